@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "cardex",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "Cardex", targets: ["Cardex"]),
+    .executable(name: "cardex", targets: ["CardexCLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CYaml",
+      path: "Sources/CYaml",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+    ),
+    .target(name: "Cardex", dependencies: ["CYaml"]),
+    .executableTarget(
+      name: "CardexCLI",
+      dependencies: [
+        "Cardex",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "CardexTests",
+      dependencies: ["Cardex", "CardexCLI"]
+    ),
+  ]
+)

@@ -1,0 +1,53 @@
+/// The one entry point: rules plus text in, records and diagnostics out.
+///
+/// An `Extractor` compiles a rule set once (prefilter anchors for every
+/// pattern variant) and is then shared; each input gets its own
+/// `ExtractionSession`, fed one line at a time, so input is streamed and
+/// never held whole.
+public struct Extractor: Sendable {
+  public let rules: RuleSet
+  var prefilter = Prefilter()
+  /// Anchor ids per format, per record rule, per variant.
+  var recordAnchors: [[[[Int]]]] = []
+  var headingAnchors: [[[[Int]]]] = []
+  /// Anchors that mean "this line pairs two sides", for near-miss reports.
+  var separatorAnchors: [Int] = []
+
+  /// Lines longer than this are not matched: no card line is, and the
+  /// backtracking matcher must not meet a 50 MB line.
+  public static let maxRecordLineBytes = 4096
+
+  public init(rules: RuleSet) {
+    self.rules = rules
+    for format in rules.formats {
+      recordAnchors.append(format.records.map { $0.pattern.variants.map { prefilter.register($0, rules: rules) } })
+      headingAnchors.append(format.headings.map { $0.pattern.variants.map { prefilter.register($0, rules: rules) } })
+    }
+    let sepVariant: [Pattern.Element] = [.space, .slot(field: "sep", type: .separator), .space]
+    separatorAnchors = prefilter.register(sepVariant, rules: rules)
+  }
+
+  /// A session for one input; `source` names it in provenance.
+  public func session(source: String) -> ExtractionSession {
+    ExtractionSession(extractor: self, source: source)
+  }
+
+  /// Extracts everything from a whole text (tests, small inputs).
+  public func extract(_ text: String, source: String) -> [ExtractedItem] {
+    var session = session(source: source)
+    var out: [ExtractedItem] = []
+    var reader = LineSplitter()
+    let bytes = Array(text.utf8)
+    reader.feed(bytes[...]) { n, line in out += session.consume(line: line, number: n) }
+    reader.finish { n, line in out += session.consume(line: line, number: n) }
+    out += session.finish()
+    return out
+  }
+}
+
+/// A record or diagnostic, in the order the input produced them.
+public enum ExtractedItem: Sendable, Hashable {
+  case bout(Bout)
+  case fixture(Fixture)
+  case diagnostic(Diagnostic)
+}

@@ -1,0 +1,63 @@
+/// Matches one pattern variant against a whole normalized line.
+///
+/// A small backtracking walk: literals and spaces must match where they
+/// stand; a slot offers the places it could end (best first) and the walk
+/// tries each until the rest of the variant matches to the end of the line.
+/// Lines are short and reach here only after the prefilter, so backtracking
+/// stays cheap.
+struct PatternMatcher {
+  let scanner: SlotScanner
+
+  /// The captures, in pattern order, if `variant` matches the whole line.
+  func match(_ variant: [Pattern.Element]) -> [(field: String, start: Int, end: Int, value: SlotValue)]? {
+    var captures: [(field: String, start: Int, end: Int, value: SlotValue)] = []
+    let line = scanner.line
+    var budget = 20_000
+
+    func step(_ i: Int, _ pos: Int) -> Bool {
+      budget -= 1
+      if budget < 0 { return false }
+      if i == variant.count { return pos == line.count }
+      switch variant[i] {
+      case .literal(let bytes):
+        guard pos + bytes.count <= line.count else { return false }
+        for k in 0..<bytes.count where asciiLower(line[pos + k]) != bytes[k] { return false }
+        return step(i + 1, pos + bytes.count)
+      case .space:
+        guard pos < line.count, line[pos] == 32 else { return false }
+        return step(i + 1, pos + 1)
+      case .choice(let options):
+        for bytes in options where pos + bytes.count <= line.count {
+          var ok = true
+          for k in 0..<bytes.count where asciiLower(line[pos + k]) != bytes[k] {
+            ok = false
+            break
+          }
+          if ok, step(i + 1, pos + bytes.count) { return true }
+        }
+        return false
+      case .slot(let field, let type):
+        let isLast = i == variant.count - 1
+        var candidates = scanner.candidates(type, at: pos, isLast: isLast)
+        if type == .text, !isLast, let next = firstByte(of: variant[i + 1]) {
+          candidates = candidates.filter { $0.end < line.count && asciiLower(line[$0.end]) == next }
+        }
+        for c in candidates {
+          captures.append((field, pos, c.end, c.value))
+          if step(i + 1, c.end) { return true }
+          captures.removeLast()
+        }
+        return false
+      }
+    }
+    return step(0, 0) ? captures : nil
+  }
+
+  private func firstByte(of element: Pattern.Element) -> UInt8? {
+    switch element {
+    case .literal(let b): b.first
+    case .space: 32
+    default: nil
+    }
+  }
+}

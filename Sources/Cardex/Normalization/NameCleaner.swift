@@ -1,0 +1,26 @@
+/// Takes the marks cards print around names off them.
+///
+/// `Champ Kamaru Usman`, `Khabib Nurmagomedov ©`, `(c) Stephen Loman` and
+/// `_Carlos Ulberg!_` all name a fighter; the champion marks set the bout's
+/// title flag instead of staying in the name.
+enum NameCleaner {
+  static func clean(_ raw: String) -> (name: String, champion: Bool) {
+    var words = raw.split(separator: " ").map(String.init)
+    var champion = false
+    while let first = words.first, ["champ", "(c)", "©", "(champ)"].contains(first.lowercased()), words.count > 1 {
+      champion = true
+      words.removeFirst()
+    }
+    while let last = words.last, ["(c)", "©", "(ic)", "(champ)", "(interim)"].contains(last.lowercased()), words.count > 1 {
+      if last.lowercased() != "(ic)" && last.lowercased() != "(interim)" { champion = true }
+      words.removeLast()
+    }
+    var name = words.joined(separator: " ")
+    // Markdown emphasis and the exclamation marks some tables use for bonuses.
+    if name.hasPrefix("_") || name.hasSuffix("_") || name.hasSuffix("!") {
+      name = String(name.drop { $0 == "_" })
+      while let l = name.last, l == "_" || l == "!" { name.removeLast() }
+    }
+    return (name, champion)
+  }
+}

@@ -1,0 +1,165 @@
+/// Turns a matched line's captures, and the values of the headings above it,
+/// into a typed record with every field normalized.
+///
+/// Values are layered: the format's `set`, then its section's headings, then
+/// a `scope: next` heading, then the pattern's `set`, then the line's own
+/// slots, each overriding the one before.
+struct RecordBuilder {
+  let rules: RuleSet
+  let format: RecordFormat
+  let provenance: Provenance
+  var diagnostics: [Diagnostic] = []
+
+  init(rules: RuleSet, format: RecordFormat, provenance: Provenance) {
+    self.rules = rules
+    self.format = format
+    self.provenance = provenance
+  }
+
+  mutating func build(rule: RecordFormat.RecordRule, captures: [Capture], section: SectionState) -> [ExtractedItem] {
+    var fields: [String: Capture] = [:]
+    func layer(_ set: [String: String]) {
+      for (k, v) in set { fields[k] = Capture(field: k, text: v, value: .text) }
+    }
+    layer(format.set)
+    fields.merge(section.values) { $1 }
+    fields.merge(section.nextValues) { $1 }
+    layer(rule.set)
+    for c in captures where c.field != "_" && c.field != "sep" { fields[c.field] = c }
+    let record: ExtractedItem
+    switch format.kind {
+    case .bout: record = .bout(bout(fields, section: section.heading))
+    case .fixture: record = .fixture(fixture(fields, section: section.heading))
+    }
+    return [record] + diagnostics.map { .diagnostic($0) }
+  }
+
+  // MARK: Bouts
+
+  private mutating func bout(_ f: [String: Capture], section: String?) -> Bout {
+    let sport = f["sport"]?.text ?? format.sport
+    let ruleset = f["ruleset"]?.text ?? format.ruleset
+    let table = rules.weightClasses.table(sport: sport, ruleset: ruleset)
+    var title = f["title"].map { $0.text.lowercased() != "false" } ?? false
+    let first = NameCleaner.clean(f["winner"]?.text ?? f["fighter1"]?.text ?? "")
+    let second = NameCleaner.clean(f["loser"]?.text ?? f["fighter2"]?.text ?? "")
+    title = title || first.champion || second.champion
+    let fighters = [
+      Fighter(name: first.name, country: country(f["winnerCountry"] ?? f["country1"])),
+      Fighter(name: second.name, country: country(f["loserCountry"] ?? f["country2"])),
+    ]
+    var result: BoutResult?
+    if f["winner"] != nil || f["method"] != nil || f["draw"] != nil {
+      var round: Int?
+      if case .int(let r)? = f["round"]?.value { round = r }
+      let method = f["method"].map { MethodCleaner.clean($0.text) }
+      result = BoutResult(
+        winner: f["draw"] != nil ? nil : (f["winner"] != nil ? first.name : nil),
+        method: method?.method, round: round ?? method?.round, time: f["time"]?.text)
+    }
+    var rounds: Int?
+    if case .int(let r)? = f["rounds"]?.value { rounds = r } else if let t = f["rounds"]?.text { rounds = Int(t) }
+    var limit: Weight?
+    if case .weight(let w)? = f["limit"]?.value { limit = w }
+    return Bout(
+      sport: sport, ruleset: table?.ruleset ?? ruleset, weightClass: weightClass(f["weightClass"], table: table),
+      limit: limit, fighters: fighters, title: title, scheduledRounds: rounds, result: result, section: section,
+      format: format.id, provenance: provenance)
+  }
+
+  private mutating func weightClass(_ capture: Capture?, table: WeightClassLexicon.Table?) -> WeightClass? {
+    guard let capture else { return nil }
+    var spelling = capture.text
+    var women = false
+    var corrected = false
+    if case .weightClass(let s, let c, let w) = capture.value {
+      spelling = s
+      corrected = c
+      women = w
+    }
+    guard let canonical = rules.weightClasses.canonical(for: spelling, in: table) else {
+      diagnostics.append(diagnostic(.warning, .unknownWeightClass(capture.text)))
+      return WeightClass(asWritten: capture.text, canonical: capture.text, women: women)
+    }
+    if corrected {
+      diagnostics.append(diagnostic(.warning, .weightClassCorrected(capture.text, canonical)))
+    }
+    let limit = table?.limits[canonical] ?? nil
+    return WeightClass(
+      asWritten: capture.text, canonical: women ? "Women's \(canonical)" : canonical, women: women,
+      classLimit: limit)
+  }
+
+  private mutating func country(_ capture: Capture?) -> Country? {
+    guard let written = capture?.text, !written.isEmpty else { return nil }
+    let c = rules.countries.resolve(written)
+    if !c.isResolved {
+      diagnostics.append(diagnostic(.warning, .unknownCountry(written)))
+    } else if c.matchedAs == "alias" || c.matchedAs == "iso2" {
+      diagnostics.append(diagnostic(.note, .nonStandardCountry(written, c)))
+    }
+    return c
+  }
+
+  // MARK: Fixtures
+
+  private mutating func fixture(_ f: [String: Capture], section: String?) -> Fixture {
+    var competition: Competition?
+    if let c = f["competition"] {
+      if case .competition(let entry) = c.value {
+        competition = Competition(asWritten: c.text, canonical: entry.name, known: true)
+      } else if let entry = rules.competitions.lookup(c.text) {
+        competition = Competition(asWritten: c.text, canonical: entry.name, known: true)
+      } else {
+        competition = Competition(asWritten: c.text, canonical: c.text, known: false)
+      }
+    }
+    var kickoff: Kickoff?
+    if let k = f["kickoff"] {
+      var local: String?
+      var offset: String?
+      if case .clock(let l, let o) = k.value {
+        local = l
+        offset = o
+      }
+      let zone = f["timezone"].flatMap { UTCOffset.parse($0.text) } ?? format.timezone
+      kickoff = Kickoff(asWritten: k.text, local: local, utcOffset: offset ?? zone)
+    }
+    var score: Score?
+    if case .score(let s)? = f["score"]?.value { score = s }
+    if case .int(let h)? = f["homeScore"]?.value, case .int(let a)? = f["awayScore"]?.value {
+      score = Score(home: h, away: a)
+    }
+    let sport = f["sport"]?.text ?? competitionSport(competition) ?? format.sport
+    return Fixture(
+      sport: sport, competition: competition, stage: f["stage"]?.text, home: f["home"]?.text ?? "",
+      away: f["away"]?.text ?? "", kickoff: kickoff, date: f["date"]?.text, score: score, section: section,
+      format: format.id, provenance: provenance)
+  }
+
+  private func competitionSport(_ c: Competition?) -> String? {
+    guard let c, c.known else { return nil }
+    return rules.competitions.lookup(c.canonical)?.sport
+  }
+
+  private func diagnostic(_ severity: Diagnostic.Severity, _ message: Diagnostic.Message) -> Diagnostic {
+    Diagnostic(severity, message, source: provenance.source, line: provenance.line)
+  }
+}
+
+extension Diagnostic.Message {
+  static func weightClassCorrected(_ written: String, _ canonical: String) -> Self {
+    Self(code: "weight-class-corrected", "weight class '\(written)' read as '\(canonical)'")
+  }
+  static func unknownWeightClass(_ written: String) -> Self {
+    Self(code: "unknown-weight-class", "weight class '\(written)' is not in the weight-class lexicon")
+  }
+  static func unknownCountry(_ written: String) -> Self {
+    Self(code: "unknown-country", "'\(written)' is not an IOC, FIFA or ISO code or a known country name; kept as written")
+  }
+  static func nonStandardCountry(_ written: String, _ c: Country) -> Self {
+    Self(
+      code: "country-nonstandard-code",
+      "'\(written)' read as \(c.name ?? "?") (IOC \(c.ioc ?? "-"), ISO \(c.iso3 ?? "-"))" + (c.note.map { ": \($0)" } ?? ""))
+  }
+}

@@ -1,0 +1,36 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+/// Encodes feeds and records as JSON with sorted keys, so that the same
+/// input always gives byte-identical output.
+public struct FeedEncoder: Sendable {
+  public init() {}
+
+  /// The whole feed as one pretty-printed JSON document, with a final newline.
+  public func json(_ feed: Feed) throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return Array(try encoder.encode(feed)) + [10]
+  }
+
+  /// The first NDJSON line: names the schema version for the lines after it.
+  public func ndjsonHeader() throws -> [UInt8] {
+    Array(#"{"generator":"cardex","schemaVersion":\#(Feed.currentSchemaVersion),"type":"feed"}"#.utf8) + [10]
+  }
+
+  /// One record or diagnostic as one NDJSON line.
+  public func ndjsonLine(_ item: ExtractedItem) throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let data: Data
+    switch item {
+    case .bout(let b): data = try encoder.encode(b)
+    case .fixture(let f): data = try encoder.encode(f)
+    case .diagnostic(let d): data = try encoder.encode(d)
+    }
+    return Array(data) + [10]
+  }
+}

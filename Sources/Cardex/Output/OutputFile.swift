@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where output goes: standard output, or a file written under a temporary
+/// name and renamed into place only when the run succeeds, so a failed run
+/// never leaves a half-written file and the previous file stays intact.
+public final class OutputFile {
+  private let fd: Int32
+  private let finalPath: String?
+  private let temporaryPath: String?
+  private var committed = false
+
+  public struct Failure: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// Standard output.
+  public init() {
+    fd = 1
+    finalPath = nil
+    temporaryPath = nil
+  }
+
+  /// A file at `path`, created next to it as `.path.cardex-XXXXXX` first.
+  public init(path: String) throws(Failure) {
+    let dir: String
+    let base: String
+    if let slash = path.lastIndex(of: "/") {
+      dir = String(path[..<slash]).isEmpty ? "/" : String(path[..<slash])
+      base = String(path[path.index(after: slash)...])
+    } else {
+      dir = "."
+      base = path
+    }
+    var template = Array("\(dir)/.\(base).cardex-XXXXXX".utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else {
+      throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
+    }
+    fchmod(fd, 0o644)
+    self.fd = fd
+    self.finalPath = path
+    self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+  }
+
+  public func write(_ bytes: [UInt8]) throws(Failure) {
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw Failure(description: "cannot write output: \(String(cString: strerror(errno)))")
+      }
+      offset += n
+    }
+  }
+
+  /// Makes the output visible: renames the temporary file over the target.
+  public func commit() throws(Failure) {
+    guard let finalPath, let temporaryPath else { return }
+    guard fsync(fd) == 0, close(fd) == 0 else {
+      throw Failure(description: "cannot write '\(finalPath)': \(String(cString: strerror(errno)))")
+    }
+    committed = true
+    guard rename(temporaryPath, finalPath) == 0 else {
+      let message = String(cString: strerror(errno))
+      unlink(temporaryPath)
+      throw Failure(description: "cannot write '\(finalPath)': \(message)")
+    }
+  }
+
+  deinit {
+    if let temporaryPath, !committed {
+      close(fd)
+      unlink(temporaryPath)
+    }
+  }
+}

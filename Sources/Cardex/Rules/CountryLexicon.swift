@@ -1,0 +1,74 @@
+/// Countries and every code or name that stands for one.
+///
+/// Codes are tried in the order sports text uses them: IOC, then FIFA, then
+/// ISO alpha-3, then ISO alpha-2 (accepted only in full), then the rules'
+/// alias table of press codes. Names are matched case-insensitively.
+public struct CountryLexicon: Sendable {
+  public struct Entry: Sendable, Hashable {
+    public var iso2: String?
+    public var iso3: String?
+    public var ioc: String?
+    public var fifa: String?
+    public var name: String
+  }
+
+  public var entries: [Entry] = []
+  /// Upper-cased code → (entry, how it matched, note).
+  var codes: [String: (entry: Int, matchedAs: String, note: String?)] = [:]
+  /// Lower-cased name → entry.
+  var names: [String: (entry: Int, note: String?)] = [:]
+
+  public init() {}
+
+  /// Rebuilds the code and name indexes after the entries change.
+  mutating func index(aliases: [(code: String?, name: String?, entry: Int, note: String?)]) {
+    codes = [:]
+    names = [:]
+    // Lowest precedence first, so higher ones overwrite.
+    for (i, e) in entries.enumerated() {
+      if let c = e.iso2 { codes[c] = (i, "iso2", nil) }
+    }
+    for (i, e) in entries.enumerated() {
+      if let c = e.iso3 { codes[c] = (i, "iso3", nil) }
+    }
+    for (i, e) in entries.enumerated() {
+      if let c = e.fifa { codes[c] = (i, "fifa", nil) }
+    }
+    for (i, e) in entries.enumerated() {
+      if let c = e.ioc { codes[c] = (i, "ioc", nil) }
+    }
+    for (i, e) in entries.enumerated() { names[e.name.lowercased()] = (i, nil) }
+    for a in aliases {
+      if let c = a.code, codes[c.uppercased()] == nil || codes[c.uppercased()]?.matchedAs == "iso2" {
+        codes[c.uppercased()] = (a.entry, "alias", a.note)
+      }
+      if let n = a.name { names[n.lowercased()] = (a.entry, a.note) }
+    }
+  }
+
+  /// Resolves what was written; an unresolved `Country` (no `matchedAs`) when
+  /// nothing matches.
+  public func resolve(_ written: String) -> Country {
+    if let hit = codes[written] ?? (written.count == 3 ? codes[written.uppercased()] : nil) {
+      return country(written, entries[hit.entry], matchedAs: hit.matchedAs, note: hit.note)
+    }
+    if let hit = names[written.lowercased()] {
+      return country(written, entries[hit.entry], matchedAs: "name", note: hit.note)
+    }
+    return Country(asWritten: written)
+  }
+
+  /// True when `code` is a two-letter ISO code: the only two-letter codes a
+  /// country slot accepts, so that marks like `(IC)` are not read as countries.
+  func isKnownTwoLetterCode(_ code: String) -> Bool {
+    codes[code]?.matchedAs == "iso2"
+  }
+
+  func isKnownName(_ name: String) -> Bool { names[name.lowercased()] != nil }
+
+  private func country(_ written: String, _ e: Entry, matchedAs: String, note: String?) -> Country {
+    Country(
+      asWritten: written, matchedAs: matchedAs, ioc: e.ioc, fifa: e.fifa, iso3: e.iso3, iso2: e.iso2,
+      name: e.name, note: note)
+  }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Cardex
+
+extension CardexCommand {
+  struct Parse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Extract bouts and fixtures from text files (or standard input).")
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+      case json, ndjson
+    }
+
+    @Argument(help: ArgumentHelp("Text files to read; '-' or none reads standard input.", valueName: "file"))
+    var files: [String] = []
+
+    @OptionGroup var rules: RuleOptions
+
+    @Option(help: "Output format: 'json' (one document) or 'ndjson' (one record per line).")
+    var format: OutputFormat = .json
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(name: .shortAndLong, help: "Do not print warnings to standard error (they stay in the output).")
+    var quiet = false
+
+    func run() throws {
+      let ruleSet = try rules.load()
+      let extractor = Extractor(rules: ruleSet)
+      let paths = files.isEmpty ? ["-"] : files
+      // Open every input before writing anything: a missing file fails the
+      // run with nothing written.
+      var inputs: [InputFile] = []
+      do {
+        for p in paths { inputs.append(try InputFile(path: p)) }
+      } catch {
+        throw CLIError(error.description)
+      }
+      let sink: OutputFile
+      do {
+        sink = try output.map { path throws(OutputFile.Failure) in try OutputFile(path: path) } ?? OutputFile()
+      } catch {
+        throw CLIError(error.description)
+      }
+      let encoder = FeedEncoder()
+      var feed = Feed()
+      let printer = DiagnosticPrinter(quiet: quiet)
+      do {
+        if format == .ndjson { try sink.write(try encoder.ndjsonHeader()) }
+        for input in inputs {
+          var session = extractor.session(source: input.name)
+          var splitter = LineSplitter()
+          var pending: [ExtractedItem] = []
+          let handle: (Int, ArraySlice<UInt8>) -> Void = { n, line in
+            pending += session.consume(line: line, number: n)
+          }
+          var writeError: Error?
+          try input.forEachChunk { chunk in
+            splitter.feed(chunk, handle)
+            if writeError == nil {
+              do { try flush(&pending, &feed, sink, encoder, printer) } catch { writeError = error }
+            }
+          }
+          splitter.finish(handle)
+          pending += session.finish()
+          if let writeError { throw writeError }
+          try flush(&pending, &feed, sink, encoder, printer)
+        }
+        if format == .json { try sink.write(try encoder.json(feed)) }
+        try sink.commit()
+      } catch let error as CLIError {
+        throw error
+      } catch {
+        throw CLIError("\(error)")
+      }
+    }
+
+    /// Writes NDJSON lines as they come, or collects them for one JSON
+    /// document; prints warnings either way.
+    private func flush(
+      _ pending: inout [ExtractedItem], _ feed: inout Feed, _ sink: OutputFile, _ encoder: FeedEncoder,
+      _ printer: DiagnosticPrinter
+    ) throws {
+      for item in pending {
+        if case .diagnostic(let d) = item { printer.print(d) }
+        switch format {
+        case .ndjson: try sink.write(try encoder.ndjsonLine(item))
+        case .json: feed.append(item)
+        }
+      }
+      pending.removeAll(keepingCapacity: true)
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Cardex
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+/// Options shared by every command that reads rules.
+struct RuleOptions: ParsableArguments {
+  @Option(
+    name: .customLong("rules"),
+    help: ArgumentHelp("A rules folder to add to (or override) the shipped rules; may be repeated.", valueName: "dir"))
+  var directories: [String] = []
+
+  @Flag(help: "Use only the --rules folders, not the shipped rules.")
+  var noDefaultRules = false
+
+  /// The shipped rules, then each `--rules` folder in order.
+  func load() throws -> RuleSet {
+    var dirs: [String] = []
+    if !noDefaultRules {
+      guard let shipped = RuleLoader.defaultRulesDirectory(executablePath: CommandLine.arguments[0]) else {
+        throw CLIError("cannot find the shipped rules; set CARDEX_RULES or pass --rules DIR with --no-default-rules")
+      }
+      dirs.append(shipped)
+    }
+    dirs += directories
+    do {
+      return try RuleLoader().load(directories: dirs)
+    } catch {
+      throw CLIError(error.description, bare: true)
+    }
+  }
+}
+
+/// An error in the user's data or files: printed as one line, exit 1. (Bad
+/// flags are `ValidationError`s, which print usage and exit 64.)
+struct CLIError: Error, CustomStringConvertible {
+  var description: String
+
+  init(_ message: String, bare: Bool = false) {
+    description = bare ? message : message
+  }
+}
