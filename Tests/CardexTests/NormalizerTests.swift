@@ -1,0 +1,136 @@
+import Testing
+
+@testable import Cardex
+
+/// Tables of what real text prints and what the records say.
+@Suite struct NormalizerTests {
+  struct CountryCase: CustomTestStringConvertible, Sendable {
+    var written: String
+    var iso3: String?
+    var matchedAs: String?
+    var testDescription: String { written }
+  }
+
+  static let countries: [CountryCase] = [
+    .init(written: "ALG", iso3: "DZA", matchedAs: "ioc"),
+    .init(written: "UAE", iso3: "ARE", matchedAs: "ioc"),
+    .init(written: "GER", iso3: "DEU", matchedAs: "ioc"),
+    .init(written: "NED", iso3: "NLD", matchedAs: "ioc"),
+    .init(written: "SUI", iso3: "CHE", matchedAs: "ioc"),
+    .init(written: "KSA", iso3: "SAU", matchedAs: "ioc"),
+    .init(written: "PLE", iso3: "PSE", matchedAs: "ioc"),
+    .init(written: "PAL", iso3: "PSE", matchedAs: "alias"),
+    .init(written: "DZA", iso3: "DZA", matchedAs: "iso3"),
+    .init(written: "LBN", iso3: "LBN", matchedAs: "ioc"),
+    .init(written: "SSD", iso3: "SSD", matchedAs: "ioc"),
+    .init(written: "KOS", iso3: "XKX", matchedAs: "ioc"),
+    .init(written: "ENG", iso3: "GBR", matchedAs: "fifa"),
+    .init(written: "CA", iso3: "CAN", matchedAs: "iso2"),
+    .init(written: "Brazil", iso3: "BRA", matchedAs: "name"),
+    .init(written: "Ukraine", iso3: "UKR", matchedAs: "name"),
+    .init(written: "XYZ", iso3: nil, matchedAs: nil),
+    .init(written: "Brazill", iso3: nil, matchedAs: nil),
+  ]
+
+  @Test(arguments: countries)
+  func countryCodeResolves(_ c: CountryCase) {
+    let country = Repo.shippedRules.countries.resolve(c.written)
+    #expect(country.iso3 == c.iso3)
+    #expect(country.matchedAs == c.matchedAs)
+    #expect(country.asWritten == c.written)
+  }
+
+  struct TextCase: CustomTestStringConvertible, Sendable {
+    var id: String
+    var raw: String
+    var normalized: String
+    var testDescription: String { id }
+  }
+
+  static let texts: [TextCase] = [
+    .init(id: "nbsp", raw: "Catchweight 67kg\u{A0} Mohamed", normalized: "Catchweight 67kg Mohamed"),
+    .init(id: "curly quotes", raw: "Women\u{2019}s \u{201C}Bodão\u{201D}", normalized: "Women's \"Bodão\""),
+    .init(id: "dashes", raw: "A \u{2013} B \u{2014} C", normalized: "A - B - C"),
+    .init(id: "runs and tabs", raw: "  A\t\t B  ", normalized: "A B"),
+    .init(id: "zero width", raw: "A\u{200B}B", normalized: "AB"),
+    .init(id: "percent-encoded", raw: "25%20Days%20to%20Aden", normalized: "25 Days to Aden"),
+    .init(id: "clean ascii untouched", raw: "Barcelona v Tottenham Hotspur, midnight", normalized: "Barcelona v Tottenham Hotspur, midnight"),
+  ]
+
+  @Test(arguments: texts)
+  func lineIsNormalized(_ c: TextCase) {
+    let out = TextNormalizer.normalize(ArraySlice(Array(c.raw.utf8)))
+    #expect(String(decoding: out, as: UTF8.self) == c.normalized)
+  }
+
+  struct ClockCase: CustomTestStringConvertible, Sendable {
+    var written: String
+    var local: String?
+    var testDescription: String { written }
+  }
+
+  static let clocks: [ClockCase] = [
+    .init(written: "midnight", local: "00:00"), .init(written: "noon", local: "12:00"),
+    .init(written: "7.45pm", local: "19:45"), .init(written: "19:45", local: "19:45"),
+    .init(written: "8 p.m.", local: "20:00"), .init(written: "12:30 AM", local: "00:30"),
+    .init(written: "12:30 pm", local: "12:30"), .init(written: "5 PM", local: "17:00"),
+    .init(written: "4.45", local: nil), .init(written: "15:00", local: "15:00"),
+  ]
+
+  @Test(arguments: clocks)
+  func kickoffBecomesTwentyFourHourTime(_ c: ClockCase) {
+    let bytes = Array(c.written.utf8)
+    bytes.withUnsafeBufferPointer { line in
+      let candidates = SlotScanner(rules: Repo.shippedRules, line: line).clock(at: 0)
+      let full = candidates.first { $0.end == line.count }
+      guard case .clock(let local, _)? = full?.value else {
+        Issue.record("'\(c.written)' not read as a time")
+        return
+      }
+      #expect(local == c.local)
+    }
+  }
+
+  struct WeightCase: CustomTestStringConvertible, Sendable {
+    var written: String
+    var kg: Double
+    var lb: Double
+    var testDescription: String { written }
+  }
+
+  static let weights: [WeightCase] = [
+    .init(written: "67kg", kg: 67, lb: 147.7), .init(written: "145lb", kg: 65.8, lb: 145),
+    .init(written: "145 lbs", kg: 65.8, lb: 145), .init(written: "205 lbs.", kg: 93, lb: 205),
+    .init(written: "73 kg", kg: 73, lb: 160.9), .init(written: "61,2 кг", kg: 61.2, lb: 134.9),
+  ]
+
+  @Test(arguments: weights)
+  func weightIsGivenInBothUnits(_ c: WeightCase) {
+    let bytes = Array(c.written.utf8)
+    bytes.withUnsafeBufferPointer { line in
+      let hit = SlotScanner(rules: Repo.shippedRules, line: line).weight(at: 0)
+      guard case .weight(let w)? = hit?.value else {
+        Issue.record("'\(c.written)' not read as a weight")
+        return
+      }
+      #expect(hit?.end == line.count)
+      #expect(w.kg == c.kg)
+      #expect(w.lb == c.lb)
+    }
+  }
+
+  @Test func weightClassLimitDependsOnTheTable() {
+    let lexicon = Repo.shippedRules.weightClasses
+    func limit(_ ruleset: String, _ name: String) -> Double? {
+      let table = lexicon.tables.first { $0.ruleset == ruleset }
+      return (table?.limits[name] ?? nil)?.lb
+    }
+    #expect(limit("boxing", "Lightweight") == 135)
+    #expect(limit("mma-unified", "Lightweight") == 155)
+    #expect(limit("one-championship", "Lightweight") == 170)
+    #expect(lexicon.canonical(for: "Strawweight", in: lexicon.tables.first { $0.ruleset == "boxing" }) == "Minimumweight")
+    #expect(limit("boxing", "Minimumweight") == 105)
+    #expect(limit("mma-unified", "Strawweight") == 115)
+    #expect(limit("one-championship", "Strawweight") == 125)
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@testable import Cardex
+
+/// `cardex parse` as a user runs it: files, stdin, formats, output files and
+/// one-line errors.
+@Suite struct ParseCommandTests {
+  static let seed = Repo.fixtures.appendingPathComponent("the-national-2019-12-30.txt").path
+
+  @Test func jsonFeedHasSchemaVersionAndAllRecords() throws {
+    let r = try runCardex(["parse", "-q", Self.seed])
+    #expect(r.status == 0)
+    let feed = try JSONDecoder().decode(Feed.self, from: Data(r.stdout.utf8))
+    #expect(feed.schemaVersion == 1)
+    #expect(feed.bouts.count == 11)
+    #expect(feed.fixtures.count == 1)
+  }
+
+  @Test func ndjsonGivesOneTypedRecordPerLine() throws {
+    let r = try runCardex(["parse", "--format", "ndjson", "-q", Self.seed])
+    #expect(r.status == 0)
+    let lines = r.stdout.split(separator: "\n")
+    let types = try lines.map { line -> String in
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+      return object?["type"] as? String ?? "?"
+    }
+    #expect(types.first == "feed")
+    #expect(types.filter { $0 == "bout" }.count == 11)
+    #expect(types.filter { $0 == "fixture" }.count == 1)
+    #expect(Set(types).isSubset(of: ["feed", "bout", "fixture", "diagnostic"]))
+  }
+
+  @Test func standardInputIsReadWhenNoFileIsGiven() throws {
+    let r = try runCardex(["parse", "--format", "ndjson", "-q"], stdin: "FIGHT CARD\nBantamweight Hamza Bougamza (MAR) v Jalal Al Daaja (JOR)\n")
+    #expect(r.status == 0)
+    #expect(r.stdout.contains(#""source":"-""#))
+    #expect(r.stdout.contains("Hamza Bougamza"))
+  }
+
+  @Test func warningsGoToStandardErrorWithFileAndLine() throws {
+    let r = try runCardex(["parse", Self.seed])
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("the-national-2019-12-30.txt:70: warning: weight class 'Lighweight' read as 'Lightweight' [weight-class-corrected]"))
+  }
+
+  @Test func missingFileIsOneLineErrorAndNothingIsWritten() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("feed.json")
+    let r = try runCardex(["parse", "--output", out.path, Self.seed, dir.appendingPathComponent("nope.txt").path])
+    #expect(r.status == 1)
+    #expect(r.stderr.split(separator: "\n").count == 1)
+    #expect(r.stderr.contains("cannot open '\(dir.path)/nope.txt': No such file or directory"))
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+    #expect(r.stdout.isEmpty)
+  }
+
+  @Test func directoryAsInputIsRefused() throws {
+    let r = try runCardex(["parse", Repo.fixtures.path])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("it is a directory"))
+  }
+
+  @Test func outputFileIsReplacedOnlyOnSuccess() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("feed.json")
+    try "previous".write(to: out, atomically: true, encoding: .utf8)
+    let failed = try runCardex(["parse", "--output", out.path, "/nonexistent/x.txt"])
+    #expect(failed.status == 1)
+    #expect(try String(contentsOf: out, encoding: .utf8) == "previous")
+    let ok = try runCardex(["parse", "-q", "--output", out.path, Self.seed])
+    #expect(ok.status == 0)
+    #expect(ok.stdout.isEmpty)
+    let feed = try JSONDecoder().decode(Feed.self, from: Data(contentsOf: out))
+    #expect(feed.bouts.count == 11)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0 != "feed.json" }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test func brokenRuleFolderIsReportedWithPosition() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "version: 1\nformat: x\nrecord: bout\npatterns:\n  - \"{fighter1} v {fighter2\"\n"
+      .write(to: dir.appendingPathComponent("x.yaml"), atomically: true, encoding: .utf8)
+    let r = try runCardex(["parse", "--rules", dir.path, Self.seed])
+    #expect(r.status == 1)
+    #expect(r.stderr == "Error: \(dir.path)/x.yaml:5:19: error: '{' is never closed\n")
+  }
+}

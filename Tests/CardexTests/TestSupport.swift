@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import Cardex
+
+/// Paths and shared fixtures for the tests.
+enum Repo {
+  /// The package root: `Tests/CardexTests/TestSupport.swift` → up three.
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let rules = root.appendingPathComponent("Rules").path
+  static let fixtures = root.appendingPathComponent("Fixtures")
+
+  /// The shipped rules, loaded once for all tests.
+  static let shippedRules: RuleSet = {
+    do {
+      return try RuleLoader().load(directories: [rules])
+    } catch {
+      fatalError("shipped rules do not load: \(error)")
+    }
+  }()
+
+  static let extractor = Extractor(rules: shippedRules)
+
+  /// The `cardex` binary built beside the test bundle.
+  static var binary: URL {
+    let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for dir in [bundleDir, bundleDir.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")] {
+      let candidate = dir.appendingPathComponent("cardex")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    return root.appendingPathComponent(".build/debug/cardex")
+  }
+}
+
+/// What running the `cardex` binary printed.
+struct CommandResult {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+}
+
+/// Runs the built `cardex` with `arguments`, feeding `stdin` if given.
+func runCardex(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil) throws -> CommandResult {
+  let process = Process()
+  process.executableURL = Repo.binary
+  process.arguments = arguments
+  if let cwd { process.currentDirectoryURL = cwd }
+  let out = Pipe()
+  let err = Pipe()
+  let input = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  process.standardInput = input
+  try process.run()
+  if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+  try input.fileHandleForWriting.close()
+  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  let errData = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return CommandResult(
+    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+    stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Extracts from `text` with the shipped rules and returns the feed.
+func extractFeed(_ text: String, source: String = "test.txt", extractor: Extractor = Repo.extractor) -> Feed {
+  var feed = Feed()
+  for item in extractor.extract(text, source: source) { feed.append(item) }
+  return feed
+}
+
+/// A fresh temporary folder, removed by the caller.
+func temporaryDirectory() throws -> URL {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("cardex-test-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
