@@ -28,8 +28,10 @@ public struct Extractor: Sendable {
   }
 
   /// A session for one input; `source` names it in provenance.
-  public func session(source: String) -> ExtractionSession {
-    ExtractionSession(extractor: self, source: source)
+  public func session(source: String, explain: Bool = false) -> ExtractionSession {
+    var s = ExtractionSession(extractor: self, source: source)
+    s.explain = explain
+    return s
   }
 
   /// Extracts everything from a whole text (tests, small inputs).
@@ -50,4 +52,6 @@ public enum ExtractedItem: Sendable, Hashable {
   case bout(Bout)
   case fixture(Fixture)
   case diagnostic(Diagnostic)
+  /// Only when the session explains (`parse --explain`).
+  case explanation(LineExplanation)
 }

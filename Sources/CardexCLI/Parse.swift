@@ -21,6 +21,9 @@ extension CardexCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(help: "Print, for each record, heading and near miss, the format and pattern behind it and what was normalized; the feed then goes only to --output.")
+    var explain = false
+
     @Flag(name: .shortAndLong, help: "Do not print warnings to standard error (they stay in the output).")
     var quiet = false
 
@@ -38,7 +41,7 @@ extension CardexCommand {
       }
       let sink: OutputFile
       do {
-        sink = try output.map { path throws(OutputFile.Failure) in try OutputFile(path: path) } ?? OutputFile()
+        sink = try output.map { path throws(OutputFile.Failure) in try OutputFile(path: path) } ?? OutputFile(discarding: explain)
       } catch {
         throw CLIError(error.description)
       }
@@ -48,7 +51,7 @@ extension CardexCommand {
       do {
         if format == .ndjson { try sink.write(try encoder.ndjsonHeader()) }
         for input in inputs {
-          var session = extractor.session(source: input.name)
+          var session = extractor.session(source: input.name, explain: explain)
           var splitter = LineSplitter()
           var pending: [ExtractedItem] = []
           let handle: (Int, ArraySlice<UInt8>) -> Void = { n, line in
@@ -83,6 +86,10 @@ extension CardexCommand {
     ) throws {
       for item in pending {
         if case .diagnostic(let d) = item { printer.print(d) }
+        if case .explanation(let e) = item {
+          print(e)
+          continue
+        }
         switch format {
         case .ndjson: try sink.write(try encoder.ndjsonLine(item))
         case .json: feed.append(item)

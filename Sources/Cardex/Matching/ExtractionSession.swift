@@ -5,6 +5,8 @@ public struct ExtractionSession {
   var sections: [SectionState]
   var hits: [Bool] = []
   var sawInvalidUTF8 = false
+  /// Add a `LineExplanation` for every record, heading and near miss.
+  public var explain = false
 
   init(extractor: Extractor, source: String) {
     self.extractor = extractor
@@ -41,10 +43,15 @@ public struct ExtractionSession {
           guard let caps = firstMatch(heading.pattern, anchors: extractor.headingAnchors[f][h], matcher) else { continue }
           open(f, heading: heading, captures: caps, line: line)
           headed.insert(f)
+          if explain {
+            let sets = caps.filter { $0.field != "_" }.map { "sets \($0.field) '\($0.text)'" }
+              + heading.set.sorted { $0.key < $1.key }.map { "sets \($0.key) '\($0.value)'" }
+            out.append(.explanation(explanation(.heading, number, format: format, pattern: heading.pattern, details: sets + (heading.scope == .next ? ["for the next record only"] : []))))
+          }
           break
         }
       }
-      if headed.isEmpty, let near = nearMiss(line, number: number) { out.append(near) }
+      if headed.isEmpty { out += nearMiss(matcher, line, number: number) }
       for f in sections.indices where !headed.contains(f) { idle(f) }
     }
     return out
@@ -70,8 +77,11 @@ public struct ExtractionSession {
         guard let caps = firstMatch(rule.pattern, anchors: extractor.recordAnchors[f][r], matcher) else { continue }
         let provenance = Provenance(source: source, line: number, raw: String(decoding: raw, as: UTF8.self))
         var builder = RecordBuilder(rules: extractor.rules, format: formats[f], provenance: provenance)
-        let items = builder.build(rule: rule, captures: caps, section: sections[f])
+        var items = builder.build(rule: rule, captures: caps, section: sections[f])
         sections[f].nextValues = [:]
+        if explain, let record = items.first {
+          items.append(.explanation(explanation(.record, number, format: formats[f], pattern: rule.pattern, details: Self.details(of: record, captures: caps))))
+        }
         return (f, items)
       }
     }
@@ -122,25 +132,83 @@ public struct ExtractionSession {
   // MARK: Near misses
 
   /// A line that pairs two capitalised sides with a separator, short enough
-  /// to be a listing, that no pattern took: reported so that no bout is lost
-  /// without a word.
-  private func nearMiss(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> ExtractedItem? {
-    guard extractor.separatorAnchors.contains(where: { hits[$0] }), line.count <= 200 else { return nil }
+  /// to be a listing, that no pattern took: reported with the pattern that
+  /// came closest, so that no bout is lost without a word.
+  private func nearMiss(_ matcher: PatternMatcher, _ line: UnsafeBufferPointer<UInt8>, number: Int) -> [ExtractedItem] {
+    guard extractor.separatorAnchors.contains(where: { hits[$0] }), line.count <= 200 else { return [] }
     let anyOpen = sections.contains { $0.isOpen }
     let words = line.split(separator: 32)
-    guard anyOpen || words.count <= 12 else { return nil }
-    // Find the separator and check a capitalised word on each side.
+    guard anyOpen || words.count <= 12 else { return [] }
+    var paired = false
     for (i, w) in words.enumerated() where i > 0 && i < words.count - 1 {
-      let lower = String(decoding: w.map(asciiLower), as: UTF8.self)
-      guard extractor.rules.separators.phrases.contains(Array(lower.utf8)) else { continue }
-      let before = words[i - 1].first ?? 0
-      let after = words[i + 1].first ?? 0
-      let capital: (UInt8) -> Bool = { ($0 >= 65 && $0 <= 90) || $0 >= 0x80 }
-      if capital(before) && capital(after) {
-        return .diagnostic(Diagnostic(.warning, .nearMiss, source: source, line: number))
+      let lower = w.map(asciiLower)
+      guard extractor.rules.separators.phrases.contains(lower) else { continue }
+      let capital: (UInt8) -> Bool = { ($0 >= 65 && $0 <= 90) || $0 >= 0x80 || $0 == 34 }
+      // The side before may end in a bracketed code (`Ali (UAE) v …`).
+      let before = words[..<i].last { $0.first != 40 } ?? words[i - 1]
+      if capital(before.first ?? 0) && capital(words[i + 1].first ?? 0) { paired = true }
+    }
+    guard paired else { return [] }
+    guard let closest = closestPattern(matcher, line) else {
+      return [.diagnostic(Diagnostic(.warning, .nearMiss(nil), source: source, line: number))]
+    }
+    var out: [ExtractedItem] = [.diagnostic(Diagnostic(.warning, .nearMiss(closest.summary), source: source, line: number, column: closest.column))]
+    if explain {
+      out.append(.explanation(explanation(.nearMiss, number, format: closest.format, pattern: closest.pattern, details: [closest.summary])))
+    }
+    return out
+  }
+
+  /// The record pattern that got furthest into the line, over every format.
+  private func closestPattern(_ matcher: PatternMatcher, _ line: UnsafeBufferPointer<UInt8>) -> (format: RecordFormat, pattern: Pattern, column: Int, summary: String)? {
+    var best: (format: RecordFormat, pattern: Pattern, progress: PatternMatcher.Progress, variant: [Pattern.Element], full: Bool)?
+    for format in extractor.rules.formats {
+      for rule in format.records {
+        for variant in rule.pattern.variants {
+          var progress = PatternMatcher.Progress(offset: 0, element: 0)
+          let full = matcher.match(variant, furthest: &progress) != nil
+          if full {
+            return (format, rule.pattern, 1, "format '\(format.id)' matches the whole line but takes records only under one of its headings")
+          }
+          // The pattern that matched the most elements is the closest; a
+          // text slot can run far into a line without meaning much.
+          if best == nil || (progress.element, progress.offset) > (best!.progress.element, best!.progress.offset) {
+            best = (format, rule.pattern, progress, variant, false)
+          }
+        }
       }
     }
-    return nil
+    guard let best else { return nil }
+    let column = String(decoding: UnsafeBufferPointer(rebasing: line[0..<best.progress.offset]), as: UTF8.self).unicodeScalars.count + 1
+    let expected = best.progress.element < best.variant.count ? best.variant[best.progress.element].summary : "the end of the line"
+    return (best.format, best.pattern, column, "format '\(best.format.id)' pattern \"\(best.pattern.source)\" stopped at column \(column), expecting \(expected)")
+  }
+
+  private func explanation(_ kind: LineExplanation.Kind, _ number: Int, format: RecordFormat, pattern: Pattern, details: [String]) -> LineExplanation {
+    LineExplanation(
+      source: source, line: number, kind: kind, format: format.id, pattern: pattern.source,
+      patternLocation: "\(pattern.file):\(pattern.mark)", details: details)
+  }
+
+  /// What each slot captured, and what normalization made of it.
+  static func details(of item: ExtractedItem, captures: [Capture]) -> [String] {
+    var out = captures.filter { $0.field != "_" && $0.field != "sep" }.map { "\($0.field) '\($0.text)'" }
+    switch item {
+    case .bout(let b):
+      if let w = b.weightClass, w.asWritten != w.canonical { out.append("weight class '\(w.asWritten)' → \(w.canonical)") }
+      if let l = b.limit { out.append("limit '\(l.asWritten ?? "")' → \(l.kg) kg / \(l.lb) lb") }
+      for f in b.fighters {
+        if let c = f.country {
+          out.append(c.isResolved ? "country '\(c.asWritten)' → \(c.iso3 ?? "?") (\(c.name ?? "?"), by \(c.matchedAs ?? "?"))" : "country '\(c.asWritten)' unknown")
+        }
+      }
+    case .fixture(let x):
+      if let c = x.competition, c.asWritten != c.canonical { out.append("competition '\(c.asWritten)' → \(c.canonical)") }
+      if let k = x.kickoff { out.append("kick-off '\(k.asWritten)' → \(k.local ?? "ambiguous")\(k.utcOffset.map { " UTC\($0)" } ?? "")") }
+    default:
+      break
+    }
+    return out
   }
 }
 
@@ -149,5 +217,7 @@ extension Diagnostic.Message {
   static func lineTooLong(_ n: Int) -> Self {
     Self(code: "line-too-long", "line of \(n) bytes is longer than any record line; not matched")
   }
-  static let nearMiss = Self(code: "near-miss", "line pairs two names with a separator but no pattern took it")
+  static func nearMiss(_ closest: String?) -> Self {
+    Self(code: "near-miss", "line pairs two names with a separator but no pattern took it" + (closest.map { "; closest: \($0)" } ?? ""))
+  }
 }

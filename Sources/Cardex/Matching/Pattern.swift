@@ -237,8 +237,9 @@ extension String {
 
 /// `" (did you mean 'x'?)"` when a known word is one or two edits away.
 func didYouMean(_ word: String, _ known: [String]) -> String {
+  // Ties go to the alphabetically first word, so the message is stable.
   let best = known.map { ($0, editDistance(Array(word.lowercased().utf8), Array($0.lowercased().utf8))) }
-    .min { $0.1 < $1.1 }
+    .min { ($0.1, $0.0) < ($1.1, $1.0) }
   if let best, best.1 <= max(2, word.count / 3) { return " (did you mean '\(best.0)'?)" }
   return ""
 }

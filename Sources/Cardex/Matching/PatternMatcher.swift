@@ -10,13 +10,31 @@ struct PatternMatcher {
 
   /// The captures, in pattern order, if `variant` matches the whole line.
   func match(_ variant: [Pattern.Element]) -> [(field: String, start: Int, end: Int, value: SlotValue)]? {
+    var furthest = Progress(offset: 0, element: 0)
+    return match(variant, furthest: &furthest)
+  }
+
+  /// How far a failed match got: the byte offset of the furthest element
+  /// tried, and that element's index. Near-miss reports name the pattern
+  /// that got furthest and what it expected there.
+  struct Progress {
+    var offset: Int
+    var element: Int
+  }
+
+  /// As `match(_:)`, also recording the furthest point reached.
+  func match(
+    _ variant: [Pattern.Element], furthest: inout Progress
+  ) -> [(field: String, start: Int, end: Int, value: SlotValue)]? {
     var captures: [(field: String, start: Int, end: Int, value: SlotValue)] = []
     let line = scanner.line
     var budget = 20_000
+    var best = Progress(offset: 0, element: 0)
 
     func step(_ i: Int, _ pos: Int) -> Bool {
       budget -= 1
       if budget < 0 { return false }
+      if (pos, i) > (best.offset, best.element) { best = Progress(offset: pos, element: i) }
       if i == variant.count { return pos == line.count }
       switch variant[i] {
       case .literal(let bytes):
@@ -50,7 +68,9 @@ struct PatternMatcher {
         return false
       }
     }
-    return step(0, 0) ? captures : nil
+    let matched = step(0, 0)
+    furthest = best
+    return matched ? captures : nil
   }
 
   private func firstByte(of element: Pattern.Element) -> UInt8? {

@@ -22,6 +22,7 @@ public struct Feed: Codable, Sendable, Hashable {
     case .bout(let b): bouts.append(b)
     case .fixture(let f): fixtures.append(f)
     case .diagnostic(let d): diagnostics.append(d)
+    case .explanation: break
     }
   }
 }

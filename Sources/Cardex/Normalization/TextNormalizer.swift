@@ -67,7 +67,7 @@ public enum TextNormalizer {
     if first == 32 || last == 32 { return false }
     var previousSpace = false
     for b in line {
-      if b >= 0x7F || b < 0x20 { return false }
+      if b >= 0x7F || b < 0x20 || b == 37 { return false }
       if b == 32 {
         if previousSpace { return false }
         previousSpace = true

@@ -30,6 +30,7 @@ public struct FeedEncoder: Sendable {
     case .bout(let b): data = try encoder.encode(b)
     case .fixture(let f): data = try encoder.encode(f)
     case .diagnostic(let d): data = try encoder.encode(d)
+    case .explanation: return []
     }
     return Array(data) + [10]
   }

@@ -17,9 +17,9 @@ public final class OutputFile {
     public var description: String
   }
 
-  /// Standard output.
-  public init() {
-    fd = 1
+  /// Standard output, or nowhere when `discarding` (the feed is not wanted).
+  public init(discarding: Bool = false) {
+    fd = discarding ? -1 : 1
     finalPath = nil
     temporaryPath = nil
   }
@@ -47,6 +47,7 @@ public final class OutputFile {
   }
 
   public func write(_ bytes: [UInt8]) throws(Failure) {
+    guard fd >= 0 else { return }
     var offset = 0
     while offset < bytes.count {
       let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
