@@ -24,10 +24,17 @@ extension CardexCommand {
     @Flag(help: "Print, for each record, heading and near miss, the format and pattern behind it and what was normalized; the feed then goes only to --output.")
     var explain = false
 
+    @Flag(help: "Fail (exit 1, no output file written) when a record fails the feed checks with an error.")
+    var strict = false
+
     @Flag(name: .shortAndLong, help: "Do not print warnings to standard error (they stay in the output).")
     var quiet = false
 
     func run() throws {
+      try CLIError.reporting(body)
+    }
+
+    private func body() throws {
       let ruleSet = try rules.load()
       let extractor = Extractor(rules: ruleSet)
       let paths = files.isEmpty ? ["-"] : files
@@ -48,6 +55,7 @@ extension CardexCommand {
       let encoder = FeedEncoder()
       var feed = Feed()
       let printer = DiagnosticPrinter(quiet: quiet)
+      var failed = false
       do {
         if format == .ndjson { try sink.write(try encoder.ndjsonHeader()) }
         for input in inputs {
@@ -61,15 +69,18 @@ extension CardexCommand {
           try input.forEachChunk { chunk in
             splitter.feed(chunk, handle)
             if writeError == nil {
-              do { try flush(&pending, &feed, sink, encoder, printer) } catch { writeError = error }
+              do { try flush(&pending, &feed, sink, encoder, printer, &failed) } catch { writeError = error }
             }
           }
           splitter.finish(handle)
           pending += session.finish()
           if let writeError { throw writeError }
-          try flush(&pending, &feed, sink, encoder, printer)
+          try flush(&pending, &feed, sink, encoder, printer, &failed)
         }
         if format == .json { try sink.write(try encoder.json(feed)) }
+        if strict && failed {
+          throw CLIError("--strict: records failed the feed checks (see above); no output was written")
+        }
         try sink.commit()
       } catch let error as CLIError {
         throw error
@@ -82,8 +93,11 @@ extension CardexCommand {
     /// document; prints warnings either way.
     private func flush(
       _ pending: inout [ExtractedItem], _ feed: inout Feed, _ sink: OutputFile, _ encoder: FeedEncoder,
-      _ printer: DiagnosticPrinter
+      _ printer: DiagnosticPrinter, _ failed: inout Bool
     ) throws {
+      for item in pending {
+        if case .diagnostic(let d) = item, d.severity >= .error { failed = true }
+      }
       for item in pending {
         if case .diagnostic(let d) = item { printer.print(d) }
         if case .explanation(let e) = item {

@@ -35,12 +35,24 @@ struct RuleOptions: ParsableArguments {
   }
 }
 
-/// An error in the user's data or files: printed as one line, exit 1. (Bad
-/// flags are `ValidationError`s, which print usage and exit 64.)
+/// An error in the user's data or files: printed as one line on standard
+/// error, exit 1. (Bad flags are `ValidationError`s, which print usage and
+/// exit 64.)
 struct CLIError: Error, CustomStringConvertible {
   var description: String
 
+  /// `bare` messages already say where and what (`file:line:column: error: …`).
   init(_ message: String, bare: Bool = false) {
-    description = bare ? message : message
+    description = bare ? message : "cardex: error: \(message)"
+  }
+
+  /// Runs a command body, turning a `CLIError` into its one line and exit 1.
+  static func reporting(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let error as CLIError {
+      StandardError.write(error.description)
+      throw ExitCode.failure
+    }
   }
 }

@@ -22,6 +22,10 @@ extension CardexCommand.Rules {
     var verbose = false
 
     func run() throws {
+      try CLIError.reporting(body)
+    }
+
+    private func body() throws {
       let outcomes = ExampleRunner(rules: try rules.load()).run()
       var lastFormat = ""
       for o in outcomes {
@@ -57,6 +61,10 @@ extension CardexCommand.Rules {
     var strict = false
 
     func run() throws {
+      try CLIError.reporting(body)
+    }
+
+    private func body() throws {
       let shipped = RuleLoader.defaultRulesDirectory(executablePath: CommandLine.arguments[0])
       guard let target = directory ?? shipped else {
         throw CLIError("cannot find the shipped rules; name a folder to check")

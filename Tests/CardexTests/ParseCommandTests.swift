@@ -86,6 +86,6 @@ import Testing
       .write(to: dir.appendingPathComponent("x.yaml"), atomically: true, encoding: .utf8)
     let r = try runCardex(["parse", "--rules", dir.path, Self.seed])
     #expect(r.status == 1)
-    #expect(r.stderr == "Error: \(dir.path)/x.yaml:5:19: error: '{' is never closed\n")
+    #expect(r.stderr == "\(dir.path)/x.yaml:5:19: error: '{' is never closed\n")
   }
 }

@@ -5,6 +5,10 @@ public struct ExtractionSession {
   var sections: [SectionState]
   var hits: [Bool] = []
   var sawInvalidUTF8 = false
+  var sawNUL = false
+  /// The feed checks, run on every record as it is made (`parse --strict`
+  /// fails on what they find).
+  var checker: FeedChecker
   /// Add a `LineExplanation` for every record, heading and near miss.
   public var explain = false
 
@@ -12,6 +16,7 @@ public struct ExtractionSession {
     self.extractor = extractor
     self.source = source
     self.sections = Array(repeating: SectionState(), count: extractor.rules.formats.count)
+    self.checker = FeedChecker(rules: extractor.rules)
   }
 
   /// Processes one line (without its line ending); returns what it yields.
@@ -20,6 +25,10 @@ public struct ExtractionSession {
     if !sawInvalidUTF8, String(validating: raw, as: UTF8.self) == nil {
       sawInvalidUTF8 = true
       out.append(.diagnostic(Diagnostic(.warning, .invalidUTF8, source: source, line: number)))
+    }
+    if !sawNUL, raw.contains(0) {
+      sawNUL = true
+      out.append(.diagnostic(Diagnostic(.warning, .nulBytes, source: source, line: number)))
     }
     if raw.count > Extractor.maxRecordLineBytes {
       out.append(.diagnostic(Diagnostic(.note, .lineTooLong(raw.count), source: source, line: number)))
@@ -79,6 +88,7 @@ public struct ExtractionSession {
         var builder = RecordBuilder(rules: extractor.rules, format: formats[f], provenance: provenance)
         var items = builder.build(rule: rule, captures: caps, section: sections[f])
         sections[f].nextValues = [:]
+        items += check(items.first, line: number)
         if explain, let record = items.first {
           items.append(.explanation(explanation(.record, number, format: formats[f], pattern: rule.pattern, details: Self.details(of: record, captures: caps))))
         }
@@ -97,6 +107,20 @@ public struct ExtractionSession {
       }
     }
     return nil
+  }
+
+  /// Runs the feed checks on a new record; findings become diagnostics
+  /// whose message starts with the pointer into the record.
+  private mutating func check(_ item: ExtractedItem?, line: Int) -> [ExtractedItem] {
+    let findings: [ValidationFinding]
+    switch item {
+    case .bout(let b)?: findings = checker.check(b, at: "")
+    case .fixture(let f)?: findings = checker.check(f, at: "")
+    default: findings = []
+    }
+    return findings.map { f in
+      .diagnostic(Diagnostic(f.severity, Diagnostic.Message(code: f.rule, "\(f.pointer): \(f.message)"), source: source, line: line))
+    }
   }
 
   // MARK: Sections
@@ -214,6 +238,7 @@ public struct ExtractionSession {
 
 extension Diagnostic.Message {
   static let invalidUTF8 = Self(code: "invalid-utf8", "input is not valid UTF-8; bad bytes were read as U+FFFD")
+  static let nulBytes = Self(code: "nul-bytes", "input contains NUL bytes (a binary file?); they were ignored")
   static func lineTooLong(_ n: Int) -> Self {
     Self(code: "line-too-long", "line of \(n) bytes is longer than any record line; not matched")
   }

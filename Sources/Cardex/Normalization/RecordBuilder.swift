@@ -93,9 +93,8 @@ struct RecordBuilder {
   private mutating func country(_ capture: Capture?) -> Country? {
     guard let written = capture?.text, !written.isEmpty else { return nil }
     let c = rules.countries.resolve(written)
-    if !c.isResolved {
-      diagnostics.append(diagnostic(.warning, .unknownCountry(written)))
-    } else if c.matchedAs == "alias" || c.matchedAs == "iso2" {
+    // An unknown code is reported by the feed checks (`unknown-country`).
+    if c.matchedAs == "alias" || c.matchedAs == "iso2" {
       diagnostics.append(diagnostic(.note, .nonStandardCountry(written, c)))
     }
     return c
@@ -153,9 +152,6 @@ extension Diagnostic.Message {
   }
   static func unknownWeightClass(_ written: String) -> Self {
     Self(code: "unknown-weight-class", "weight class '\(written)' is not in the weight-class lexicon")
-  }
-  static func unknownCountry(_ written: String) -> Self {
-    Self(code: "unknown-country", "'\(written)' is not an IOC, FIFA or ISO code or a known country name; kept as written")
   }
   static func nonStandardCountry(_ written: String, _ c: Country) -> Self {
     Self(

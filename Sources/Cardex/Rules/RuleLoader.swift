@@ -76,7 +76,16 @@ public struct RuleLoader: Sendable {
     return try YAMLParser().parse(text, file: path)
   }
 
+  /// Rule files are written by hand; anything this large is a mistake or an
+  /// attack, and is refused before it is parsed.
+  public static let maxRuleFileBytes = 4 << 20
+
   private func readText(_ path: String) throws(YAMLError) -> String {
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > Self.maxRuleFileBytes {
+      throw YAMLError(
+        file: path, mark: Mark(line: 1, column: 1),
+        message: "rule file is \(size / 1_048_576) MB; rule files may be at most \(Self.maxRuleFileBytes / 1_048_576) MB")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw YAMLError(file: path, mark: Mark(line: 1, column: 1), message: "cannot read rule file")
     }

@@ -1,0 +1,144 @@
+/// The checks of meaning a feed must pass before it is published.
+///
+/// The schema says a record has the right shape; these say it makes sense:
+/// two different fighters, a known class with a plausible limit, countries
+/// that resolve, a fighter once per card, distinct teams, a winner who
+/// fought, a round within the schedule, no record twice. `parse` runs them
+/// on each record it writes and `validate` on each record it reads; the
+/// checker keeps what it has seen, for the checks across records.
+public struct FeedChecker: Sendable {
+  let rules: RuleSet
+  /// Fighters seen per card (source and section): folded name → pointer.
+  private var fightersOnCard: [String: String] = [:]
+  /// Records seen: identity → pointer.
+  private var records: [String: String] = [:]
+
+  public init(rules: RuleSet) {
+    self.rules = rules
+  }
+
+  public mutating func check(_ b: Bout, at p: String) -> [ValidationFinding] {
+    var out: [ValidationFinding] = []
+    let names = b.fighters.map { foldName($0.name) }
+    if names.count == 2, names[0] == names[1] {
+      out.append(.init(.error, "same-fighter", at: "\(p)/fighters/1/name", "'\(b.fighters[1].name)' cannot fight themself"))
+    }
+    let table = rules.weightClasses.table(sport: b.sport, ruleset: b.ruleset)
+    var classLimit: Weight?
+    var catchweight = false
+    if let w = b.weightClass {
+      let base = w.women ? String(w.canonical.drop { $0 != " " }.dropFirst()) : w.canonical
+      if let canonical = rules.weightClasses.canonical(for: base.isEmpty ? w.canonical : base, in: table) {
+        classLimit = table?.limits[canonical] ?? nil
+        catchweight = ["Catchweight", "Openweight", "Super Heavyweight", "Heavyweight"].contains(canonical)
+      } else {
+        out.append(.init(.error, "unknown-weight-class", at: "\(p)/weightClass/canonical", "'\(w.canonical)' is not a \(b.sport) weight class"))
+      }
+    }
+    if let l = b.limit {
+      if abs(l.kg * Weight.poundsPerKilogram - l.lb) > 0.25 {
+        out.append(.init(.error, "inconsistent-weight", at: "\(p)/limit", "\(formatNumber(l.kg)) kg is not \(formatNumber(l.lb)) lb"))
+      }
+      if l.kg < 40 || l.kg > 200 {
+        out.append(.init(.error, "implausible-limit", at: "\(p)/limit/kg", "\(formatNumber(l.kg)) kg is not a plausible limit for a person"))
+      } else if let classLimit, !catchweight, let canonical = b.weightClass?.canonical {
+        let lower = lowerBound(of: classLimit, in: table)
+        // One pound of allowance in non-title bouts, and rounding.
+        if l.kg > classLimit.kg + 1.0 || l.kg < lower - 1.0 {
+          out.append(.init(.error, "implausible-limit", at: "\(p)/limit/kg", "\(formatNumber(l.kg)) kg is outside \(canonical) (\(formatNumber(lower))–\(formatNumber(classLimit.kg)) kg in \(table?.ruleset ?? b.sport))"))
+        }
+      }
+    }
+    for (i, f) in b.fighters.enumerated() {
+      if let c = f.country { out += check(c, at: "\(p)/fighters/\(i)/country") }
+    }
+    if let r = b.result {
+      if let winner = r.winner, !names.contains(foldName(winner)) {
+        out.append(.init(.error, "winner-not-fighter", at: "\(p)/result/winner", "'\(winner)' is not one of the two fighters"))
+      }
+      if let round = r.round, let scheduled = b.scheduledRounds, round > scheduled {
+        out.append(.init(.error, "round-beyond-schedule", at: "\(p)/result/round", "round \(round) is after the \(scheduled) scheduled"))
+      } else if let round = r.round, round > 12 {
+        out.append(.init(.warning, "implausible-round", at: "\(p)/result/round", "no \(b.sport) bout has a round \(round)"))
+      }
+    }
+    let card = "\(b.provenance.source)\u{1F}\(b.section ?? "")"
+    for (i, name) in names.enumerated() where i == 0 || name != names[0] {
+      let key = card + "\u{1F}" + name
+      if let first = fightersOnCard[key] {
+        out.append(.init(.error, "fighter-twice", at: "\(p)/fighters/\(i)/name", "'\(b.fighters[i].name)' already fights on this card (\(first))"))
+      } else {
+        fightersOnCard[key] = "\(p)/fighters/\(i)"
+      }
+    }
+    out += seen("bout\u{1F}\(b.provenance.source)\u{1F}\(b.provenance.line)\u{1F}\(names.sorted())", at: p)
+    return out
+  }
+
+  public mutating func check(_ x: Fixture, at p: String) -> [ValidationFinding] {
+    var out: [ValidationFinding] = []
+    if foldName(x.home) == foldName(x.away) {
+      out.append(.init(.error, "same-team", at: "\(p)/away", "'\(x.away)' cannot play itself"))
+    }
+    if let k = x.kickoff {
+      if let local = k.local, !isTime(local) {
+        out.append(.init(.error, "invalid-kickoff", at: "\(p)/kickoff/local", "'\(local)' is not a 24-hour HH:mm time"))
+      }
+      if let o = k.utcOffset, !isOffset(o) {
+        out.append(.init(.error, "invalid-kickoff", at: "\(p)/kickoff/utcOffset", "'\(o)' is not a UTC offset between -12:00 and +14:00"))
+      }
+    }
+    out += seen("fixture\u{1F}\(x.provenance.source)\u{1F}\(x.provenance.line)\u{1F}\(foldName(x.home))\u{1F}\(foldName(x.away))", at: p)
+    return out
+  }
+
+  private func check(_ c: Country, at p: String) -> [ValidationFinding] {
+    let resolved = rules.countries.resolve(c.asWritten)
+    guard resolved.isResolved else {
+      return [.init(.error, "unknown-country", at: p, "'\(c.asWritten)' is not an IOC, FIFA or ISO code or a known country name")]
+    }
+    var out: [ValidationFinding] = []
+    for (field, given, expected) in [("iso3", c.iso3, resolved.iso3), ("iso2", c.iso2, resolved.iso2), ("ioc", c.ioc, resolved.ioc)] {
+      if let given, given != expected {
+        out.append(.init(.error, "country-mismatch", at: "\(p)/\(field)", "'\(c.asWritten)' is \(expected ?? "no code") in \(field), not '\(given)'"))
+      }
+    }
+    return out
+  }
+
+  private mutating func seen(_ identity: String, at p: String) -> [ValidationFinding] {
+    if let first = records[identity] {
+      return [.init(.error, "duplicate-record", at: p, "the same record as \(first)")]
+    }
+    records[identity] = p
+    return []
+  }
+
+  /// The limit of the class below `limit` in the table: the lower bound of
+  /// the class.
+  private func lowerBound(of limit: Weight, in table: WeightClassLexicon.Table?) -> Double {
+    let below = table?.limits.values.compactMap { $0?.kg }.filter { $0 < limit.kg - 0.01 }.max()
+    return below ?? 40
+  }
+
+  private func isTime(_ s: String) -> Bool {
+    let parts = s.split(separator: ":")
+    guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let h = Int(parts[0]), let m = Int(parts[1]) else { return false }
+    return (0...23).contains(h) && (0...59).contains(m)
+  }
+
+  private func isOffset(_ s: String) -> Bool {
+    guard let parsed = UTCOffset.parse(s), parsed == s else { return false }
+    let h = Int(s.dropFirst().prefix(2)) ?? 99
+    return s.hasPrefix("-") ? h <= 12 : h <= 14
+  }
+}
+
+/// Names compared as people read them: case and spacing folded.
+func foldName(_ s: String) -> String {
+  s.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." }).joined(separator: " ")
+}
+
+func formatNumber(_ d: Double) -> String {
+  d == d.rounded() ? String(Int(d)) : String((d * 10).rounded() / 10)
+}

@@ -1,0 +1,219 @@
+/// Reads JSON text into a `JSONValue`, with the line and column of any error.
+///
+/// Hand-written so that a malformed feed is reported as
+/// `feed.json:3:17: error: expected ',' or '}'`, and so that nesting is
+/// capped: a hostile feed cannot exhaust the stack.
+public struct JSONReader {
+  public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public var message: String
+    public var description: String { "\(line):\(column): \(message)" }
+  }
+
+  private let bytes: [UInt8]
+  private var i = 0
+  private var depth = 0
+  public static let maxDepth = 512
+
+  private init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  /// Parses exactly one JSON value (whitespace around it allowed).
+  public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+    var r = JSONReader(bytes)
+    r.skipSpace()
+    let v = try r.value()
+    r.skipSpace()
+    if r.i < r.bytes.count { throw r.fail("unexpected text after the JSON value") }
+    return v
+  }
+
+  private func fail(_ message: String) -> Failure {
+    var line = 1
+    var lineStart = 0
+    var k = 0
+    while k < min(i, bytes.count) {
+      if bytes[k] == 10 {
+        line += 1
+        lineStart = k + 1
+      }
+      k += 1
+    }
+    let column = String(decoding: bytes[lineStart..<min(i, bytes.count)], as: UTF8.self).unicodeScalars.count + 1
+    return Failure(line: line, column: column, message: message)
+  }
+
+  private mutating func skipSpace() {
+    while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 10 || bytes[i] == 13 { i += 1 }
+  }
+
+  private mutating func value() throws(Failure) -> JSONValue {
+    guard i < bytes.count else { throw fail("unexpected end of input") }
+    switch bytes[i] {
+    case UInt8(ascii: "{"): return try object()
+    case UInt8(ascii: "["): return try array()
+    case UInt8(ascii: "\""): return .string(try string())
+    case UInt8(ascii: "t"): return try literal("true", .bool(true))
+    case UInt8(ascii: "f"): return try literal("false", .bool(false))
+    case UInt8(ascii: "n"): return try literal("null", .null)
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+    default: throw fail("unexpected character '\(String(decoding: [bytes[i]], as: UTF8.self))'")
+    }
+  }
+
+  private mutating func literal(_ word: String, _ v: JSONValue) throws(Failure) -> JSONValue {
+    let w = Array(word.utf8)
+    guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { throw fail("expected '\(word)'") }
+    i += w.count
+    return v
+  }
+
+  private mutating func enter() throws(Failure) {
+    depth += 1
+    if depth > Self.maxDepth { throw fail("nesting deeper than \(Self.maxDepth) levels") }
+  }
+
+  private mutating func object() throws(Failure) -> JSONValue {
+    try enter()
+    i += 1
+    var pairs: [(key: String, value: JSONValue)] = []
+    skipSpace()
+    if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+      i += 1
+      depth -= 1
+      return .object(pairs)
+    }
+    while true {
+      skipSpace()
+      guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+      let key = try string()
+      skipSpace()
+      guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after key") }
+      i += 1
+      skipSpace()
+      let v = try value()
+      if pairs.contains(where: { $0.key == key }) { throw fail("duplicate key '\(key)'") }
+      pairs.append((key, v))
+      skipSpace()
+      guard i < bytes.count else { throw fail("unexpected end of input; expected ',' or '}'") }
+      if bytes[i] == UInt8(ascii: ",") {
+        i += 1
+        continue
+      }
+      if bytes[i] == UInt8(ascii: "}") {
+        i += 1
+        depth -= 1
+        return .object(pairs)
+      }
+      throw fail("expected ',' or '}'")
+    }
+  }
+
+  private mutating func array() throws(Failure) -> JSONValue {
+    try enter()
+    i += 1
+    var items: [JSONValue] = []
+    skipSpace()
+    if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+      i += 1
+      depth -= 1
+      return .array(items)
+    }
+    while true {
+      skipSpace()
+      items.append(try value())
+      skipSpace()
+      guard i < bytes.count else { throw fail("unexpected end of input; expected ',' or ']'") }
+      if bytes[i] == UInt8(ascii: ",") {
+        i += 1
+        continue
+      }
+      if bytes[i] == UInt8(ascii: "]") {
+        i += 1
+        depth -= 1
+        return .array(items)
+      }
+      throw fail("expected ',' or ']'")
+    }
+  }
+
+  private mutating func string() throws(Failure) -> String {
+    i += 1
+    var out: [UInt8] = []
+    while true {
+      guard i < bytes.count else { throw fail("unterminated string") }
+      let b = bytes[i]
+      if b == UInt8(ascii: "\"") {
+        i += 1
+        break
+      }
+      if b < 0x20 { throw fail("control character in string") }
+      if b == UInt8(ascii: "\\") {
+        i += 1
+        guard i < bytes.count else { throw fail("unterminated string") }
+        switch bytes[i] {
+        case UInt8(ascii: "\""): out.append(34)
+        case UInt8(ascii: "\\"): out.append(92)
+        case UInt8(ascii: "/"): out.append(47)
+        case UInt8(ascii: "b"): out.append(8)
+        case UInt8(ascii: "f"): out.append(12)
+        case UInt8(ascii: "n"): out.append(10)
+        case UInt8(ascii: "r"): out.append(13)
+        case UInt8(ascii: "t"): out.append(9)
+        case UInt8(ascii: "u"):
+          var scalar = try hex4()
+          if (0xD800...0xDBFF).contains(scalar), i + 2 < bytes.count, bytes[i + 1] == 92, bytes[i + 2] == UInt8(ascii: "u") {
+            i += 2
+            let low = try hex4()
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          }
+          guard let u = Unicode.Scalar(scalar) else { throw fail("invalid \\u escape") }
+          out.append(contentsOf: Array(String(Character(u)).utf8))
+        default: throw fail("invalid escape")
+        }
+        i += 1
+        continue
+      }
+      out.append(b)
+      i += 1
+    }
+    guard let s = String(validating: out, as: UTF8.self) else { throw fail("string is not valid UTF-8") }
+    return s
+  }
+
+  private mutating func hex4() throws(Failure) -> UInt32 {
+    guard i + 4 < bytes.count else { throw fail("invalid \\u escape") }
+    var v: UInt32 = 0
+    for k in 1...4 {
+      guard let h = TextNormalizer.hex(bytes[i + k]) else { throw fail("invalid \\u escape") }
+      v = v << 4 | UInt32(h)
+    }
+    i += 4
+    return v
+  }
+
+  private mutating func number() throws(Failure) -> JSONValue {
+    let start = i
+    if bytes[i] == UInt8(ascii: "-") { i += 1 }
+    var isInteger = true
+    func digits() -> Int {
+      let s = i
+      while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 { i += 1 }
+      return i - s
+    }
+    guard digits() > 0 else { throw fail("invalid number") }
+    if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+      i += 1
+      isInteger = false
+      guard digits() > 0 else { throw fail("invalid number") }
+    }
+    if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+      i += 1
+      isInteger = false
+      if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+      guard digits() > 0 else { throw fail("invalid number") }
+    }
+    guard let d = Double(String(decoding: bytes[start..<i], as: UTF8.self)), d.isFinite else { throw fail("invalid number") }
+    return .number(d, isInteger: isInteger && d == d.rounded())
+  }
+}
