@@ -26,6 +26,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Fuzz targets: libFuzzer entry points when built by scripts/fuzz.sh
+    // (-sanitize=fuzzer -DFUZZING); otherwise replayers of saved inputs.
+    .target(name: "CardexFuzzSupport"),
+    .executableTarget(name: "cardex-fuzz-matcher", dependencies: ["Cardex", "CardexFuzzSupport"]),
+    .executableTarget(name: "cardex-fuzz-rules", dependencies: ["Cardex", "CardexFuzzSupport"]),
     .testTarget(
       name: "CardexTests",
       dependencies: ["Cardex", "CardexCLI"]

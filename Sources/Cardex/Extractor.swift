@@ -4,27 +4,43 @@
 /// pattern variant) and is then shared; each input gets its own
 /// `ExtractionSession`, fed one line at a time, so input is streamed and
 /// never held whole.
-public struct Extractor: Sendable {
+///
+/// A class, so that sessions share one compiled rule set instead of copying
+/// its arrays; it is immutable after `init`.
+public final class Extractor: Sendable {
   public let rules: RuleSet
-  var prefilter = Prefilter()
-  /// Anchor ids per format, per record rule, per variant.
-  var recordAnchors: [[[[Int]]]] = []
-  var headingAnchors: [[[[Int]]]] = []
+  let prefilter: Prefilter
+  /// Anchor groups per format, per record rule, per variant.
+  let recordAnchors: [[[[[Int]]]]]
+  let headingAnchors: [[[[[Int]]]]]
   /// Anchors that mean "this line pairs two sides", for near-miss reports.
-  var separatorAnchors: [Int] = []
+  let separatorAnchors: [Int]
 
-  /// Lines longer than this are not matched: no card line is, and the
-  /// backtracking matcher must not meet a 50 MB line.
+  /// Lines longer than this get a `line-too-long` note: no card line is,
+  /// and the backtracking matcher must not meet a 50 MB line.
   public static let maxRecordLineBytes = 4096
+
+  /// Lines longer than this (after normalization) are prose to cardex: the
+  /// longest single record line in the labelled corpus is 120 bytes, and a
+  /// paragraph that happens to name a month or a weight class is not worth
+  /// matching. This is the main reason prose costs little.
+  public static let maxMatchedLineBytes = 320
 
   public init(rules: RuleSet) {
     self.rules = rules
+    var prefilter = Prefilter()
+    var recordAnchors: [[[[[Int]]]]] = []
+    var headingAnchors: [[[[[Int]]]]] = []
     for format in rules.formats {
       recordAnchors.append(format.records.map { $0.pattern.variants.map { prefilter.register($0, rules: rules) } })
       headingAnchors.append(format.headings.map { $0.pattern.variants.map { prefilter.register($0, rules: rules) } })
     }
     let sepVariant: [Pattern.Element] = [.space, .slot(field: "sep", type: .separator), .space]
-    separatorAnchors = prefilter.register(sepVariant, rules: rules)
+    separatorAnchors = prefilter.register(sepVariant, rules: rules).flatMap { $0 }
+    prefilter.seal()
+    self.prefilter = prefilter
+    self.recordAnchors = recordAnchors
+    self.headingAnchors = headingAnchors
   }
 
   /// A session for one input; `source` names it in provenance.

@@ -36,8 +36,10 @@ extension CardexCommand.Rules {
           lastFormat = o.format
         }
         if !o.passed || verbose {
-          let firstLine = o.text.split(separator: "\n").last.map(String.init) ?? ""
-          print("  \(o.file):\(o.mark): \(o.passed ? "ok" : "failed"): \(firstLine)")
+          // The last line of an example is the record line; earlier ones
+          // are its headings.
+          let recordLine = o.text.split(separator: "\n").last.map(String.init) ?? ""
+          print("  \(o.file):\(o.mark): \(o.passed ? "ok" : "failed"): \(recordLine)")
           for f in o.failures { print("    \(f)") }
         }
       }

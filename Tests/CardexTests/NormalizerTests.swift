@@ -83,7 +83,7 @@ import Testing
     bytes.withUnsafeBufferPointer { line in
       let candidates = SlotScanner(rules: Repo.shippedRules, line: line).clock(at: 0)
       let full = candidates.first { $0.end == line.count }
-      guard case .clock(let local, _)? = full?.value else {
+      guard case .clock(let local, _, _)? = full?.value else {
         Issue.record("'\(c.written)' not read as a time")
         return
       }

@@ -44,15 +44,14 @@ public struct RuleChecker: Sendable {
         // Each file alone (a country lexicon finds its table beside it).
         let root = try YAMLParser().parse(text, file: path)
         let set = try RuleLoader().load(texts: [(path, text)])
-        do {
-          for format in set.formats {
-            if let other = ids[format.id] {
-              findings.append(Finding(severity: .warning, file: path, mark: root["format"]?.mark ?? Mark(line: 1, column: 1), message: "format id '\(format.id)' is also used in \(other); the later file wins"))
-            }
-            ids[format.id] = path
-            if format.examples.isEmpty {
-              findings.append(Finding(severity: .warning, file: path, mark: root["format"]?.mark ?? Mark(line: 1, column: 1), message: "format '\(format.id)' has no examples"))
-            }
+        let formatMark = root["format"]?.mark ?? Mark(line: 1, column: 1)
+        for format in set.formats {
+          if let other = ids[format.id] {
+            findings.append(Finding(severity: .warning, file: path, mark: formatMark, message: "format id '\(format.id)' is also used in \(other); the later file wins"))
+          }
+          ids[format.id] = path
+          if format.examples.isEmpty {
+            findings.append(Finding(severity: .warning, file: path, mark: formatMark, message: "format '\(format.id)' has no examples"))
           }
         }
       } catch {
@@ -60,11 +59,24 @@ public struct RuleChecker: Sendable {
       }
     }
     var isDir: ObjCBool = false
-    FileManager.default.fileExists(atPath: directory, isDirectory: &isDir)
+    _ = FileManager.default.fileExists(atPath: directory, isDirectory: &isDir)
     if findings.contains(where: { $0.severity == .error }) || !isDir.boolValue { return findings }
     // The folder as a whole, over the base rules: lexicon files, and which
     // patterns the examples exercise.
     do {
+      if !base.isEmpty {
+        let shipped = try RuleLoader().load(directories: base)
+        for path in files {
+          guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+            let set = try? RuleLoader().load(texts: [(path, text)])
+          else { continue }
+          for format in set.formats {
+            if let replaced = shipped.formats.first(where: { $0.id == format.id }) {
+              findings.append(Finding(severity: .warning, file: path, mark: Mark(line: 1, column: 1), message: "format '\(format.id)' replaces the one in \(replaced.file)"))
+            }
+          }
+        }
+      }
       let rules = try RuleLoader().load(directories: base + [directory])
       let used = exercisedPatterns(rules)
       for format in rules.formats where files.contains(format.file) {

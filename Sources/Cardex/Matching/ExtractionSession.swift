@@ -3,7 +3,7 @@ public struct ExtractionSession {
   let extractor: Extractor
   let source: String
   var sections: [SectionState]
-  var hits: [Bool] = []
+  var hits = AnchorHits()
   var sawInvalidUTF8 = false
   var sawNUL = false
   /// The feed checks, run on every record as it is made (`parse --strict`
@@ -35,8 +35,17 @@ public struct ExtractionSession {
       idle(except: nil)
       return out
     }
+    // A paragraph: too long to be a record or heading line.
+    if raw.count > Extractor.maxMatchedLineBytes * 4 {
+      idle(except: nil)
+      return out
+    }
     let normalized = TextNormalizer.normalize(raw)
     if normalized.isEmpty { return out }
+    if normalized.count > Extractor.maxMatchedLineBytes {
+      idle(except: nil)
+      return out
+    }
     normalized.withUnsafeBufferPointer { line in
       extractor.prefilter.scan(line, into: &hits)
       let scanner = SlotScanner(rules: extractor.rules, line: line)
@@ -48,7 +57,7 @@ public struct ExtractionSession {
       }
       var headed = Set<Int>()
       for (f, format) in extractor.rules.formats.enumerated() {
-        for (h, heading) in format.headings.enumerated() {
+        for (h, heading) in format.headings.enumerated() where heading.opens || sections[f].isOpen {
           guard let caps = firstMatch(heading.pattern, anchors: extractor.headingAnchors[f][h], matcher) else { continue }
           open(f, heading: heading, captures: caps, line: line)
           headed.insert(f)
@@ -98,10 +107,9 @@ public struct ExtractionSession {
     return nil
   }
 
-  private func firstMatch(_ pattern: Pattern, anchors: [[Int]], _ matcher: PatternMatcher) -> [Capture]? {
+  private func firstMatch(_ pattern: Pattern, anchors: [[[Int]]], _ matcher: PatternMatcher) -> [Capture]? {
     for (v, variant) in pattern.variants.enumerated() {
-      let need = anchors[v]
-      if !need.isEmpty, !need.contains(where: { hits[$0] }) { continue }
+      if !Prefilter.admits(anchors[v], hits) { continue }
       if let caps = matcher.match(variant) {
         return caps.map { Capture(field: $0.field, text: matcher.scanner.string($0.start, $0.end), value: $0.value) }
       }
@@ -130,11 +138,14 @@ public struct ExtractionSession {
     state.isOpen = true
     state.idleLines = 0
     var values: [String: Capture] = [:]
-    for (k, v) in heading.set { values[k] = Capture(field: k, text: v, value: .text) }
+    for (k, v) in heading.set { values[k] = Capture(field: k, setValue: v, rules: extractor.rules) }
     for c in captures where c.field != "_" && c.field != "sep" { values[c.field] = c }
     switch heading.scope {
     case .section:
       state.heading = String(decoding: line, as: UTF8.self)
+      // A heading that sets nothing (`Match info`, `FIGHT CARD`) is a box
+      // title: it starts a new box, so values from the box before are gone.
+      if values.isEmpty { state.values = [:] }
       state.values.merge(values) { $1 }
     case .next:
       state.nextValues = values

@@ -117,7 +117,7 @@ private struct PatternParser {
     YAMLError(file: file, mark: Mark(line: mark.line, column: mark.column + offset), message: message)
   }
 
-  mutating func parseSequence(closing: Unicode.Scalar?) throws(YAMLError) -> [Node] {
+  mutating func parseSequence(closing: Unicode.Scalar?, openedAt: Int = 0) throws(YAMLError) -> [Node] {
     var nodes: [Node] = []
     var literal: [UInt8] = []
     func flush() {
@@ -148,7 +148,7 @@ private struct PatternParser {
         flush()
         let start = index
         index += 1
-        let inner = try parseSequence(closing: "]")
+        let inner = try parseSequence(closing: "]", openedAt: start)
         if inner.isEmpty { throw error("empty optional group '[]'", at: start) }
         nodes.append(.optional(inner))
       case "]":
@@ -163,7 +163,7 @@ private struct PatternParser {
         index += 1
       }
     }
-    if closing != nil { throw error("'[' is never closed", at: index) }
+    if closing != nil { throw error("'[' is never closed", at: openedAt) }
     flush()
     return nodes
   }
@@ -202,7 +202,10 @@ private struct PatternParser {
     index += 1
     var options: [[UInt8]] = [[]]
     while index < source.count, source[index] != ">" {
-      if source[index] == "|" {
+      if source[index] == "\\", index + 1 < source.count {
+        index += 1
+        appendLower(source[index], to: &options[options.count - 1])
+      } else if source[index] == "|" {
         options.append([])
       } else {
         appendLower(source[index], to: &options[options.count - 1])
@@ -238,8 +241,12 @@ extension String {
 /// `" (did you mean 'x'?)"` when a known word is one or two edits away.
 func didYouMean(_ word: String, _ known: [String]) -> String {
   // Ties go to the alphabetically first word, so the message is stable.
-  let best = known.map { ($0, editDistance(Array(word.lowercased().utf8), Array($0.lowercased().utf8))) }
-    .min { ($0.1, $0.0) < ($1.1, $1.0) }
+  // Ties go to a word with the same first letter, then alphabetically, so
+  // the message is stable.
+  let lower = word.lowercased()
+  let best = known.map { k -> (String, Int, Int) in
+    (k, editDistance(Array(lower.utf8), Array(k.lowercased().utf8)), k.lowercased().first == lower.first ? 0 : 1)
+  }.min { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }
   if let best, best.1 <= max(2, word.count / 3) { return " (did you mean '\(best.0)'?)" }
   return ""
 }

@@ -34,7 +34,7 @@ struct PatternMatcher {
     func step(_ i: Int, _ pos: Int) -> Bool {
       budget -= 1
       if budget < 0 { return false }
-      if (pos, i) > (best.offset, best.element) { best = Progress(offset: pos, element: i) }
+      if (i, pos) > (best.element, best.offset) { best = Progress(offset: pos, element: i) }
       if i == variant.count { return pos == line.count }
       switch variant[i] {
       case .literal(let bytes):

@@ -6,46 +6,49 @@
 /// line's bytes finds which anchors occur; only variants with an anchor
 /// present are tried. Most prose lines hold none and cost one scan.
 struct Prefilter: Sendable {
-  /// Anchors bucketed by first byte: (bytes, anchor id).
-  private var buckets: [[(bytes: [UInt8], id: Int)]] = Array(repeating: [], count: 256)
   private var ids: [[UInt8]: Int] = [:]
   private(set) var anchorCount = 0
 
-  /// The anchor ids a variant needs (any one of them); empty means "always try".
-  mutating func register(_ variant: [Pattern.Element], rules: RuleSet) -> [Int] {
-    var bestLiteral: [UInt8] = []
-    var hasSeparator = false
+  /// The anchors a variant needs, as groups: the line must hold at least one
+  /// anchor of every group. Each literal of two or more letters is a group of
+  /// one; a spaced separator slot is a group of every separator; a choice of
+  /// literals is a group of its options. A variant with none of these needs
+  /// one of its lexicon slot's spellings, or nothing (it is always tried).
+  mutating func register(_ variant: [Pattern.Element], rules: RuleSet) -> [[Int]] {
+    var groups: [[Int]] = []
     var lexiconPhrases: [[UInt8]]?
     for (i, e) in variant.enumerated() {
       switch e {
       case .literal(let bytes):
-        let trimmed = bytes.filter { $0 != 32 }
-        if trimmed.count > bestLiteral.filter({ $0 != 32 }).count { bestLiteral = bytes }
+        if bytes.filter({ $0 != 32 }).count >= 2 { groups.append([id(for: bytes)]) }
+      case .choice(let options):
+        if options.allSatisfy({ $0.count >= 2 }) { groups.append(options.map { id(for: $0) }) }
       case .slot(_, .separator):
         let spaced = i > 0 && variant[i - 1] == .space && i + 1 < variant.count && variant[i + 1] == .space
-        hasSeparator = hasSeparator || spaced
+        if spaced { groups.append(rules.separators.phrases.map { id(for: [32] + $0 + [32]) }) }
       case .slot(_, .competition):
         lexiconPhrases = lexiconPhrases ?? rules.competitions.spellings.phrases
       case .slot(_, .date):
-        lexiconPhrases = lexiconPhrases ?? SlotScanner.months.map { Array($0.utf8) }
+        lexiconPhrases = lexiconPhrases ?? (SlotScanner.months + SlotScanner.weekdays).map { Array($0.utf8) }
       case .slot(_, .weightclass):
-        lexiconPhrases = lexiconPhrases ?? rules.weightClasses.spellings.phrases
+        // `weight` too, so that a misspelt class (`Lighweight`) still
+        // reaches the typo correction.
+        lexiconPhrases = lexiconPhrases ?? (rules.weightClasses.spellings.phrases + [Array("weight".utf8)])
       default:
         break
       }
     }
-    let literalStrength = bestLiteral.filter { $0 != 32 }.count
-    if literalStrength >= 3 || (literalStrength >= 2 && !hasSeparator) {
-      return [id(for: bestLiteral)]
+    if groups.isEmpty, let lexiconPhrases, !lexiconPhrases.isEmpty {
+      groups.append(lexiconPhrases.map { id(for: $0) })
     }
-    if hasSeparator {
-      return rules.separators.phrases.map { id(for: [32] + $0 + [32]) }
-    }
-    if let lexiconPhrases, !lexiconPhrases.isEmpty {
-      return lexiconPhrases.map { id(for: $0) }
-    }
-    if literalStrength >= 1 { return [id(for: bestLiteral)] }
-    return []
+    return groups
+  }
+
+  /// True when the line holds an anchor of every group.
+  @inline(__always)
+  static func admits(_ groups: [[Int]], _ hits: AnchorHits) -> Bool {
+    for group in groups where !group.contains(where: { hits[$0] }) { return false }
+    return true
   }
 
   private mutating func id(for bytes: [UInt8]) -> Int {
@@ -53,30 +56,112 @@ struct Prefilter: Sendable {
     let id = anchorCount
     anchorCount += 1
     ids[bytes] = id
-    if let first = bytes.first {
-      buckets[Int(first)].append((bytes, id))
-    }
+    sealed = false
     return id
   }
 
-  /// Which anchors occur in the line, as a bit set indexed by anchor id.
-  func scan(_ line: UnsafeBufferPointer<UInt8>, into hits: inout [Bool]) {
-    if hits.count != anchorCount { hits = Array(repeating: false, count: anchorCount) }
-    for i in hits.indices { hits[i] = false }
-    // A separator anchor is spelled with spaces round it; a line that starts
-    // with one (` vs `) is not a pairing, so no padding is needed.
+  // MARK: Scanning
+
+  /// All anchors, sorted by first byte and laid end to end, so the scan
+  /// touches flat memory and no reference counts.
+  private var flatBytes: [UInt8] = []
+  private var flatStart: [Int32] = []
+  private var flatLength: [Int32] = []
+  private var flatId: [Int32] = []
+  /// Per first byte, the range of anchors in the flat arrays.
+  private var bucketFrom = [Int32](repeating: 0, count: 257)
+  /// One bit per (first byte, second byte) pair that starts some anchor:
+  /// most positions of a line fail this test and cost a few instructions.
+  private var pairBits = [UInt64](repeating: 0, count: 1024)
+  private var sealed = false
+
+  /// Builds the flat scanning tables; call after the last `register`.
+  mutating func seal() {
+    let anchors = ids.sorted { ($0.key.first ?? 0, $0.value) < ($1.key.first ?? 0, $1.value) }
+    flatBytes = []
+    flatStart = []
+    flatLength = []
+    flatId = []
+    pairBits = [UInt64](repeating: 0, count: 1024)
+    var counts = [Int32](repeating: 0, count: 256)
+    for (bytes, id) in anchors {
+      guard let first = bytes.first else { continue }
+      flatStart.append(Int32(flatBytes.count))
+      flatLength.append(Int32(bytes.count))
+      flatId.append(Int32(id))
+      flatBytes += bytes
+      counts[Int(first)] += 1
+      if bytes.count == 1 {
+        for second in 0..<256 { setPair(Int(first) << 8 | second) }
+      } else {
+        setPair(Int(first) << 8 | Int(bytes[1]))
+        // The second byte is compared lower-cased too.
+        if bytes[1] >= 97 && bytes[1] <= 122 { setPair(Int(first) << 8 | Int(bytes[1] - 32)) }
+      }
+    }
+    var running: Int32 = 0
+    for b in 0..<256 {
+      bucketFrom[b] = running
+      running += counts[b]
+    }
+    bucketFrom[256] = running
+    sealed = true
+  }
+
+  private mutating func setPair(_ key: Int) {
+    pairBits[key >> 6] |= 1 << UInt64(key & 63)
+  }
+
+  /// Which anchors occur in the line.
+  func scan(_ line: UnsafeBufferPointer<UInt8>, into hits: inout AnchorHits) {
+    precondition(sealed, "Prefilter.seal() must run after the last register")
+    hits.next(count: anchorCount)
     let n = line.count
-    var pos = 0
-    while pos < n {
-      let bucket = buckets[Int(asciiLower(line[pos]))]
-      if !bucket.isEmpty {
-        for (bytes, id) in bucket where !hits[id] && pos + bytes.count <= n {
-          var k = 1
-          while k < bytes.count, asciiLower(line[pos + k]) == bytes[k] { k += 1 }
-          if k == bytes.count { hits[id] = true }
+    guard n > 0 else { return }
+    flatBytes.withUnsafeBufferPointer { bytes in
+      pairBits.withUnsafeBufferPointer { pairs in
+        var pos = 0
+        while pos < n {
+          let first = asciiLower(line[pos])
+          let second = pos + 1 < n ? line[pos + 1] : 0
+          let key = Int(first) << 8 | Int(second)
+          if pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+            var k = Int(bucketFrom[Int(first)])
+            let end = Int(bucketFrom[Int(first) + 1])
+            while k < end {
+              let start = Int(flatStart[k])
+              let length = Int(flatLength[k])
+              if pos + length <= n {
+                var j = 1
+                while j < length, asciiLower(line[pos + j]) == bytes[start + j] { j += 1 }
+                if j == length { hits.set(Int(flatId[k])) }
+              }
+              k += 1
+            }
+          }
+          pos += 1
         }
       }
-      pos += 1
     }
   }
+}
+
+/// Which prefilter anchors the current line holds. A generation counter
+/// stands in for clearing the table on every line.
+struct AnchorHits {
+  private var marks: [UInt32] = []
+  private var generation: UInt32 = 0
+
+  mutating func next(count: Int) {
+    if marks.count != count { marks = [UInt32](repeating: 0, count: count) }
+    generation &+= 1
+    if generation == 0 {
+      for i in marks.indices { marks[i] = 0 }
+      generation = 1
+    }
+  }
+
+  @inline(__always) mutating func set(_ id: Int) { marks[id] = generation }
+
+  @inline(__always) subscript(id: Int) -> Bool { marks[id] == generation }
 }

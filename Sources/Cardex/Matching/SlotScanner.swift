@@ -22,6 +22,7 @@ struct SlotScanner {
       return []
     case .weightclass: return weightClass(at: start)
     case .weight: return weight(at: start).map { [$0] } ?? []
+    case .lb, .kg: return bareWeight(at: start, pounds: type == .lb).map { [$0] } ?? []
     case .country: return country(at: start)
     case .clock: return clock(at: start)
     case .duration: return duration(at: start)
@@ -31,6 +32,7 @@ struct SlotScanner {
       guard end > start, end - start <= 6, let v = Int(string(start, end)) else { return [] }
       return [(end, .int(v))]
     case .score: return score(at: start)
+    case .record: return record(at: start)
     case .competition:
       if let hit = rules.competitions.spellings.longestMatch(in: line, at: start) {
         return [(hit.end, .competition(hit.value))]
@@ -68,8 +70,9 @@ struct SlotScanner {
       var k = j
       while k > i + 1, isTrailingPunctuation(line[k - 1]) { k -= 1 }
       if k < j {
-        guard accept(i, k, count) else { break }
-        ends.append(k)
+        // The word may be taken whole where its stem is not: `(IC)` is a
+        // status mark, `(IC` is nothing.
+        if accept(i, k, count) { ends.append(k) }
         guard accept(i, j, count) else { break }
         ends.append(j)
       } else {
@@ -179,6 +182,17 @@ struct SlotScanner {
     return nil
   }
 
+  /// `155`, `137.5`, `61,2`: a number whose unit the pattern names.
+  func bareWeight(at start: Int, pounds: Bool) -> Candidate? {
+    var i = digits(from: start)
+    guard i > start, i - start <= 3 else { return nil }
+    if i + 1 < line.count, line[i] == 46 || line[i] == 44, line[i + 1] >= 48, line[i + 1] <= 57 { i = digits(from: i + 1) }
+    guard i == line.count || !isWordByte(line[i]) else { return nil }
+    let written = string(start, i)
+    guard let number = Double(String(written.map { $0 == "," ? "." : $0 })) else { return nil }
+    return (i, .weight(pounds ? .pounds(number, asWritten: written) : .kilograms(number, asWritten: written)))
+  }
+
   // MARK: Countries
 
   /// A 3-letter upper-case code, a 2-letter code the country table knows, or
@@ -252,16 +266,16 @@ struct SlotScanner {
   }
 
   private func withZone(end: Int, local: String?) -> [Candidate] {
-    var out: [Candidate] = [(end, .clock(local: local, offset: nil))]
+    var out: [Candidate] = [(end, .clock(local: local, offset: nil, zoned: false))]
     if end + 1 < line.count, line[end] == 32 {
       var z = end + 1
       while z < line.count, line[z] >= 65, line[z] <= 90 { z += 1 }
       if z - end - 1 >= 2, z == line.count || !isWordByte(line[z]) {
         let zone = string(end + 1, z)
         if let offset = UTCOffset.abbreviations[zone] {
-          out.insert((z, .clock(local: local, offset: offset)), at: 0)
+          out.insert((z, .clock(local: local, offset: offset, zoned: true)), at: 0)
         } else if ["ET", "EST", "EDT", "PT", "PST", "PDT", "CT", "MT"].contains(zone) {
-          out.insert((z, .clock(local: local, offset: nil)), at: 0)
+          out.insert((z, .clock(local: local, offset: nil, zoned: true)), at: 0)
         }
       }
     }
@@ -326,6 +340,38 @@ struct SlotScanner {
     guard b > i, b - i <= 3, b == line.count || !isWordByte(line[b]) else { return [] }
     guard let home = Int(string(start, a)), let away = Int(string(i, b)) else { return [] }
     return [(b, .score(Score(home: home, away: away)))]
+  }
+
+  /// `26-10`, `22-10-1`, `30-0, 26 KO's`, `13-5 (1 NC)`: wins, losses and
+  /// draws, then optionally a count of knockouts or no-contests. Longest
+  /// first.
+  func record(at start: Int) -> [Candidate] {
+    var i = digits(from: start)
+    guard i > start, i - start <= 3 else { return [] }
+    var groups = 1
+    while groups < 3, i + 1 < line.count, line[i] == 45 {
+      let e = digits(from: i + 1)
+      guard e > i + 1, e - i - 1 <= 3 else { break }
+      i = e
+      groups += 1
+    }
+    guard groups >= 2, i == line.count || !isWordByte(line[i]) else { return [] }
+    var out: [Candidate] = [(i, .text)]
+    // `, 26 KO's` / ` (1 NC)`: a count and one word.
+    var j = i
+    if j < line.count, line[j] == 44 { j += 1 }
+    let open = j + 1 < line.count && line[j] == 32 && line[j + 1] == 40
+    if j < line.count, line[j] == 32 { j += 1 }
+    if open { j += 1 }
+    let n = digits(from: j)
+    if n > j, n < line.count, line[n] == 32 {
+      var w = n + 1
+      while w < line.count, isASCIILetter(line[w]) || line[w] == 39 { w += 1 }
+      if w > n + 1, !open || (w < line.count && line[w] == 41) {
+        out.insert((open ? w + 1 : w, .text), at: 0)
+      }
+    }
+    return out
   }
 
   // MARK: Dates

@@ -14,6 +14,11 @@ public enum SlotType: String, Sendable, CaseIterable {
   case weightclass
   /// A weight with its unit: `67kg`, `145 lbs.`, `73 kg`.
   case weight
+  /// A bare number read as pounds, where a column or label gives the unit
+  /// (`Lightweight, 155`): `155`, `137.5`.
+  case lb
+  /// A bare number read as kilograms: `73`, `61,2`.
+  case kg
   /// A country: a 3-letter code, a known 2-letter ISO code, or a name.
   case country
   /// A pairing word from the separators lexicon: `v`, `vs.`, `versus`.
@@ -26,6 +31,8 @@ public enum SlotType: String, Sendable, CaseIterable {
   case round
   /// A whole number.
   case int
+  /// A fight record: `26-10`, `22-10-1`, `30-0, 26 KO's`, `13-5 (1 NC)`.
+  case record
   /// A score, home first: `2-1`, `17-22`, `2 - 1`.
   case score
   /// A competition from the competitions lexicon.

@@ -5,7 +5,9 @@ public enum SlotValue: Sendable, Hashable {
   /// a one-letter typo, and whether a women's prefix came first.
   case weightClass(spelling: String, corrected: Bool, women: Bool)
   case weight(Weight)
-  case clock(local: String?, offset: String?)
+  /// `zoned` is true when the text printed a zone (`8pm ET`), even one with
+  /// no fixed offset: then the format's time zone does not apply.
+  case clock(local: String?, offset: String?, zoned: Bool)
   case int(Int)
   case score(Score)
   case competition(CompetitionLexicon.Entry)
@@ -16,4 +18,23 @@ public struct Capture: Sendable, Hashable {
   public var field: String
   public var text: String
   public var value: SlotValue
+
+  init(field: String, text: String, value: SlotValue) {
+    self.field = field
+    self.text = text
+    self.value = value
+  }
+
+  /// A value given by a rule's `set:`, read with the scanner of the field's
+  /// type, so that `set: {round: 3}` or `set: {limit: 145 lb}` is as typed
+  /// as a slot would make it.
+  init(field: String, setValue text: String, rules: RuleSet) {
+    self.field = field
+    self.text = text
+    let bytes = TextNormalizer.normalize(ArraySlice(Array(text.utf8)))
+    self.value = bytes.withUnsafeBufferPointer { line in
+      let scanner = SlotScanner(rules: rules, line: line)
+      return scanner.candidates(SlotType.implied(by: field), at: 0, isLast: true).first { $0.end == line.count }?.value
+    } ?? .text
+  }
 }

@@ -19,7 +19,7 @@ struct RecordBuilder {
   mutating func build(rule: RecordFormat.RecordRule, captures: [Capture], section: SectionState) -> [ExtractedItem] {
     var fields: [String: Capture] = [:]
     func layer(_ set: [String: String]) {
-      for (k, v) in set { fields[k] = Capture(field: k, text: v, value: .text) }
+      for (k, v) in set { fields[k] = Capture(field: k, setValue: v, rules: rules) }
     }
     layer(format.set)
     fields.merge(section.values) { $1 }
@@ -49,7 +49,7 @@ struct RecordBuilder {
       Fighter(name: second.name, country: country(f["loserCountry"] ?? f["country2"])),
     ]
     var result: BoutResult?
-    if f["winner"] != nil || f["method"] != nil || f["draw"] != nil {
+    if f["winner"] != nil || f["method"] != nil || f["draw"] != nil || f["round"] != nil || f["time"] != nil {
       var round: Int?
       if case .int(let r)? = f["round"]?.value { round = r }
       let method = f["method"].map { MethodCleaner.clean($0.text) }
@@ -62,7 +62,7 @@ struct RecordBuilder {
     var limit: Weight?
     if case .weight(let w)? = f["limit"]?.value { limit = w }
     return Bout(
-      sport: sport, ruleset: table?.ruleset ?? ruleset, weightClass: weightClass(f["weightClass"], table: table),
+      sport: sport, ruleset: ruleset ?? table?.ruleset, weightClass: weightClass(f["weightClass"], table: table),
       limit: limit, fighters: fighters, title: title, scheduledRounds: rounds, result: result, section: section,
       format: format.id, provenance: provenance)
   }
@@ -117,12 +117,14 @@ struct RecordBuilder {
     if let k = f["kickoff"] {
       var local: String?
       var offset: String?
-      if case .clock(let l, let o) = k.value {
+      var zoned = false
+      if case .clock(let l, let o, let z) = k.value {
         local = l
         offset = o
+        zoned = z
       }
       let zone = f["timezone"].flatMap { UTCOffset.parse($0.text) } ?? format.timezone
-      kickoff = Kickoff(asWritten: k.text, local: local, utcOffset: offset ?? zone)
+      kickoff = Kickoff(asWritten: k.text, local: local, utcOffset: zoned ? offset : (offset ?? zone))
     }
     var score: Score?
     if case .score(let s)? = f["score"]?.value { score = s }

@@ -11,28 +11,97 @@ public enum TextNormalizer {
   /// straight and dashes become `-`.
   public static func normalize(_ line: ArraySlice<UInt8>) -> [UInt8] {
     if isClean(line) { return Array(line) }
-    var scalars = String(decoding: line, as: UTF8.self).unicodeScalars
-    var decoded: String?
-    if looksPercentEncoded(line), let d = percentDecoded(line) {
-      decoded = d
-      scalars = d.unicodeScalars
+    if looksPercentEncoded(line), let decoded = percentDecoded(line) {
+      return normalizeBytes(ArraySlice(Array(decoded.utf8)))
     }
-    _ = decoded
+    return normalizeBytes(line)
+  }
+
+  /// The byte-level normalizer: ASCII is copied with spaces collapsed, and
+  /// only the multi-byte sequences in `normalizeScalar`'s table are decoded;
+  /// every other sequence (including invalid UTF-8) is copied as it is.
+  static func normalizeBytes(_ line: ArraySlice<UInt8>) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(line.count)
     var pendingSpace = false
-    for s in scalars {
-      let n = normalizeScalar(s)
-      if n == " " {
-        pendingSpace = !out.isEmpty
-        continue
+    line.withUnsafeBufferPointer { p in
+      var i = 0
+      let n = p.count
+      @inline(__always) func emit(_ b: UInt8) {
+        if pendingSpace {
+          if !out.isEmpty { out.append(32) }
+          pendingSpace = false
+        }
+        out.append(b)
       }
-      if n == "\u{0}" { continue }
-      if pendingSpace {
-        out.append(32)
-        pendingSpace = false
+      while i < n {
+        let b = p[i]
+        if b < 0x80 {
+          switch b {
+          case 32, 9, 10, 11, 12, 13: pendingSpace = true
+          case 0: break
+          default: emit(b)
+          }
+          i += 1
+          continue
+        }
+        // A mapped multi-byte sequence: its length and replacement
+        // (0 = a space, 255 = dropped).
+        var length = 0
+        var replacement: UInt8 = 0
+        if b == 0xC2, i + 1 < n {
+          switch p[i + 1] {
+          case 0xA0: (length, replacement) = (2, 0)
+          case 0xAD: (length, replacement) = (2, 255)
+          case 0xAB, 0xBB: (length, replacement) = (2, 34)
+          case 0xB4: (length, replacement) = (2, 39)
+          default: break
+          }
+        } else if b == 0xE2, i + 2 < n {
+          let b1 = p[i + 1]
+          let b2 = p[i + 2]
+          if b1 == 0x80 {
+            switch b2 {
+            case 0x80...0x8A, 0xA8, 0xA9, 0xAF: (length, replacement) = (3, 0)
+            case 0x8B...0x8D: (length, replacement) = (3, 255)
+            case 0x90...0x95: (length, replacement) = (3, 45)
+            case 0x98...0x9B, 0xB2: (length, replacement) = (3, 39)
+            case 0x9C...0x9F, 0xB3: (length, replacement) = (3, 34)
+            case 0xA6: (length, replacement) = (3, 46)
+            default: break
+            }
+          } else if b1 == 0x81, b2 == 0x9F {
+            (length, replacement) = (3, 0)
+          } else if b1 == 0x81, b2 == 0xA0 {
+            (length, replacement) = (3, 255)
+          } else if b1 == 0x88, b2 == 0x92 {
+            (length, replacement) = (3, 45)
+          }
+        } else if b == 0xE1, i + 2 < n, p[i + 1] == 0x9A, p[i + 2] == 0x80 {
+          (length, replacement) = (3, 0)
+        } else if b == 0xE3, i + 2 < n, p[i + 1] == 0x80, p[i + 2] == 0x80 {
+          (length, replacement) = (3, 0)
+        } else if b == 0xEF, i + 2 < n {
+          let b1 = p[i + 1]
+          let b2 = p[i + 2]
+          if b1 == 0xBB, b2 == 0xBF {
+            (length, replacement) = (3, 255)
+          } else if (b1 == 0xB9 && (b2 == 0x98 || b2 == 0xA3)) || (b1 == 0xBC && b2 == 0x8D) {
+            (length, replacement) = (3, 45)
+          }
+        }
+        if length == 0 {
+          emit(b)
+          i += 1
+        } else {
+          if replacement == 0 {
+            pendingSpace = true
+          } else if replacement != 255 {
+            emit(replacement)
+          }
+          i += length
+        }
       }
-      for b in String(n).utf8 { out.append(b) }
     }
     return out
   }

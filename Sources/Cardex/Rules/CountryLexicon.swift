@@ -10,6 +10,8 @@ public struct CountryLexicon: Sendable {
     public var ioc: String?
     public var fifa: String?
     public var name: String
+    /// Why this entity is listed though ISO 3166-1 lacks it (Kosovo, England).
+    public var note: String? = nil
   }
 
   public var entries: [Entry] = []
@@ -24,20 +26,24 @@ public struct CountryLexicon: Sendable {
   mutating func index(aliases: [(code: String?, name: String?, entry: Int, note: String?)]) {
     codes = [:]
     names = [:]
-    // Lowest precedence first, so higher ones overwrite.
-    for (i, e) in entries.enumerated() {
-      if let c = e.iso2 { codes[c] = (i, "iso2", nil) }
+    // Lowest precedence first, so higher ones overwrite; within one
+    // standard the first row keeps a code (the UK keeps GB, though the home
+    // nations, listed later, share it).
+    for standard in ["iso2", "iso3", "fifa", "ioc"] {
+      var level: [String: Int] = [:]
+      for (i, e) in entries.enumerated() {
+        let code: String?
+        switch standard {
+        case "iso2": code = e.iso2
+        case "iso3": code = e.iso3
+        case "fifa": code = e.fifa
+        default: code = e.ioc
+        }
+        if let code, level[code] == nil { level[code] = i }
+      }
+      for (code, i) in level { codes[code] = (i, standard, entries[i].note) }
     }
-    for (i, e) in entries.enumerated() {
-      if let c = e.iso3 { codes[c] = (i, "iso3", nil) }
-    }
-    for (i, e) in entries.enumerated() {
-      if let c = e.fifa { codes[c] = (i, "fifa", nil) }
-    }
-    for (i, e) in entries.enumerated() {
-      if let c = e.ioc { codes[c] = (i, "ioc", nil) }
-    }
-    for (i, e) in entries.enumerated() { names[e.name.lowercased()] = (i, nil) }
+    for (i, e) in entries.enumerated() where names[e.name.lowercased()] == nil { names[e.name.lowercased()] = (i, e.note) }
     for a in aliases {
       if let c = a.code, codes[c.uppercased()] == nil || codes[c.uppercased()]?.matchedAs == "iso2" {
         codes[c.uppercased()] = (a.entry, "alias", a.note)
@@ -61,7 +67,7 @@ public struct CountryLexicon: Sendable {
   /// True when `code` is a two-letter ISO code: the only two-letter codes a
   /// country slot accepts, so that marks like `(IC)` are not read as countries.
   func isKnownTwoLetterCode(_ code: String) -> Bool {
-    codes[code]?.matchedAs == "iso2"
+    codes[code] != nil
   }
 
   func isKnownName(_ name: String) -> Bool { names[name.lowercased()] != nil }

@@ -30,13 +30,14 @@ struct FormatReader {
     var closeAfter = 6
     if let section = root["section"] {
       _ = try r.mapping(section, allowed: ["required", "closeAfter"], what: "'section'")
-      requiresSection = try r.bool(section["required"], "'required'", default: true)
+      if let required = section["required"] { requiresSection = try r.bool(required, "'required'", default: true) }
       closeAfter = try r.int(section["closeAfter"], "'closeAfter'", default: 6)
     }
     var headings: [RecordFormat.Heading] = []
     for node in try r.list(root["headings"] ?? .sequence([], root.mark), "'headings'") {
       let (pattern, set, scope) = try readRule(node, allowedFields: allowedFields, heading: true)
-      headings.append(.init(pattern: pattern, set: set, scope: scope))
+      let opens = try r.bool(node["opens"], "'opens'", default: true)
+      headings.append(.init(pattern: pattern, set: set, scope: scope, opens: opens))
     }
     var records: [RecordFormat.RecordRule] = []
     for node in try r.list(root["patterns"] ?? .sequence([], root.mark), "'patterns'") {
@@ -63,7 +64,7 @@ struct FormatReader {
     var set: [String: String] = [:]
     var scope = RecordFormat.Scope.section
     if case .mapping = node {
-      _ = try r.mapping(node, allowed: heading ? ["pattern", "set", "scope"] : ["pattern", "set"], what: heading ? "a heading" : "a pattern")
+      _ = try r.mapping(node, allowed: heading ? ["pattern", "set", "scope", "opens"] : ["pattern", "set"], what: heading ? "a heading" : "a pattern")
       guard let p = node["pattern"] else { throw r.error(node, "needs a 'pattern' key") }
       patternNode = p
       set = try readSet(node["set"], allowedFields: allowedFields)
@@ -89,15 +90,19 @@ struct FormatReader {
   }
 
   private func checkRecordPattern(_ pattern: Pattern, kind: RecordFormat.Kind, node: YAMLNode) throws(YAMLError) {
-    let f = pattern.fields
-    let ok: Bool
-    switch kind {
-    case .bout: ok = (f.contains("fighter1") && f.contains("fighter2")) || (f.contains("winner") && f.contains("loser"))
-    case .fixture: ok = f.contains("home") && f.contains("away")
+    // Every variant, not just the pattern as a whole: a side inside an
+    // optional group would give records with one fighter.
+    let ok = pattern.variants.allSatisfy { variant in
+      var f = Set<String>()
+      for case .slot(let field, _) in variant { f.insert(field) }
+      switch kind {
+      case .bout: return (f.contains("fighter1") && f.contains("fighter2")) || (f.contains("winner") && f.contains("loser"))
+      case .fixture: return f.contains("home") && f.contains("away")
+      }
     }
     if !ok {
       let need = kind == .bout ? "{fighter1} and {fighter2}, or {winner} and {loser}" : "{home} and {away}"
-      throw YAMLError(file: reader.file, mark: pattern.mark, message: "a \(kind.rawValue) pattern needs \(need)")
+      throw YAMLError(file: reader.file, mark: pattern.mark, message: "a \(kind.rawValue) pattern needs \(need), outside any optional group")
     }
   }
 

@@ -19,6 +19,10 @@ public struct RecordFormat: Sendable {
     /// Values every record under the heading gets (`ruleset: one-championship`).
     public var set: [String: String]
     public var scope: Scope
+    /// False for a heading that only sets values inside a section another
+    /// heading opened (a date line under a `… Fixtures` heading): on its own
+    /// it is too weak to make the lines below records.
+    public var opens: Bool
   }
 
   /// A line pattern that yields a record.

@@ -15,7 +15,10 @@ public struct RuleLoader: Sendable {
   public static func defaultRulesDirectory(executablePath: String) -> String? {
     let fm = FileManager.default
     if let env = ProcessInfo.processInfo.environment["CARDEX_RULES"], !env.isEmpty { return env }
-    var dir = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+    // Started through PATH, argv[0] is a bare name: ask the kernel instead.
+    var path = executablePath
+    if !path.contains("/"), let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") { path = exe }
+    var dir = URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
     for _ in 0..<6 {
       let share = dir.appendingPathComponent("share/cardex/Rules").path
       if fm.fileExists(atPath: share) { return share }
@@ -221,7 +224,7 @@ public struct RuleLoader: Sendable {
         .init(
           iso2: try r.optionalString(node, "iso2"), iso3: try r.optionalString(node, "iso3"),
           ioc: try r.optionalString(node, "ioc"), fifa: try r.optionalString(node, "fifa"),
-          name: try r.requiredString(node, "name", what: "an entity")))
+          name: try r.requiredString(node, "name", what: "an entity"), note: try r.optionalString(node, "note")))
     }
     for node in try r.list(root["aliases"] ?? .sequence([], root.mark), "'aliases'") {
       _ = try r.mapping(node, allowed: ["code", "name", "iso3", "note"], what: "an alias")

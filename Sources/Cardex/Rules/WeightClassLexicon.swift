@@ -31,7 +31,11 @@ public struct WeightClassLexicon: Sendable {
   /// The table for a sport and ruleset; the sport's first table when the
   /// ruleset is unknown.
   public func table(sport: String, ruleset: String?) -> Table? {
-    if let ruleset, let t = tables.first(where: { $0.ruleset == ruleset }) { return t }
+    if let ruleset {
+      // A ruleset no table has gets no table: its limits are unknown, and
+      // borrowing another ruleset's would report wrong ones.
+      return tables.first { $0.ruleset == ruleset && $0.sport == sport } ?? tables.first { $0.ruleset == ruleset }
+    }
     return tables.first { $0.sport == sport }
   }
 

@@ -8,8 +8,12 @@
 /// checker keeps what it has seen, for the checks across records.
 public struct FeedChecker: Sendable {
   let rules: RuleSet
-  /// Fighters seen per card (source and section): folded name → pointer.
+  /// Fighters on the current card: folded name → pointer. A card is a run
+  /// of bouts from one source under one section heading, with no more than
+  /// `cardGap` lines between neighbours; an archive file holds many cards.
   private var fightersOnCard: [String: String] = [:]
+  private var card: (source: String, section: String?, line: Int)?
+  static let cardGap = 40
   /// Records seen: identity → pointer.
   private var records: [String: String] = [:]
 
@@ -62,9 +66,14 @@ public struct FeedChecker: Sendable {
         out.append(.init(.warning, "implausible-round", at: "\(p)/result/round", "no \(b.sport) bout has a round \(round)"))
       }
     }
-    let card = "\(b.provenance.source)\u{1F}\(b.section ?? "")"
+    if let c = card, c.source == b.provenance.source, c.section == b.section, abs(b.provenance.line - c.line) <= Self.cardGap {
+      card = (c.source, c.section, b.provenance.line)
+    } else {
+      card = (b.provenance.source, b.section, b.provenance.line)
+      fightersOnCard = [:]
+    }
     for (i, name) in names.enumerated() where i == 0 || name != names[0] {
-      let key = card + "\u{1F}" + name
+      let key = name
       if let first = fightersOnCard[key] {
         out.append(.init(.error, "fighter-twice", at: "\(p)/fighters/\(i)/name", "'\(b.fighters[i].name)' already fights on this card (\(first))"))
       } else {

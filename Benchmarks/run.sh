@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Throughput benchmark: cardex (release) against the Python `re` baseline on
+# generated corpora. Timing lives here, never in `swift test`.
+#   Benchmarks/run.sh [MB ...]          default: 10 100 1000
+# Env: BENCH_DIR (corpora and results, default .build-bench), JOBS (passed
+# as --jobs; default: cardex's own default).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10 100 1000)
+dir=${BENCH_DIR:-.build-bench}
+mkdir -p "$dir"
+swift build -c release --product cardex >/dev/null
+bin=.build/release/cardex
+jobs=()
+[ -n "${JOBS:-}" ] && jobs=(--jobs "$JOBS")
+
+printf '%-8s %10s %10s %10s %12s %10s %10s %8s %s\n' size cardex_s MB/s recs/s peakRSS_MB python_s py_MB/s ratio found/planted
+for mb in "${sizes[@]}"; do
+  corpus="$dir/corpus-$mb.txt"
+  [ -f "$corpus" ] || python3 Benchmarks/make_corpus.py --mb "$mb" --out "$corpus" >/dev/null
+  bytes=$(stat -c %s "$corpus")
+  planted=$(python3 -c "import json;d=json.load(open('$corpus.planted.json'));print(d['bouts']+d['fixtures'])")
+  /usr/bin/time -f '%e %M' -o "$dir/time.txt" "$bin" parse -q --format ndjson "${jobs[@]}" "$corpus" >/dev/null
+  read -r secs rss_kb <"$dir/time.txt"
+  found=$("$bin" parse -q --format ndjson "${jobs[@]}" "$corpus" | grep -c -E '^\{"[^"]*".*"type":"(bout|fixture)"' || true)
+  /usr/bin/time -f '%e %M' -o "$dir/time-py.txt" python3 Benchmarks/baseline_re.py "$corpus" >/dev/null
+  read -r pysecs _ <"$dir/time-py.txt"
+  python3 - "$mb" "$bytes" "$secs" "$rss_kb" "$pysecs" "$found" "$planted" <<'PY'
+import sys
+mb, size, s, rss, py, found, planted = sys.argv[1:]
+size, s, rss, py = int(size), float(s), int(rss), float(py)
+s = max(s, 0.001)
+print(f"{mb+'MB':<8} {s:10.2f} {size/1e6/s:10.1f} {int(planted)/s:10.0f} {rss/1024:12.1f} {py:10.2f} {size/1e6/max(py,0.001):10.1f} {py/s:8.2f} {found}/{planted}{'' if found == planted else '  MISMATCH'}")
+PY
+done
+# Start-up with the shipped rules: the mean of 20 runs on empty input.
+python3 - "$bin" <<'PY'
+import subprocess, sys, time
+runs = []
+for _ in range(20):
+    t = time.perf_counter()
+    subprocess.run([sys.argv[1], "parse", "-q", "/dev/null"], stdout=subprocess.DEVNULL, check=True)
+    runs.append(time.perf_counter() - t)
+runs.sort()
+print(f"startup: median {runs[10]*1000:.1f} ms, min {runs[0]*1000:.1f} ms (20 runs, parse of empty input)")
+PY
