@@ -10,9 +10,8 @@
 public final class Extractor: Sendable {
   public let rules: RuleSet
   let prefilter: Prefilter
-  /// Anchor groups per format, per record rule, per variant.
-  let recordAnchors: [[[[[Int]]]]]
-  let headingAnchors: [[[[[Int]]]]]
+  /// Which variants a line's anchors admit.
+  let variants: VariantIndex
   /// Anchors that mean "this line pairs two sides", for near-miss reports.
   let separatorAnchors: [Int]
 
@@ -29,18 +28,26 @@ public final class Extractor: Sendable {
   public init(rules: RuleSet) {
     self.rules = rules
     var prefilter = Prefilter()
-    var recordAnchors: [[[[[Int]]]]] = []
-    var headingAnchors: [[[[[Int]]]]] = []
-    for format in rules.formats {
-      recordAnchors.append(format.records.map { $0.pattern.variants.map { prefilter.register($0, rules: rules) } })
-      headingAnchors.append(format.headings.map { $0.pattern.variants.map { prefilter.register($0, rules: rules) } })
+    var index = VariantIndex()
+    for (f, format) in rules.formats.enumerated() {
+      for (r, rule) in format.records.enumerated() {
+        for (v, variant) in rule.pattern.variants.enumerated() {
+          index.add(.init(format: f, rule: r, variant: v, isHeading: false), groups: prefilter.register(variant, rules: rules))
+        }
+      }
+    }
+    for (f, format) in rules.formats.enumerated() {
+      for (h, heading) in format.headings.enumerated() {
+        for (v, variant) in heading.pattern.variants.enumerated() {
+          index.add(.init(format: f, rule: h, variant: v, isHeading: true), groups: prefilter.register(variant, rules: rules))
+        }
+      }
     }
     let sepVariant: [Pattern.Element] = [.space, .slot(field: "sep", type: .separator), .space]
     separatorAnchors = prefilter.register(sepVariant, rules: rules).flatMap { $0 }
     prefilter.seal()
     self.prefilter = prefilter
-    self.recordAnchors = recordAnchors
-    self.headingAnchors = headingAnchors
+    self.variants = index
   }
 
   /// A session for one input; `source` names it in provenance.

@@ -4,6 +4,7 @@ public struct ExtractionSession {
   let source: String
   var sections: [SectionState]
   var hits = AnchorHits()
+  var scratch = VariantIndex.Scratch()
   var sawInvalidUTF8 = false
   var sawNUL = false
   /// The feed checks, run on every record as it is made (`parse --strict`
@@ -48,17 +49,31 @@ public struct ExtractionSession {
     }
     normalized.withUnsafeBufferPointer { line in
       extractor.prefilter.scan(line, into: &hits)
+      let admitted = extractor.variants.admissible(hits, scratch: &scratch)
+      // Most lines: nothing that could be tried here, and no separator to
+      // report a near miss for.
+      if !admitted.contains(where: isTryable) && !extractor.separatorAnchors.contains(where: { hits[$0] }) {
+        idle(except: nil)
+        return
+      }
       let scanner = SlotScanner(rules: extractor.rules, line: line)
       let matcher = PatternMatcher(scanner: scanner)
-      if let (formatIndex, items) = matchRecord(matcher, line: line, number: number, raw: raw) {
+      if let (formatIndex, items) = matchRecord(matcher, admitted, line: line, number: number, raw: raw) {
         out += items
         idle(except: formatIndex)
         return
       }
       var headed = Set<Int>()
-      for (f, format) in extractor.rules.formats.enumerated() {
-        for (h, heading) in format.headings.enumerated() where heading.opens || sections[f].isOpen {
-          guard let caps = firstMatch(heading.pattern, anchors: extractor.headingAnchors[f][h], matcher) else { continue }
+      let formats = extractor.rules.formats
+      for v in admitted {
+        let ref = extractor.variants.refs[Int(v)]
+        let f = ref.format
+        guard ref.isHeading, !headed.contains(f) else { continue }
+        let heading = formats[f].headings[ref.rule]
+        guard heading.opens || sections[f].isOpen else { continue }
+        let format = formats[f]
+        do {
+          guard let caps = capture(matcher, heading.pattern.variants[ref.variant]) else { continue }
           open(f, heading: heading, captures: caps, line: line)
           headed.insert(f)
           if explain {
@@ -66,7 +81,6 @@ public struct ExtractionSession {
               + heading.set.sorted { $0.key < $1.key }.map { "sets \($0.key) '\($0.value)'" }
             out.append(.explanation(explanation(.heading, number, format: format, pattern: heading.pattern, details: sets + (heading.scope == .next ? ["for the next record only"] : []))))
           }
-          break
         }
       }
       if headed.isEmpty { out += nearMiss(matcher, line, number: number) }
@@ -84,15 +98,20 @@ public struct ExtractionSession {
   // MARK: Records
 
   private mutating func matchRecord(
-    _ matcher: PatternMatcher, line: UnsafeBufferPointer<UInt8>, number: Int, raw: ArraySlice<UInt8>
+    _ matcher: PatternMatcher, _ admitted: [Int32], line: UnsafeBufferPointer<UInt8>, number: Int, raw: ArraySlice<UInt8>
   ) -> (Int, [ExtractedItem])? {
     let formats = extractor.rules.formats
     // Formats whose section is open go first: the heading above the line is
-    // the strongest evidence of what the line is.
-    let order = formats.indices.filter { sections[$0].isOpen } + formats.indices.filter { !sections[$0].isOpen && !formats[$0].requiresSection }
-    for f in order {
-      for (r, rule) in formats[f].records.enumerated() {
-        guard let caps = firstMatch(rule.pattern, anchors: extractor.recordAnchors[f][r], matcher) else { continue }
+    // the strongest evidence of what the line is. Within a pass, variants
+    // come in format, rule and variant order.
+    for openPass in [true, false] {
+      for v in admitted {
+        let ref = extractor.variants.refs[Int(v)]
+        let f = ref.format
+        guard !ref.isHeading else { continue }
+        if openPass ? !sections[f].isOpen : (sections[f].isOpen || formats[f].requiresSection) { continue }
+        let rule = formats[f].records[ref.rule]
+        guard let caps = capture(matcher, rule.pattern.variants[ref.variant]) else { continue }
         let provenance = Provenance(source: source, line: number, raw: String(decoding: raw, as: UTF8.self))
         var builder = RecordBuilder(rules: extractor.rules, format: formats[f], provenance: provenance)
         var items = builder.build(rule: rule, captures: caps, section: sections[f])
@@ -107,14 +126,19 @@ public struct ExtractionSession {
     return nil
   }
 
-  private func firstMatch(_ pattern: Pattern, anchors: [[[Int]]], _ matcher: PatternMatcher) -> [Capture]? {
-    for (v, variant) in pattern.variants.enumerated() {
-      if !Prefilter.admits(anchors[v], hits) { continue }
-      if let caps = matcher.match(variant) {
-        return caps.map { Capture(field: $0.field, text: matcher.scanner.string($0.start, $0.end), value: $0.value) }
-      }
-    }
-    return nil
+  /// Whether a variant can take a line in the current state: a record
+  /// variant of a format whose section is open or that needs none, or a
+  /// heading that may open (or continue) its section.
+  private func isTryable(_ v: Int32) -> Bool {
+    let ref = extractor.variants.refs[Int(v)]
+    let format = extractor.rules.formats[ref.format]
+    let open = sections[ref.format].isOpen
+    return ref.isHeading ? (format.headings[ref.rule].opens || open) : (open || !format.requiresSection)
+  }
+
+  private func capture(_ matcher: PatternMatcher, _ variant: [Pattern.Element]) -> [Capture]? {
+    guard let caps = matcher.match(variant) else { return nil }
+    return caps.map { Capture(field: $0.field, text: matcher.scanner.string($0.start, $0.end), value: $0.value) }
   }
 
   /// Runs the feed checks on a new record; findings become diagnostics

@@ -39,7 +39,9 @@ struct Prefilter: Sendable {
       }
     }
     if groups.isEmpty, let lexiconPhrases, !lexiconPhrases.isEmpty {
-      groups.append(lexiconPhrases.map { id(for: $0) })
+      // Lexicon words count only at the start of a word: `wed` is a
+      // weekday, not the end of `showed`.
+      groups.append(lexiconPhrases.map { id(for: $0, wordStart: $0 != Array("weight".utf8)) })
     }
     return groups
   }
@@ -51,11 +53,19 @@ struct Prefilter: Sendable {
     return true
   }
 
-  private mutating func id(for bytes: [UInt8]) -> Int {
-    if let id = ids[bytes] { return id }
+  /// Anchors found only where a word starts.
+  private var wordStartIds = Set<Int>()
+
+  private mutating func id(for bytes: [UInt8], wordStart: Bool = false) -> Int {
+    if let id = ids[bytes] {
+      // Shared with a literal that may stand anywhere: anywhere wins.
+      if !wordStart { wordStartIds.remove(id) }
+      return id
+    }
     let id = anchorCount
     anchorCount += 1
     ids[bytes] = id
+    if wordStart { wordStartIds.insert(id) }
     sealed = false
     return id
   }
@@ -68,6 +78,7 @@ struct Prefilter: Sendable {
   private var flatStart: [Int32] = []
   private var flatLength: [Int32] = []
   private var flatId: [Int32] = []
+  private var flatWordStart: [Bool] = []
   /// Per first byte, the range of anchors in the flat arrays.
   private var bucketFrom = [Int32](repeating: 0, count: 257)
   /// One bit per (first byte, second byte) pair that starts some anchor:
@@ -82,6 +93,7 @@ struct Prefilter: Sendable {
     flatStart = []
     flatLength = []
     flatId = []
+    flatWordStart = []
     pairBits = [UInt64](repeating: 0, count: 1024)
     var counts = [Int32](repeating: 0, count: 256)
     for (bytes, id) in anchors {
@@ -89,6 +101,7 @@ struct Prefilter: Sendable {
       flatStart.append(Int32(flatBytes.count))
       flatLength.append(Int32(bytes.count))
       flatId.append(Int32(id))
+      flatWordStart.append(wordStartIds.contains(id))
       flatBytes += bytes
       counts[Int(first)] += 1
       if bytes.count == 1 {
@@ -125,13 +138,14 @@ struct Prefilter: Sendable {
           let first = asciiLower(line[pos])
           let second = pos + 1 < n ? line[pos + 1] : 0
           let key = Int(first) << 8 | Int(second)
+          let atWordStart = pos == 0 || !isWordByte(line[pos - 1])
           if pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 {
             var k = Int(bucketFrom[Int(first)])
             let end = Int(bucketFrom[Int(first) + 1])
             while k < end {
               let start = Int(flatStart[k])
               let length = Int(flatLength[k])
-              if pos + length <= n {
+              if pos + length <= n, atWordStart || !flatWordStart[k] {
                 var j = 1
                 while j < length, asciiLower(line[pos + j]) == bytes[start + j] { j += 1 }
                 if j == length { hits.set(Int(flatId[k])) }
@@ -151,8 +165,11 @@ struct Prefilter: Sendable {
 struct AnchorHits {
   private var marks: [UInt32] = []
   private var generation: UInt32 = 0
+  /// The anchors found on this line, each once.
+  private(set) var found: [Int] = []
 
   mutating func next(count: Int) {
+    found.removeAll(keepingCapacity: true)
     if marks.count != count { marks = [UInt32](repeating: 0, count: count) }
     generation &+= 1
     if generation == 0 {
@@ -161,7 +178,12 @@ struct AnchorHits {
     }
   }
 
-  @inline(__always) mutating func set(_ id: Int) { marks[id] = generation }
+  @inline(__always) mutating func set(_ id: Int) {
+    if marks[id] != generation {
+      marks[id] = generation
+      found.append(id)
+    }
+  }
 
   @inline(__always) subscript(id: Int) -> Bool { marks[id] == generation }
 }

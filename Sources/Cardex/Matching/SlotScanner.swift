@@ -6,11 +6,33 @@
 struct SlotScanner {
   let rules: RuleSet
   let line: UnsafeBufferPointer<UInt8>
+  /// What each scanner found at each position of this line. Many formats
+  /// and variants try the same slot type at the same place (a name after
+  /// `- `, a team at the start); each scan runs once per line.
+  let memo = Memo()
 
   typealias Candidate = (end: Int, value: SlotValue)
 
+  final class Memo {
+    var table: [Int: [Candidate]] = [:]
+  }
+
+  init(rules: RuleSet, line: UnsafeBufferPointer<UInt8>) {
+    self.rules = rules
+    self.line = line
+  }
+
   func candidates(_ type: SlotType, at start: Int, isLast: Bool) -> [Candidate] {
     guard start < line.count else { return [] }
+    if type == .text { return scan(type, at: start, isLast: isLast) }
+    let key = start &* 64 &+ type.index
+    if let hit = memo.table[key] { return hit }
+    let found = scan(type, at: start, isLast: isLast)
+    memo.table[key] = found
+    return found
+  }
+
+  private func scan(_ type: SlotType, at start: Int, isLast: Bool) -> [Candidate] {
     switch type {
     case .text:
       if isLast { return [(line.count, .text)] }

@@ -61,4 +61,27 @@ public enum SlotType: String, Sendable, CaseIterable {
     default: .text
     }
   }
+
+  /// A small number per type, for table keys.
+  var index: Int {
+    switch self {
+    case .name: 0
+    case .team: 1
+    case .weightclass: 2
+    case .weight: 3
+    case .lb: 4
+    case .kg: 5
+    case .country: 6
+    case .separator: 7
+    case .clock: 8
+    case .duration: 9
+    case .round: 10
+    case .int: 11
+    case .score: 12
+    case .record: 13
+    case .competition: 14
+    case .date: 15
+    case .text: 16
+    }
+  }
 }
