@@ -26,15 +26,36 @@ struct PatternMatcher {
   func match(
     _ variant: [Pattern.Element], furthest: inout Progress
   ) -> [(field: String, start: Int, end: Int, value: SlotValue)]? {
-    var captures: [(field: String, start: Int, end: Int, value: SlotValue)] = []
-    let line = scanner.line
+    var run = Run(variant: variant, scanner: scanner)
+    let matched = run.step(0, 0)
+    furthest = run.best
+    guard matched else { return nil }
+    return run.captures.map { c in
+      guard case .slot(let field, _) = variant[c.element] else { return ("_", c.start, c.end, c.value) }
+      return (field, c.start, c.end, c.value)
+    }
+  }
+
+  /// One walk of one variant. A struct with a mutating `step`, not a nested
+  /// function: captured locals would be boxed and checked for exclusive
+  /// access on every step.
+  private struct Run {
+    let variant: [Pattern.Element]
+    let scanner: SlotScanner
+    var captures: [(element: Int, start: Int, end: Int, value: SlotValue)] = []
     var budget = 20_000
     var best = Progress(offset: 0, element: 0)
 
-    func step(_ i: Int, _ pos: Int) -> Bool {
+    init(variant: [Pattern.Element], scanner: SlotScanner) {
+      self.variant = variant
+      self.scanner = scanner
+    }
+
+    mutating func step(_ i: Int, _ pos: Int) -> Bool {
+      let line = scanner.line
       budget -= 1
       if budget < 0 { return false }
-      if (i, pos) > (best.element, best.offset) { best = Progress(offset: pos, element: i) }
+      if i > best.element || (i == best.element && pos > best.offset) { best = Progress(offset: pos, element: i) }
       if i == variant.count { return pos == line.count }
       switch variant[i] {
       case .literal(let bytes):
@@ -54,26 +75,33 @@ struct PatternMatcher {
           if ok, step(i + 1, pos + bytes.count) { return true }
         }
         return false
-      case .slot(let field, let type):
+      case .slot(_, let type):
         let isLast = i == variant.count - 1
-        var candidates = scanner.candidates(type, at: pos, isLast: isLast)
-        if type == .text, !isLast, let next = firstByte(of: variant[i + 1]) {
-          candidates = candidates.filter { $0.end < line.count && asciiLower(line[$0.end]) == next }
+        if type == .text, !isLast {
+          // A text slot ends only where the next element can start.
+          let next = PatternMatcher.firstByte(of: variant[i + 1])
+          var end = pos + 1
+          while end <= line.count {
+            if next == nil || (end < line.count && asciiLower(line[end]) == next!) {
+              captures.append((i, pos, end, .text))
+              if step(i + 1, end) { return true }
+              captures.removeLast()
+            }
+            end += 1
+          }
+          return false
         }
-        for c in candidates {
-          captures.append((field, pos, c.end, c.value))
+        for c in scanner.candidates(type, at: pos, isLast: isLast) {
+          captures.append((i, pos, c.end, c.value))
           if step(i + 1, c.end) { return true }
           captures.removeLast()
         }
         return false
       }
     }
-    let matched = step(0, 0)
-    furthest = best
-    return matched ? captures : nil
   }
 
-  private func firstByte(of element: Pattern.Element) -> UInt8? {
+  static func firstByte(of element: Pattern.Element) -> UInt8? {
     switch element {
     case .literal(let b): b.first
     case .space: 32

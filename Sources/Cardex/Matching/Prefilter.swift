@@ -125,37 +125,35 @@ struct Prefilter: Sendable {
     pairBits[key >> 6] |= 1 << UInt64(key & 63)
   }
 
-  /// Which anchors occur in the line.
+  /// Which anchors occur in the line. A plain loop over flat arrays: this
+  /// runs on every byte of every line that reaches matching.
   func scan(_ line: UnsafeBufferPointer<UInt8>, into hits: inout AnchorHits) {
     precondition(sealed, "Prefilter.seal() must run after the last register")
     hits.next(count: anchorCount)
     let n = line.count
-    guard n > 0 else { return }
-    flatBytes.withUnsafeBufferPointer { bytes in
-      pairBits.withUnsafeBufferPointer { pairs in
-        var pos = 0
-        while pos < n {
-          let first = asciiLower(line[pos])
-          let second = pos + 1 < n ? line[pos + 1] : 0
-          let key = Int(first) << 8 | Int(second)
-          let atWordStart = pos == 0 || !isWordByte(line[pos - 1])
-          if pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 {
-            var k = Int(bucketFrom[Int(first)])
-            let end = Int(bucketFrom[Int(first) + 1])
-            while k < end {
-              let start = Int(flatStart[k])
-              let length = Int(flatLength[k])
-              if pos + length <= n, atWordStart || !flatWordStart[k] {
-                var j = 1
-                while j < length, asciiLower(line[pos + j]) == bytes[start + j] { j += 1 }
-                if j == length { hits.set(Int(flatId[k])) }
-              }
-              k += 1
-            }
+    var pos = 0
+    var previousIsWord = false
+    while pos < n {
+      let raw = line[pos]
+      let first = asciiLower(raw)
+      let second = pos + 1 < n ? line[pos + 1] : 0
+      let key = Int(first) << 8 | Int(second)
+      if pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+        var k = Int(bucketFrom[Int(first)])
+        let end = Int(bucketFrom[Int(first) + 1])
+        while k < end {
+          let start = Int(flatStart[k])
+          let length = Int(flatLength[k])
+          if pos + length <= n, !previousIsWord || !flatWordStart[k] {
+            var j = 1
+            while j < length, asciiLower(line[pos + j]) == flatBytes[start + j] { j += 1 }
+            if j == length { hits.set(Int(flatId[k])) }
           }
-          pos += 1
+          k += 1
         }
       }
+      previousIsWord = isWordByte(raw)
+      pos += 1
     }
   }
 }

@@ -21,87 +21,75 @@ public enum TextNormalizer {
   /// only the multi-byte sequences in `normalizeScalar`'s table are decoded;
   /// every other sequence (including invalid UTF-8) is copied as it is.
   static func normalizeBytes(_ line: ArraySlice<UInt8>) -> [UInt8] {
+    // One plain loop with no nested closures: captured variables would be
+    // boxed and checked for exclusive access on every byte.
     var out: [UInt8] = []
     out.reserveCapacity(line.count)
     var pendingSpace = false
-    line.withUnsafeBufferPointer { p in
-      var i = 0
-      let n = p.count
-      @inline(__always) func emit(_ b: UInt8) {
+    var i = line.startIndex
+    let n = line.endIndex
+    while i < n {
+      let b = line[i]
+      var length = 1
+      // 0 = a space, 255 = dropped, anything else = that byte.
+      var replacement: UInt8 = b
+      if b < 0x80 {
+        switch b {
+        case 32, 9, 10, 11, 12, 13: replacement = 0
+        case 0: replacement = 255
+        default: break
+        }
+      } else if b == 0xC2, i + 1 < n {
+        switch line[i + 1] {
+        case 0xA0: (length, replacement) = (2, 0)
+        case 0xAD: (length, replacement) = (2, 255)
+        case 0xAB, 0xBB: (length, replacement) = (2, 34)
+        case 0xB4: (length, replacement) = (2, 39)
+        default: break
+        }
+      } else if b == 0xE2, i + 2 < n {
+        let b1 = line[i + 1]
+        let b2 = line[i + 2]
+        if b1 == 0x80 {
+          switch b2 {
+          case 0x80...0x8A, 0xA8, 0xA9, 0xAF: (length, replacement) = (3, 0)
+          case 0x8B...0x8D: (length, replacement) = (3, 255)
+          case 0x90...0x95: (length, replacement) = (3, 45)
+          case 0x98...0x9B, 0xB2: (length, replacement) = (3, 39)
+          case 0x9C...0x9F, 0xB3: (length, replacement) = (3, 34)
+          case 0xA6: (length, replacement) = (3, 46)
+          default: break
+          }
+        } else if b1 == 0x81, b2 == 0x9F {
+          (length, replacement) = (3, 0)
+        } else if b1 == 0x81, b2 == 0xA0 {
+          (length, replacement) = (3, 255)
+        } else if b1 == 0x88, b2 == 0x92 {
+          (length, replacement) = (3, 45)
+        }
+      } else if b == 0xE1, i + 2 < n, line[i + 1] == 0x9A, line[i + 2] == 0x80 {
+        (length, replacement) = (3, 0)
+      } else if b == 0xE3, i + 2 < n, line[i + 1] == 0x80, line[i + 2] == 0x80 {
+        (length, replacement) = (3, 0)
+      } else if b == 0xEF, i + 2 < n {
+        let b1 = line[i + 1]
+        let b2 = line[i + 2]
+        if b1 == 0xBB, b2 == 0xBF {
+          (length, replacement) = (3, 255)
+        } else if (b1 == 0xB9 && (b2 == 0x98 || b2 == 0xA3)) || (b1 == 0xBC && b2 == 0x8D) {
+          (length, replacement) = (3, 45)
+        }
+      }
+      if replacement == 0 {
+        pendingSpace = true
+      } else if replacement != 255 {
         if pendingSpace {
           if !out.isEmpty { out.append(32) }
           pendingSpace = false
         }
-        out.append(b)
+        out.append(replacement)
       }
-      while i < n {
-        let b = p[i]
-        if b < 0x80 {
-          switch b {
-          case 32, 9, 10, 11, 12, 13: pendingSpace = true
-          case 0: break
-          default: emit(b)
-          }
-          i += 1
-          continue
-        }
-        // A mapped multi-byte sequence: its length and replacement
-        // (0 = a space, 255 = dropped).
-        var length = 0
-        var replacement: UInt8 = 0
-        if b == 0xC2, i + 1 < n {
-          switch p[i + 1] {
-          case 0xA0: (length, replacement) = (2, 0)
-          case 0xAD: (length, replacement) = (2, 255)
-          case 0xAB, 0xBB: (length, replacement) = (2, 34)
-          case 0xB4: (length, replacement) = (2, 39)
-          default: break
-          }
-        } else if b == 0xE2, i + 2 < n {
-          let b1 = p[i + 1]
-          let b2 = p[i + 2]
-          if b1 == 0x80 {
-            switch b2 {
-            case 0x80...0x8A, 0xA8, 0xA9, 0xAF: (length, replacement) = (3, 0)
-            case 0x8B...0x8D: (length, replacement) = (3, 255)
-            case 0x90...0x95: (length, replacement) = (3, 45)
-            case 0x98...0x9B, 0xB2: (length, replacement) = (3, 39)
-            case 0x9C...0x9F, 0xB3: (length, replacement) = (3, 34)
-            case 0xA6: (length, replacement) = (3, 46)
-            default: break
-            }
-          } else if b1 == 0x81, b2 == 0x9F {
-            (length, replacement) = (3, 0)
-          } else if b1 == 0x81, b2 == 0xA0 {
-            (length, replacement) = (3, 255)
-          } else if b1 == 0x88, b2 == 0x92 {
-            (length, replacement) = (3, 45)
-          }
-        } else if b == 0xE1, i + 2 < n, p[i + 1] == 0x9A, p[i + 2] == 0x80 {
-          (length, replacement) = (3, 0)
-        } else if b == 0xE3, i + 2 < n, p[i + 1] == 0x80, p[i + 2] == 0x80 {
-          (length, replacement) = (3, 0)
-        } else if b == 0xEF, i + 2 < n {
-          let b1 = p[i + 1]
-          let b2 = p[i + 2]
-          if b1 == 0xBB, b2 == 0xBF {
-            (length, replacement) = (3, 255)
-          } else if (b1 == 0xB9 && (b2 == 0x98 || b2 == 0xA3)) || (b1 == 0xBC && b2 == 0x8D) {
-            (length, replacement) = (3, 45)
-          }
-        }
-        if length == 0 {
-          emit(b)
-          i += 1
-        } else {
-          if replacement == 0 {
-            pendingSpace = true
-          } else if replacement != 255 {
-            emit(replacement)
-          }
-          i += length
-        }
-      }
+      i += length
     }
     return out
   }

@@ -21,17 +21,16 @@ public struct FeedEncoder: Sendable {
     Array(#"{"generator":"cardex","schemaVersion":\#(Feed.currentSchemaVersion),"type":"feed"}"#.utf8) + [10]
   }
 
-  /// One record or diagnostic as one NDJSON line.
+  /// One record or diagnostic as one NDJSON line, written by hand
+  /// (`JSONWriter`): this runs once per record on the hot path.
   public func ndjsonLine(_ item: ExtractedItem) throws -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let data: Data
+    var writer = JSONWriter()
     switch item {
-    case .bout(let b): data = try encoder.encode(b)
-    case .fixture(let f): data = try encoder.encode(f)
-    case .diagnostic(let d): data = try encoder.encode(d)
+    case .bout(let b): writer.write(b)
+    case .fixture(let f): writer.write(f)
+    case .diagnostic(let d): writer.write(d)
     case .explanation: return []
     }
-    return Array(data) + [10]
+    return writer.bytes + [10]
   }
 }

@@ -1,0 +1,216 @@
+/// Writes records as compact JSON with sorted keys, straight into bytes.
+///
+/// NDJSON output writes one object per record, and `JSONEncoder` spends far
+/// more on each record than the extraction does (a profile showed a fifth of
+/// all instructions in it). The shapes are fixed and small, so they are
+/// written by hand here, keys in the order `JSONEncoder`'s `.sortedKeys`
+/// gives. A test decodes this output for every fixture and compares it with
+/// the records, field by field.
+struct JSONWriter {
+  private(set) var bytes: [UInt8] = []
+  private var needsComma = false
+
+  init() {
+    bytes.reserveCapacity(1024)
+  }
+
+  // MARK: Structure
+
+  private mutating func key(_ k: StaticString) {
+    if needsComma { bytes.append(44) }
+    bytes.append(34)
+    k.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(34)
+    bytes.append(58)
+    needsComma = true
+  }
+
+  private mutating func object(_ body: (inout JSONWriter) -> Void) {
+    bytes.append(123)
+    let outer = needsComma
+    needsComma = false
+    body(&self)
+    bytes.append(125)
+    needsComma = outer
+  }
+
+  private mutating func field(_ k: StaticString, _ value: String?) {
+    guard let value else { return }
+    key(k)
+    string(value)
+  }
+
+  private mutating func field(_ k: StaticString, _ value: Int?) {
+    guard let value else { return }
+    key(k)
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  private mutating func field(_ k: StaticString, _ value: Double?) {
+    guard let value else { return }
+    key(k)
+    if value == value.rounded(), abs(value) < 1e15 {
+      bytes.append(contentsOf: String(Int(value)).utf8)
+    } else {
+      bytes.append(contentsOf: value.description.utf8)
+    }
+  }
+
+  private mutating func field(_ k: StaticString, _ value: Bool) {
+    key(k)
+    bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+  }
+
+  private mutating func string(_ s: String) {
+    bytes.append(34)
+    for b in s.utf8 {
+      switch b {
+      case 34: bytes += [92, 34]
+      case 92: bytes += [92, 92]
+      case 10: bytes += [92, 110]
+      case 13: bytes += [92, 114]
+      case 9: bytes += [92, 116]
+      case 8: bytes += [92, 98]
+      case 12: bytes += [92, 102]
+      case 0..<32:
+        let hex = Array("0123456789abcdef".utf8)
+        bytes += [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]]
+      default: bytes.append(b)
+      }
+    }
+    bytes.append(34)
+  }
+
+  // MARK: Model
+
+  mutating func write(_ b: Bout) {
+    object { w in
+      w.key("fighters")
+      w.bytes.append(91)
+      for (i, f) in b.fighters.enumerated() {
+        if i > 0 { w.bytes.append(44) }
+        w.write(f)
+      }
+      w.bytes.append(93)
+      w.field("format", b.format)
+      if let l = b.limit {
+        w.key("limit")
+        w.write(l)
+      }
+      w.key("provenance")
+      w.write(b.provenance)
+      if let r = b.result {
+        w.key("result")
+        w.object { w in
+          w.field("method", r.method)
+          w.field("round", r.round)
+          w.field("time", r.time)
+          w.field("winner", r.winner)
+        }
+      }
+      w.field("ruleset", b.ruleset)
+      w.field("scheduledRounds", b.scheduledRounds)
+      w.field("section", b.section)
+      w.field("sport", b.sport)
+      w.field("title", b.title)
+      w.field("type", b.type)
+      if let c = b.weightClass {
+        w.key("weightClass")
+        w.object { w in
+          w.field("asWritten", c.asWritten)
+          w.field("canonical", c.canonical)
+          if let l = c.classLimit {
+            w.key("classLimit")
+            w.write(l)
+          }
+          w.field("women", c.women)
+        }
+      }
+    }
+  }
+
+  mutating func write(_ x: Fixture) {
+    object { w in
+      w.field("away", x.away)
+      if let c = x.competition {
+        w.key("competition")
+        w.object { w in
+          w.field("asWritten", c.asWritten)
+          w.field("canonical", c.canonical)
+          w.field("known", c.known)
+        }
+      }
+      w.field("date", x.date)
+      w.field("format", x.format)
+      w.field("home", x.home)
+      if let k = x.kickoff {
+        w.key("kickoff")
+        w.object { w in
+          w.field("asWritten", k.asWritten)
+          w.field("local", k.local)
+          w.field("utcOffset", k.utcOffset)
+        }
+      }
+      w.key("provenance")
+      w.write(x.provenance)
+      if let s = x.score {
+        w.key("score")
+        w.object { w in
+          w.field("away", s.away)
+          w.field("home", s.home)
+        }
+      }
+      w.field("section", x.section)
+      w.field("sport", x.sport)
+      w.field("stage", x.stage)
+      w.field("type", x.type)
+    }
+  }
+
+  mutating func write(_ d: Diagnostic) {
+    object { w in
+      w.field("code", d.code)
+      w.field("column", d.column)
+      w.field("line", d.line)
+      w.field("message", d.message)
+      w.field("severity", d.severity.rawValue)
+      w.field("source", d.source)
+      w.field("type", d.type)
+    }
+  }
+
+  private mutating func write(_ f: Fighter) {
+    object { w in
+      if let c = f.country {
+        w.key("country")
+        w.object { w in
+          w.field("asWritten", c.asWritten)
+          w.field("fifa", c.fifa)
+          w.field("ioc", c.ioc)
+          w.field("iso2", c.iso2)
+          w.field("iso3", c.iso3)
+          w.field("matchedAs", c.matchedAs)
+          w.field("name", c.name)
+          w.field("note", c.note)
+        }
+      }
+      w.field("name", f.name)
+    }
+  }
+
+  private mutating func write(_ l: Weight) {
+    object { w in
+      w.field("asWritten", l.asWritten)
+      w.field("kg", l.kg)
+      w.field("lb", l.lb)
+    }
+  }
+
+  private mutating func write(_ p: Provenance) {
+    object { w in
+      w.field("line", p.line)
+      w.field("raw", p.raw)
+      w.field("source", p.source)
+    }
+  }
+}
