@@ -1,5 +1,12 @@
 import ArgumentParser
 import Cardex
+import Dispatch
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension CardexCommand {
   struct Parse: ParsableCommand {
@@ -27,8 +34,18 @@ extension CardexCommand {
     @Flag(help: "Fail (exit 1, no output file written) when a record fails the feed checks with an error.")
     var strict = false
 
+    @Option(help: ArgumentHelp("Extract on this many cores: files, and large files cut at blank lines, are shared out; output stays in input order.", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Bytes per chunk when --jobs cuts a file (for tests).", visibility: .hidden))
+    var chunkBytes: Int = 4 << 20
+
     @Flag(name: .shortAndLong, help: "Do not print warnings to standard error (they stay in the output).")
     var quiet = false
+
+    func validate() throws {
+      if jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+    }
 
     func run() throws {
       try CLIError.reporting(body)
@@ -58,6 +75,32 @@ extension CardexCommand {
       var failed = false
       do {
         if format == .ndjson { try sink.write(try encoder.ndjsonHeader()) }
+        if jobs > 1 && !explain {
+          try parallel(inputs, extractor) { items in
+            var pending = items
+            try flush(&pending, &feed, sink, encoder, printer, &failed)
+          }
+        } else {
+          try sequential(inputs, extractor) { items in
+            var pending = items
+            try flush(&pending, &feed, sink, encoder, printer, &failed)
+          }
+        }
+        if format == .json { try sink.write(try encoder.json(feed)) }
+        if strict && failed {
+          throw CLIError("--strict: records failed the feed checks (see above); no output was written")
+        }
+        try sink.commit()
+      } catch let error as CLIError {
+        throw error
+      } catch {
+        throw CLIError("\(error)")
+      }
+    }
+
+    /// One session per input, fed as the input is read; what each chunk of
+    /// input yields is handed to `emit` at once.
+    private func sequential(_ inputs: [InputFile], _ extractor: Extractor, emit: ([ExtractedItem]) throws -> Void) throws {
         for input in inputs {
           var session = extractor.session(source: input.name, explain: explain)
           var splitter = LineSplitter()
@@ -69,23 +112,41 @@ extension CardexCommand {
           try input.forEachChunk { chunk in
             splitter.feed(chunk, handle)
             if writeError == nil {
-              do { try flush(&pending, &feed, sink, encoder, printer, &failed) } catch { writeError = error }
+              do {
+                try emit(pending)
+                pending.removeAll(keepingCapacity: true)
+              } catch { writeError = error }
             }
           }
           splitter.finish(handle)
           pending += session.finish()
           if let writeError { throw writeError }
-          try flush(&pending, &feed, sink, encoder, printer, &failed)
+          try emit(pending)
         }
-        if format == .json { try sink.write(try encoder.json(feed)) }
-        if strict && failed {
-          throw CLIError("--strict: records failed the feed checks (see above); no output was written")
+    }
+
+    /// Chunks of all inputs (cut at blank lines) shared out over `jobs`
+    /// cores a batch at a time; results are handed to `emit` in input order.
+    private func parallel(_ inputs: [InputFile], _ extractor: Extractor, emit: ([ExtractedItem]) throws -> Void) throws {
+      let readers = inputs.map { ChunkReader(input: $0, targetSize: max(chunkBytes, 1)) }
+      var current = 0
+      func nextChunk() throws -> ChunkReader.Chunk? {
+        while current < readers.count {
+          if let chunk = try readers[current].next() { return chunk }
+          current += 1
         }
-        try sink.commit()
-      } catch let error as CLIError {
-        throw error
-      } catch {
-        throw CLIError("\(error)")
+        return nil
+      }
+      while true {
+        var batch: [ChunkReader.Chunk] = []
+        while batch.count < jobs * 2, let chunk = try nextChunk() { batch.append(chunk) }
+        if batch.isEmpty { return }
+        let results = BatchResults(count: batch.count)
+        let work = batch
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+          results.store(extractor.extract(work[i]), at: i)
+        }
+        for items in results.items { try emit(items) }
       }
     }
 
@@ -112,4 +173,30 @@ extension CardexCommand {
       pending.removeAll(keepingCapacity: true)
     }
   }
+}
+
+/// Results of one batch, written by the workers, each to its own slot.
+///
+/// The slots are raw memory: writing distinct elements of a Swift array
+/// from several threads would be simultaneous access to the array itself.
+private final class BatchResults: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<[ExtractedItem]>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: [])
+  }
+
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+
+  /// Each worker writes only its own index.
+  func store(_ value: [ExtractedItem], at index: Int) {
+    slots[index] = value
+  }
+
+  /// Read after every worker has finished.
+  var items: [[ExtractedItem]] { Array(slots) }
 }

@@ -37,6 +37,20 @@ public final class InputFile {
     owned = true
   }
 
+  /// Reads at most one chunk; calls `body` unless the input has ended.
+  public func readChunk(size: Int = 1 << 20, _ body: (ArraySlice<UInt8>) -> Void) throws(Failure) {
+    var buffer = [UInt8](repeating: 0, count: size)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, size) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw Failure(description: "cannot read '\(name)': \(String(cString: strerror(errno)))")
+      }
+      if n > 0 { body(buffer[0..<n]) }
+      return
+    }
+  }
+
   /// Reads the whole input chunk by chunk, calling `body` with each.
   public func forEachChunk(size: Int = 1 << 16, _ body: (ArraySlice<UInt8>) -> Void) throws(Failure) {
     var buffer = [UInt8](repeating: 0, count: size)

@@ -89,6 +89,13 @@ public struct ExtractionSession {
     return out
   }
 
+  /// Forgets the records seen so far (for the feed checks across records)
+  /// but keeps the section state: after a chunk's lead-in, whose records
+  /// belong to the chunk before.
+  public mutating func forgetRecords() {
+    checker = FeedChecker(rules: extractor.rules)
+  }
+
   /// Closes what is still open at the end of an input.
   public mutating func finish() -> [ExtractedItem] {
     for i in sections.indices { sections[i].close() }
