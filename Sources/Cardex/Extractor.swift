@@ -46,6 +46,7 @@ public final class Extractor: Sendable {
     let sepVariant: [Pattern.Element] = [.space, .slot(field: "sep", type: .separator), .space]
     separatorAnchors = prefilter.register(sepVariant, rules: rules).flatMap { $0 }
     prefilter.seal()
+    index.seal()
     self.prefilter = prefilter
     self.variants = index
   }

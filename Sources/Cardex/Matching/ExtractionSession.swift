@@ -4,7 +4,7 @@ public struct ExtractionSession {
   let source: String
   var sections: [SectionState]
   var hits = AnchorHits()
-  var scratch = VariantIndex.Scratch()
+  let scratch: VariantIndex.Scratch
   var sawInvalidUTF8 = false
   var sawNUL = false
   /// The feed checks, run on every record as it is made (`parse --strict`
@@ -18,6 +18,7 @@ public struct ExtractionSession {
     self.source = source
     self.sections = Array(repeating: SectionState(), count: extractor.rules.formats.count)
     self.checker = FeedChecker(rules: extractor.rules)
+    self.scratch = VariantIndex.Scratch(groups: extractor.variants.groupCount, variants: extractor.variants.variantCount)
   }
 
   /// Processes one line (without its line ending); returns what it yields.
@@ -49,7 +50,7 @@ public struct ExtractionSession {
     }
     normalized.withUnsafeBufferPointer { line in
       extractor.prefilter.scan(line, into: &hits)
-      let admitted = extractor.variants.admissible(hits, scratch: &scratch)
+      let admitted = extractor.variants.admissible(hits, scratch: scratch)
       // Most lines: nothing that could be tried here, and no separator to
       // report a near miss for.
       if !admitted.contains(where: isTryable) && !extractor.separatorAnchors.contains(where: { hits[$0] }) {

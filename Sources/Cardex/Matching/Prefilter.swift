@@ -16,7 +16,7 @@ struct Prefilter: Sendable {
   /// one of its lexicon slot's spellings, or nothing (it is always tried).
   mutating func register(_ variant: [Pattern.Element], rules: RuleSet) -> [[Int]] {
     var groups: [[Int]] = []
-    var lexiconPhrases: [[UInt8]]?
+    var lexicon: String?
     for (i, e) in variant.enumerated() {
       switch e {
       case .literal(let bytes):
@@ -25,25 +25,42 @@ struct Prefilter: Sendable {
         if options.allSatisfy({ $0.count >= 2 }) { groups.append(options.map { id(for: $0) }) }
       case .slot(_, .separator):
         let spaced = i > 0 && variant[i - 1] == .space && i + 1 < variant.count && variant[i + 1] == .space
-        if spaced { groups.append(rules.separators.phrases.map { id(for: [32] + $0 + [32]) }) }
-      case .slot(_, .competition):
-        lexiconPhrases = lexiconPhrases ?? rules.competitions.spellings.phrases
-      case .slot(_, .date):
-        lexiconPhrases = lexiconPhrases ?? (SlotScanner.months + SlotScanner.weekdays).map { Array($0.utf8) }
-      case .slot(_, .weightclass):
-        // `weight` too, so that a misspelt class (`Lighweight`) still
-        // reaches the typo correction.
-        lexiconPhrases = lexiconPhrases ?? (rules.weightClasses.spellings.phrases + [Array("weight".utf8)])
-      default:
-        break
+        if spaced { groups.append(lexiconGroup("separators", rules)) }
+      case .slot(_, .competition): lexicon = lexicon ?? "competitions"
+      case .slot(_, .date): lexicon = lexicon ?? "dates"
+      case .slot(_, .weightclass): lexicon = lexicon ?? "weight-classes"
+      default: break
       }
     }
-    if groups.isEmpty, let lexiconPhrases, !lexiconPhrases.isEmpty {
-      // Lexicon words count only at the start of a word: `wed` is a
-      // weekday, not the end of `showed`.
-      groups.append(lexiconPhrases.map { id(for: $0, wordStart: $0 != Array("weight".utf8)) })
+    if groups.isEmpty, let lexicon {
+      let group = lexiconGroup(lexicon, rules)
+      if !group.isEmpty { groups.append(group) }
     }
     return groups
+  }
+
+  /// Anchor groups made from a lexicon, built once each: many variants
+  /// share them, and a lexicon has hundreds of spellings.
+  private var lexiconGroups: [String: [Int]] = [:]
+
+  private mutating func lexiconGroup(_ name: String, _ rules: RuleSet) -> [Int] {
+    if let group = lexiconGroups[name] { return group }
+    let group: [Int]
+    switch name {
+    case "separators":
+      group = rules.separators.phrases.map { id(for: [32] + $0 + [32]) }
+    case "competitions":
+      group = rules.competitions.spellings.phrases.map { id(for: $0, wordStart: true) }
+    case "dates":
+      group = (SlotScanner.months + SlotScanner.weekdays).map { id(for: Array($0.utf8), wordStart: true) }
+    default:
+      // Lexicon words count only at the start of a word (`wed` is a
+      // weekday, not the end of `showed`); `weight` anywhere, so that a
+      // misspelt class (`Lighweight`) still reaches the typo correction.
+      group = rules.weightClasses.spellings.phrases.map { id(for: $0, wordStart: true) } + [id(for: Array("weight".utf8))]
+    }
+    lexiconGroups[name] = group
+    return group
   }
 
   /// True when the line holds an anchor of every group.
@@ -72,57 +89,56 @@ struct Prefilter: Sendable {
 
   // MARK: Scanning
 
-  /// All anchors, sorted by first byte and laid end to end, so the scan
-  /// touches flat memory and no reference counts.
+  /// All anchors, grouped by their first two bytes and laid end to end, so
+  /// the scan touches flat memory and no reference counts.
   private var flatBytes: [UInt8] = []
   private var flatStart: [Int32] = []
   private var flatLength: [Int32] = []
   private var flatId: [Int32] = []
   private var flatWordStart: [Bool] = []
-  /// Per first byte, the range of anchors in the flat arrays.
-  private var bucketFrom = [Int32](repeating: 0, count: 257)
-  /// One bit per (first byte, second byte) pair that starts some anchor:
-  /// most positions of a line fail this test and cost a few instructions.
-  private var pairBits = [UInt64](repeating: 0, count: 1024)
+  /// For each two-byte key (first byte lower-cased, second as written),
+  /// the range of anchors in the flat arrays; empty for most keys, so most
+  /// positions of a line cost one table read.
+  private var pairFrom: [Int32] = []
   private var sealed = false
 
   /// Builds the flat scanning tables; call after the last `register`.
   mutating func seal() {
-    let anchors = ids.sorted { ($0.key.first ?? 0, $0.value) < ($1.key.first ?? 0, $1.value) }
+    // An anchor is listed under every key its first two bytes can take:
+    // the second byte in either case; a one-byte anchor under all 256.
+    var entries: [(key: Int, bytes: [UInt8], id: Int)] = []
+    for (bytes, id) in ids {
+      guard let first = bytes.first else { continue }
+      if bytes.count == 1 {
+        for second in 0..<256 { entries.append((Int(first) << 8 | second, bytes, id)) }
+      } else {
+        entries.append((Int(first) << 8 | Int(bytes[1]), bytes, id))
+        if bytes[1] >= 97 && bytes[1] <= 122 { entries.append((Int(first) << 8 | Int(bytes[1] - 32), bytes, id)) }
+      }
+    }
+    entries.sort { ($0.key, $0.id) < ($1.key, $1.id) }
     flatBytes = []
     flatStart = []
     flatLength = []
     flatId = []
     flatWordStart = []
-    pairBits = [UInt64](repeating: 0, count: 1024)
-    var counts = [Int32](repeating: 0, count: 256)
-    for (bytes, id) in anchors {
-      guard let first = bytes.first else { continue }
+    pairFrom = [Int32](repeating: 0, count: 65537)
+    var counts = [Int32](repeating: 0, count: 65536)
+    for e in entries {
       flatStart.append(Int32(flatBytes.count))
-      flatLength.append(Int32(bytes.count))
-      flatId.append(Int32(id))
-      flatWordStart.append(wordStartIds.contains(id))
-      flatBytes += bytes
-      counts[Int(first)] += 1
-      if bytes.count == 1 {
-        for second in 0..<256 { setPair(Int(first) << 8 | second) }
-      } else {
-        setPair(Int(first) << 8 | Int(bytes[1]))
-        // The second byte is compared lower-cased too.
-        if bytes[1] >= 97 && bytes[1] <= 122 { setPair(Int(first) << 8 | Int(bytes[1] - 32)) }
-      }
+      flatLength.append(Int32(e.bytes.count))
+      flatId.append(Int32(e.id))
+      flatWordStart.append(wordStartIds.contains(e.id))
+      flatBytes += e.bytes
+      counts[e.key] += 1
     }
     var running: Int32 = 0
-    for b in 0..<256 {
-      bucketFrom[b] = running
-      running += counts[b]
+    for k in 0..<65536 {
+      pairFrom[k] = running
+      running += counts[k]
     }
-    bucketFrom[256] = running
+    pairFrom[65536] = running
     sealed = true
-  }
-
-  private mutating func setPair(_ key: Int) {
-    pairBits[key >> 6] |= 1 << UInt64(key & 63)
   }
 
   /// Which anchors occur in the line. A plain loop over flat arrays: this
@@ -131,29 +147,28 @@ struct Prefilter: Sendable {
     precondition(sealed, "Prefilter.seal() must run after the last register")
     hits.next(count: anchorCount)
     let n = line.count
-    var pos = 0
-    var previousIsWord = false
-    while pos < n {
-      let raw = line[pos]
-      let first = asciiLower(raw)
-      let second = pos + 1 < n ? line[pos + 1] : 0
-      let key = Int(first) << 8 | Int(second)
-      if pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
-        var k = Int(bucketFrom[Int(first)])
-        let end = Int(bucketFrom[Int(first) + 1])
+    guard n > 0 else { return }
+    pairFrom.withUnsafeBufferPointer { from in
+      var pos = 0
+      var previousIsWord = false
+      while pos < n {
+        let raw = line[pos]
+        let key = Int(asciiLower(raw)) << 8 | Int(pos + 1 < n ? line[pos + 1] : 0)
+        var k = Int(from[key])
+        let end = Int(from[key + 1])
         while k < end {
-          let start = Int(flatStart[k])
           let length = Int(flatLength[k])
           if pos + length <= n, !previousIsWord || !flatWordStart[k] {
-            var j = 1
+            let start = Int(flatStart[k])
+            var j = 2
             while j < length, asciiLower(line[pos + j]) == flatBytes[start + j] { j += 1 }
-            if j == length { hits.set(Int(flatId[k])) }
+            if j >= length { hits.set(Int(flatId[k])) }
           }
           k += 1
         }
+        previousIsWord = isWordByte(raw)
+        pos += 1
       }
-      previousIsWord = isWordByte(raw)
-      pos += 1
     }
   }
 }

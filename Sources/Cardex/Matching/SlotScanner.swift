@@ -410,7 +410,7 @@ struct SlotScanner {
   /// `[Weekday[.][,]] (Day Month | Month[.] Day)[[,] Year]`.
   func date(at start: Int) -> [Candidate] {
     var i = start
-    if let w = word(at: i, in: Self.weekdays) {
+    if let w = word(at: i, in: Self.weekdayBytes) {
       i = w
       if i < line.count, line[i] == 46 { i += 1 }
       if i < line.count, line[i] == 44 { i += 1 }
@@ -422,8 +422,8 @@ struct SlotScanner {
     if d > i, d - i <= 2 {
       var j = d
       for suffix in ["st", "nd", "rd", "th"] where j + 2 <= line.count && lowered(j, j + 2) == suffix { j += 2 }
-      if j < line.count, line[j] == 32, let m = word(at: j + 1, in: Self.months) { end = m }
-    } else if let m = word(at: i, in: Self.months) {
+      if j < line.count, line[j] == 32, let m = word(at: j + 1, in: Self.monthBytes) { end = m }
+    } else if let m = word(at: i, in: Self.monthBytes) {
       var j = m
       if j < line.count, line[j] == 46 { j += 1 }
       if j < line.count, line[j] == 32 {
@@ -444,14 +444,18 @@ struct SlotScanner {
     return [(e, .text)]
   }
 
-  /// The end of one of `words` at `start`, ended at a word boundary.
-  func word(at start: Int, in words: [String]) -> Int? {
+  static let weekdayBytes = weekdays.map { Array($0.utf8) }
+  static let monthBytes = months.map { Array($0.utf8) }
+
+  /// The end of the longest of `words` at `start`, ended at a word boundary.
+  func word(at start: Int, in words: [[UInt8]]) -> Int? {
+    guard start < line.count, isASCIILetter(line[start]) else { return nil }
+    let first = asciiLower(line[start])
     var best: Int?
-    for w in words {
-      let b = Array(w.utf8)
-      if start + b.count <= line.count, (0..<b.count).allSatisfy({ asciiLower(line[start + $0]) == b[$0] }),
-        start + b.count == line.count || !isASCIILetter(line[start + b.count])
-      {
+    for b in words where b[0] == first && start + b.count <= line.count {
+      var k = 1
+      while k < b.count, asciiLower(line[start + k]) == b[k] { k += 1 }
+      if k == b.count, start + b.count == line.count || !isASCIILetter(line[start + b.count]) {
         best = max(best ?? 0, start + b.count)
       }
     }

@@ -20,8 +20,11 @@ struct VariantIndex: Sendable {
   private var needs: [Int32] = []
   /// For each group, its variant.
   private var groupVariant: [Int32] = []
-  /// For each anchor, the groups it satisfies.
-  private var anchorGroups: [[Int32]] = []
+  /// For each anchor, the groups it satisfies, while variants are added.
+  private var anchorGroupLists: [[Int32]] = []
+  /// The same, flattened (compressed rows) for the per-line lookup.
+  private var anchorGroupFrom: [Int32] = [0]
+  private var anchorGroupFlat: [Int32] = []
   /// Variants with no anchor group: tried on every line that is matched.
   private(set) var always: [Int32] = []
 
@@ -35,19 +38,39 @@ struct VariantIndex: Sendable {
       let g = Int32(groupVariant.count)
       groupVariant.append(v)
       for anchor in Set(group) {
-        while anchorGroups.count <= anchor { anchorGroups.append([]) }
-        anchorGroups[anchor].append(g)
+        while anchorGroupLists.count <= anchor { anchorGroupLists.append([]) }
+        anchorGroupLists[anchor].append(g)
       }
     }
   }
 
+  /// Flattens the anchor-to-group lists; call after the last `add`.
+  mutating func seal() {
+    anchorGroupFrom = [0]
+    anchorGroupFlat = []
+    for list in anchorGroupLists {
+      anchorGroupFlat += list
+      anchorGroupFrom.append(Int32(anchorGroupFlat.count))
+    }
+  }
+
+  var groupCount: Int { groupVariant.count }
+  var variantCount: Int { refs.count }
+
   /// The admissible variants for a line's anchor hits, in trying order.
-  func admissible(_ hits: AnchorHits, scratch: inout Scratch) -> [Int32] {
-    scratch.next(groups: groupVariant.count, variants: refs.count)
+  func admissible(_ hits: AnchorHits, scratch: Scratch) -> [Int32] {
+    if hits.found.isEmpty { return always }
+    scratch.next()
     var out = always
-    for anchor in hits.found where anchor < anchorGroups.count {
-      for g in anchorGroups[anchor] where !scratch.groupDone(Int(g)) {
-        let v = Int(groupVariant[Int(g)])
+    let anchors = anchorGroupFrom.count - 1
+    for anchor in hits.found where anchor < anchors {
+      var k = Int(anchorGroupFrom[anchor])
+      let end = Int(anchorGroupFrom[anchor + 1])
+      while k < end {
+        let g = Int(anchorGroupFlat[k])
+        k += 1
+        if scratch.groupDone(g) { continue }
+        let v = Int(groupVariant[g])
         if scratch.count(variant: v) == needs[v] { out.append(Int32(v)) }
       }
     }
@@ -55,38 +78,47 @@ struct VariantIndex: Sendable {
     return out
   }
 
-  /// Per-session marks, reset by a generation counter instead of clearing.
-  struct Scratch {
-    private var groupMarks: [UInt32] = []
-    private var variantMarks: [UInt32] = []
-    private var variantCounts: [Int32] = []
+  /// Per-session marks in raw memory (no copy-on-write checks on the hot
+  /// path), reset by a generation counter instead of clearing.
+  final class Scratch {
+    private let groupMarks: UnsafeMutableBufferPointer<UInt32>
+    private let variantMarks: UnsafeMutableBufferPointer<UInt32>
+    private let variantCounts: UnsafeMutableBufferPointer<Int32>
     private var generation: UInt32 = 0
 
-    init() {}
+    init(groups: Int, variants: Int) {
+      groupMarks = .allocate(capacity: max(groups, 1))
+      groupMarks.initialize(repeating: 0)
+      variantMarks = .allocate(capacity: max(variants, 1))
+      variantMarks.initialize(repeating: 0)
+      variantCounts = .allocate(capacity: max(variants, 1))
+      variantCounts.initialize(repeating: 0)
+    }
 
-    mutating func next(groups: Int, variants: Int) {
-      if groupMarks.count != groups { groupMarks = [UInt32](repeating: 0, count: groups) }
-      if variantMarks.count != variants {
-        variantMarks = [UInt32](repeating: 0, count: variants)
-        variantCounts = [Int32](repeating: 0, count: variants)
-      }
+    deinit {
+      groupMarks.deallocate()
+      variantMarks.deallocate()
+      variantCounts.deallocate()
+    }
+
+    func next() {
       generation &+= 1
       if generation == 0 {
-        for i in groupMarks.indices { groupMarks[i] = 0 }
-        for i in variantMarks.indices { variantMarks[i] = 0 }
+        groupMarks.update(repeating: 0)
+        variantMarks.update(repeating: 0)
         generation = 1
       }
     }
 
     /// Marks a group satisfied; true if it already was on this line.
-    mutating func groupDone(_ g: Int) -> Bool {
+    @inline(__always) func groupDone(_ g: Int) -> Bool {
       if groupMarks[g] == generation { return true }
       groupMarks[g] = generation
       return false
     }
 
     /// Counts one more satisfied group for a variant; returns the count.
-    mutating func count(variant v: Int) -> Int32 {
+    @inline(__always) func count(variant v: Int) -> Int32 {
       if variantMarks[v] != generation {
         variantMarks[v] = generation
         variantCounts[v] = 0

@@ -23,8 +23,10 @@ public enum TextNormalizer {
   static func normalizeBytes(_ line: ArraySlice<UInt8>) -> [UInt8] {
     // One plain loop with no nested closures: captured variables would be
     // boxed and checked for exclusive access on every byte.
-    var out: [UInt8] = []
-    out.reserveCapacity(line.count)
+    // Output is never longer than input: write into uninitialized storage
+    // rather than appending (each append checks uniqueness).
+    return [UInt8](unsafeUninitializedCapacity: line.count) { out, written in
+    var count = 0
     var pendingSpace = false
     var i = line.startIndex
     let n = line.endIndex
@@ -84,14 +86,19 @@ public enum TextNormalizer {
         pendingSpace = true
       } else if replacement != 255 {
         if pendingSpace {
-          if !out.isEmpty { out.append(32) }
+          if count > 0 {
+            out[count] = 32
+            count += 1
+          }
           pendingSpace = false
         }
-        out.append(replacement)
+        out[count] = replacement
+        count += 1
       }
       i += length
     }
-    return out
+    written = count
+    }
   }
 
   /// The character a scalar stands for after normalization; `"\0"` for one

@@ -14,6 +14,8 @@ public struct WeightClassLexicon: Sendable {
     public var limits: [String: Weight?]
     /// Lower-cased spelling → canonical name, for this table only.
     public var aliases: [String: String]
+    /// Lower-cased class name → class name.
+    var lowercasedNames: [String: String] = [:]
   }
 
   public var tables: [Table] = []
@@ -44,13 +46,20 @@ public struct WeightClassLexicon: Sendable {
     let key = spelling.lowercased()
     if let table, let c = table.aliases[key] { return c }
     if let c = sharedAliases[key] { return c }
-    for t in [table].compactMap({ $0 }) + tables {
-      if let name = t.limits.keys.first(where: { $0.lowercased() == key }) { return name }
-    }
-    return nil
+    if let table, let name = table.lowercasedNames[key] { return name }
+    return canonicalNames[key]
   }
 
+  /// Lower-cased class name → the name as the tables write it.
+  var canonicalNames: [String: String] = [:]
+
   mutating func finish() {
+    for i in tables.indices {
+      for name in tables[i].limits.keys {
+        tables[i].lowercasedNames[name.lowercased()] = name
+        if canonicalNames[name.lowercased()] == nil { canonicalNames[name.lowercased()] = name }
+      }
+    }
     var words = Set<[UInt8]>()
     for p in spellings.phrases where p.count >= 7 && !p.contains(32) { words.insert(p) }
     singleWords = words.sorted { $0.lexicographicallyPrecedes($1) }

@@ -80,7 +80,7 @@ public struct FeedChecker: Sendable {
         fightersOnCard[key] = "\(p)/fighters/\(i)"
       }
     }
-    out += seen("bout\u{1F}\(b.provenance.source)\u{1F}\(b.provenance.line)\u{1F}\(names.sorted())", at: p)
+    out += seen("bout\u{1F}\(b.provenance.source)\u{1F}\(b.provenance.line)\u{1F}" + names.sorted().joined(separator: "\u{1F}"), at: p)
     return out
   }
 
