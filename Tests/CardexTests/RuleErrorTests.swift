@@ -27,7 +27,7 @@ import Testing
     ErrorCase(
       id: "unknown field",
       yaml: "version: 1\nformat: x\nrecord: bout\npatterns:\n  - \"{fighter1} v {fighter3}\"\n",
-      expected: "f.yaml:5:6: error: unknown field 'fighter3' in pattern (did you mean 'fighter1'?); fields of this record: _, country1, country2, draw, fighter1, fighter2, limit, loser, loserCountry, method, round, rounds, ruleset, section, sep, sport, time, timezone, title, weightClass, winner, winnerCountry"),
+      expected: "f.yaml:5:6: error: unknown field 'fighter3' in pattern (did you mean 'fighter1'?); fields of this record: \(RecordFormat.fields(for: .bout).sorted().joined(separator: ", "))"),
     ErrorCase(
       id: "unclosed optional",
       yaml: "version: 1\nformat: x\nrecord: bout\npatterns:\n  - \"[{weightClass} {fighter1} v {fighter2}\"\n",

@@ -76,11 +76,37 @@ import Testing
     #expect(bout.weightClass?.classLimit == Weight.pounds(135))
   }
 
+  /// A promotion's name on a heading picks the weight-class table:
+  /// lightweight is 155 lb under the unified rules, 170 lb in ONE.
+  @Test func headingNamingAPromotionPicksItsWeightClassTable() throws {
+    let format = """
+      version: 1
+      format: promotion-cards
+      record: bout
+      sport: mma
+      ruleset: mma-unified
+      headings:
+        - "UFC CARD"
+        - { pattern: "ONE CHAMPIONSHIP CARD", set: { ruleset: one-championship } }
+      patterns:
+        - "{weightClass}: {fighter1} {sep} {fighter2}"
+      """
+    let base = try RuleLoader().load(directories: [Repo.rules])
+    var rules = base
+    rules.formats = try RuleLoader().load(texts: [("promotion.yaml", format)]).formats
+    let feed = extractFeed(
+      "UFC CARD\nLightweight: Ann Smith vs Bo Jones\n\nONE CHAMPIONSHIP CARD\nLightweight: Cy Ray vs Di Lee\n",
+      extractor: Extractor(rules: rules))
+    #expect(feed.bouts.map(\.ruleset) == ["mma-unified", "one-championship"])
+    #expect(feed.bouts.map { $0.weightClass?.classLimit?.lb } == [155, 170])
+  }
+
   @Test func shippedRulesLoadAndEveryFormatHasExamples() throws {
     let rules = Repo.shippedRules
     #expect(rules.formats.count >= 2)
     for format in rules.formats {
-      #expect(!format.examples.isEmpty, "format \(format.id) has no examples")
+      #expect(format.examples.count >= 5, "format \(format.id) has \(format.examples.count) examples")
+      #expect(format.examples.contains { $0.expected.isEmpty }, "format \(format.id) has no counter-example")
     }
   }
 }

@@ -85,6 +85,7 @@ public struct ExampleRunner: Sendable {
     f["round"] = b.result?.round.map(String.init)
     f["time"] = b.result?.time
     f["rounds"] = b.scheduledRounds.map(String.init)
+    f["bodies"] = b.sanctioningBodies?.joined(separator: ", ")
     f["section"] = b.section
     return f
   }

@@ -61,7 +61,30 @@ struct SlotScanner {
       }
       return []
     case .date: return date(at: start)
+    case .method: return method(at: start)
     }
+  }
+
+  static let methodWords: Set<String> = [
+    "ko", "tko", "ko/tko", "submission", "sub", "decision", "dec", "dq", "disqualification", "draw", "nc",
+    "no", "technical", "unanimous", "split", "majority", "doctor", "doctor's", "corner", "rtd", "retirement",
+    "points", "pts", "stoppage",
+  ]
+
+  /// Every word end from the first word on, shortest first, if the first
+  /// word is a method word.
+  func method(at start: Int) -> [Candidate] {
+    var firstEnd = start
+    while firstEnd < line.count, line[firstEnd] != 32, line[firstEnd] != 40, line[firstEnd] != 44 { firstEnd += 1 }
+    guard Self.methodWords.contains(lowered(start, firstEnd)) else { return [] }
+    var ends = [firstEnd]
+    var i = firstEnd
+    while i < line.count {
+      if line[i] == 32 || i + 1 == line.count { ends.append(line[i] == 32 ? i : i + 1) }
+      i += 1
+    }
+    var seen = Set<Int>()
+    return ends.filter { seen.insert($0).inserted && $0 > start }.map { ($0, .text) }
   }
 
   func string(_ start: Int, _ end: Int) -> String {

@@ -39,6 +39,11 @@ public enum SlotType: String, Sendable, CaseIterable {
   case competition
   /// A date as printed: `Saturday, 28 September 2019`, `March 11`, `Dec. 10`.
   case date
+  /// A finishing method: text that starts with a method word (`KO`,
+  /// `TKO`, `Submission`, `Decision`, `DQ`, `Draw`, `No contest` …), as short
+  /// as the rest of the pattern allows. Unlike `text`, it cannot start with
+  /// the end of a name.
+  case method
   /// Any text, as short as the rest of the pattern allows.
   case text
 
@@ -82,6 +87,7 @@ public enum SlotType: String, Sendable, CaseIterable {
     case .competition: 14
     case .date: 15
     case .text: 16
+    case .method: 17
     }
   }
 }

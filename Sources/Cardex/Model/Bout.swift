@@ -13,6 +13,9 @@ public struct Bout: Codable, Sendable, Hashable {
   public var title: Bool
   /// Scheduled rounds when the card states them.
   public var scheduledRounds: Int?
+  /// Sanctioning bodies whose belts are at stake (`WBA`, `IBF`, `WBO`), as
+  /// written.
+  public var sanctioningBodies: [String]?
   public var result: BoutResult?
   /// The heading of the section the line sat under.
   public var section: String?
@@ -22,8 +25,8 @@ public struct Bout: Codable, Sendable, Hashable {
 
   public init(
     sport: String, ruleset: String?, weightClass: WeightClass?, limit: Weight?, fighters: [Fighter],
-    title: Bool, scheduledRounds: Int? = nil, result: BoutResult?, section: String?, format: String,
-    provenance: Provenance
+    title: Bool, scheduledRounds: Int? = nil, sanctioningBodies: [String]? = nil, result: BoutResult?,
+    section: String?, format: String, provenance: Provenance
   ) {
     self.sport = sport
     self.ruleset = ruleset
@@ -32,6 +35,7 @@ public struct Bout: Codable, Sendable, Hashable {
     self.fighters = fighters
     self.title = title
     self.scheduledRounds = scheduledRounds
+    self.sanctioningBodies = sanctioningBodies
     self.result = result
     self.section = section
     self.format = format

@@ -61,10 +61,24 @@ struct RecordBuilder {
     if case .int(let r)? = f["rounds"]?.value { rounds = r } else if let t = f["rounds"]?.text { rounds = Int(t) }
     var limit: Weight?
     if case .weight(let w)? = f["limit"]?.value { limit = w }
+    let bodies = f["bodies"].map { Self.bodies(in: $0.text) }
     return Bout(
       sport: sport, ruleset: ruleset ?? table?.ruleset, weightClass: weightClass(f["weightClass"], table: table),
-      limit: limit, fighters: fighters, title: title, scheduledRounds: rounds, result: result, section: section,
+      limit: limit, fighters: fighters, title: title, scheduledRounds: rounds,
+      sanctioningBodies: bodies.flatMap { $0.isEmpty ? nil : $0 }, result: result, section: section,
       format: format.id, provenance: provenance)
+  }
+
+  /// `WBA, IBF, WBO`, `WBC/WBO`, `IBF and WBA`: one name each.
+  static func bodies(in text: String) -> [String] {
+    var out: [String] = []
+    for part in text.split(whereSeparator: { $0 == "," || $0 == "/" || $0 == "&" }) {
+      for piece in part.split(separator: " and ") {
+        let name = piece.split(separator: " ").joined(separator: " ")
+        if !name.isEmpty { out.append(name) }
+      }
+    }
+    return out
   }
 
   private mutating func weightClass(_ capture: Capture?, table: WeightClassLexicon.Table?) -> WeightClass? {

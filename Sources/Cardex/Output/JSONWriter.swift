@@ -61,7 +61,7 @@ struct JSONWriter {
     bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
   }
 
-  private mutating func string(_ s: String) {
+  mutating func string(_ s: String) {
     bytes.append(34)
     for b in s.utf8 {
       switch b {
@@ -109,6 +109,15 @@ struct JSONWriter {
         }
       }
       w.field("ruleset", b.ruleset)
+      if let bodies = b.sanctioningBodies {
+        w.key("sanctioningBodies")
+        w.bytes.append(91)
+        for (i, body) in bodies.enumerated() {
+          if i > 0 { w.bytes.append(44) }
+          w.string(body)
+        }
+        w.bytes.append(93)
+      }
       w.field("scheduledRounds", b.scheduledRounds)
       w.field("section", b.section)
       w.field("sport", b.sport)

@@ -67,7 +67,7 @@ public struct RecordFormat: Sendable {
     case .bout:
       return common.union([
         "weightClass", "limit", "fighter1", "fighter2", "country1", "country2", "winner", "loser",
-        "winnerCountry", "loserCountry", "method", "round", "time", "title", "rounds", "draw",
+        "winnerCountry", "loserCountry", "method", "round", "time", "title", "rounds", "draw", "bodies",
       ])
     case .fixture:
       return common.union(["competition", "stage", "home", "away", "kickoff", "date", "score", "homeScore", "awayScore"])

@@ -107,6 +107,7 @@ enum FeedSchema {
         "fighters": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Fighter" } },
         "title": { "type": "boolean" },
         "scheduledRounds": { "type": "integer", "minimum": 1 },
+        "sanctioningBodies": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } },
         "result": { "$ref": "#/$defs/BoutResult" },
         "section": { "type": "string" },
         "format": { "type": "string" },
