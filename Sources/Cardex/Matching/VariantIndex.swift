@@ -74,6 +74,9 @@ struct VariantIndex: Sendable {
         if scratch.count(variant: v) == needs[v] { out.append(Int32(v)) }
       }
     }
+    // Nothing completed: the common case for prose, which names a month or
+    // a weight class now and then.
+    if out.count == always.count { return always }
     if out.count > 1 { out.sort() }
     return out
   }
