@@ -76,9 +76,18 @@ extension CardexCommand {
       do {
         if format == .ndjson { try sink.write(try encoder.ndjsonHeader()) }
         if jobs > 1 && !explain {
-          try parallel(inputs, extractor) { items in
-            var pending = items
-            try flush(&pending, &feed, sink, encoder, printer, &failed)
+          try parallel(inputs, extractor) { items, encoded in
+            if let encoded {
+              // NDJSON was written by the worker; print and check here.
+              for case .diagnostic(let d) in items {
+                printer.print(d)
+                if d.severity >= .error { failed = true }
+              }
+              try sink.write(encoded)
+            } else {
+              var pending = items
+              try flush(&pending, &feed, sink, encoder, printer, &failed)
+            }
           }
         } else {
           try sequential(inputs, extractor) { items in
@@ -127,7 +136,12 @@ extension CardexCommand {
 
     /// Chunks of all inputs (cut at blank lines) shared out over `jobs`
     /// cores a batch at a time; results are handed to `emit` in input order.
-    private func parallel(_ inputs: [InputFile], _ extractor: Extractor, emit: ([ExtractedItem]) throws -> Void) throws {
+    /// For NDJSON the workers encode their records too, so that the one
+    /// writing thread only copies bytes.
+    private func parallel(
+      _ inputs: [InputFile], _ extractor: Extractor, emit: ([ExtractedItem], [UInt8]?) throws -> Void
+    ) throws {
+      let encodeInWorkers = format == .ndjson
       let readers = inputs.map { ChunkReader(input: $0, targetSize: max(chunkBytes, 1)) }
       var current = 0
       func nextChunk() throws -> ChunkReader.Chunk? {
@@ -144,9 +158,18 @@ extension CardexCommand {
         let results = BatchResults(count: batch.count)
         let work = batch
         DispatchQueue.concurrentPerform(iterations: work.count) { i in
-          results.store(extractor.extract(work[i]), at: i)
+          let items = extractor.extract(work[i])
+          var encoded: [UInt8]?
+          if encodeInWorkers {
+            var bytes: [UInt8] = []
+            for item in items {
+              if let line = try? FeedEncoder().ndjsonLine(item) { bytes += line }
+            }
+            encoded = bytes
+          }
+          results.store((items, encoded), at: i)
         }
-        for items in results.items { try emit(items) }
+        for (items, encoded) in results.items { try emit(items, encoded) }
       }
     }
 
@@ -180,11 +203,12 @@ extension CardexCommand {
 /// The slots are raw memory: writing distinct elements of a Swift array
 /// from several threads would be simultaneous access to the array itself.
 private final class BatchResults: @unchecked Sendable {
-  private let slots: UnsafeMutableBufferPointer<[ExtractedItem]>
+  typealias Slot = (items: [ExtractedItem], encoded: [UInt8]?)
+  private let slots: UnsafeMutableBufferPointer<Slot>
 
   init(count: Int) {
     slots = .allocate(capacity: count)
-    slots.initialize(repeating: [])
+    slots.initialize(repeating: ([], nil))
   }
 
   deinit {
@@ -193,10 +217,10 @@ private final class BatchResults: @unchecked Sendable {
   }
 
   /// Each worker writes only its own index.
-  func store(_ value: [ExtractedItem], at index: Int) {
+  func store(_ value: Slot, at index: Int) {
     slots[index] = value
   }
 
   /// Read after every worker has finished.
-  var items: [[ExtractedItem]] { Array(slots) }
+  var items: [Slot] { Array(slots) }
 }

@@ -17,7 +17,7 @@ public struct ExtractionSession {
     self.extractor = extractor
     self.source = source
     self.sections = Array(repeating: SectionState(), count: extractor.rules.formats.count)
-    self.checker = FeedChecker(rules: extractor.rules)
+    self.checker = FeedChecker(rules: extractor.rules, trackDuplicates: false)
     self.scratch = VariantIndex.Scratch(groups: extractor.variants.groupCount, variants: extractor.variants.variantCount)
   }
 
@@ -94,7 +94,7 @@ public struct ExtractionSession {
   /// but keeps the section state: after a chunk's lead-in, whose records
   /// belong to the chunk before.
   public mutating func forgetRecords() {
-    checker = FeedChecker(rules: extractor.rules)
+    checker = FeedChecker(rules: extractor.rules, trackDuplicates: false)
   }
 
   /// Closes what is still open at the end of an input.

@@ -1,10 +1,10 @@
 /// Rejects lines that cannot be records before any pattern is tried.
 ///
-/// Every pattern variant names the anchors it cannot match without: its
-/// longest literal, or failing that the separator words, the competition or
-/// weight-class spellings, or month names its slots need. One pass over a
-/// line's bytes finds which anchors occur; only variants with an anchor
-/// present are tried. Most prose lines hold none and cost one scan.
+/// Every pattern variant names the anchors it cannot match without, as
+/// groups (see `register`): each of its literals, its separator, or failing
+/// those the lexicon spellings its slots need. One pass over a line's bytes
+/// finds which anchors occur; `VariantIndex` turns them into the variants
+/// worth trying. Most prose lines hold none and cost one scan.
 struct Prefilter: Sendable {
   private var ids: [[UInt8]: Int] = [:]
   private(set) var anchorCount = 0

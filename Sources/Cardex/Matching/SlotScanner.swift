@@ -80,7 +80,12 @@ struct SlotScanner {
     var ends = [firstEnd]
     var i = firstEnd
     while i < line.count {
-      if line[i] == 32 || i + 1 == line.count { ends.append(line[i] == 32 ? i : i + 1) }
+      if line[i] == 32 || i + 1 == line.count {
+        let end = line[i] == 32 ? i : i + 1
+        // `TKO (punches), 2:31`: the method may stop before a comma.
+        if end > start + 1, line[end - 1] == 44 { ends.append(end - 1) }
+        ends.append(end)
+      }
       i += 1
     }
     var seen = Set<Int>()

@@ -17,8 +17,15 @@ public struct FeedChecker: Sendable {
   /// Records seen: identity → pointer.
   private var records: [String: String] = [:]
 
-  public init(rules: RuleSet) {
+  /// Whether to remember every record to report duplicates. `validate`
+  /// does; `parse` does not need to (it makes at most one record per line,
+  /// and a record's identity includes its line), and must not, since the
+  /// memory would grow with the input.
+  let trackDuplicates: Bool
+
+  public init(rules: RuleSet, trackDuplicates: Bool = true) {
     self.rules = rules
+    self.trackDuplicates = trackDuplicates
   }
 
   public mutating func check(_ b: Bout, at p: String) -> [ValidationFinding] {
@@ -115,7 +122,9 @@ public struct FeedChecker: Sendable {
     return out
   }
 
-  private mutating func seen(_ identity: String, at p: String) -> [ValidationFinding] {
+  private mutating func seen(_ identity: @autoclosure () -> String, at p: String) -> [ValidationFinding] {
+    guard trackDuplicates else { return [] }
+    let identity = identity()
     if let first = records[identity] {
       return [.init(.error, "duplicate-record", at: p, "the same record as \(first)")]
     }
