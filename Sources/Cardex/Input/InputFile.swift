@@ -9,6 +9,8 @@ public final class InputFile {
   public let name: String
   private let fd: Int32
   private let owned: Bool
+  /// Reused by every read, so reading costs no allocation per chunk.
+  private var buffer: [UInt8] = []
 
   public struct Failure: Error, CustomStringConvertible {
     public var description: String
@@ -39,7 +41,7 @@ public final class InputFile {
 
   /// Reads at most one chunk; calls `body` unless the input has ended.
   public func readChunk(size: Int = 1 << 20, _ body: (ArraySlice<UInt8>) -> Void) throws(Failure) {
-    var buffer = [UInt8](repeating: 0, count: size)
+    if buffer.count != size { buffer = [UInt8](repeating: 0, count: size) }
     while true {
       let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, size) }
       if n < 0 {
@@ -53,15 +55,13 @@ public final class InputFile {
 
   /// Reads the whole input chunk by chunk, calling `body` with each.
   public func forEachChunk(size: Int = 1 << 16, _ body: (ArraySlice<UInt8>) -> Void) throws(Failure) {
-    var buffer = [UInt8](repeating: 0, count: size)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, size) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw Failure(description: "cannot read '\(name)': \(String(cString: strerror(errno)))")
+    var more = true
+    while more {
+      more = false
+      try readChunk(size: size) { chunk in
+        body(chunk)
+        more = true
       }
-      if n == 0 { return }
-      body(buffer[0..<n])
     }
   }
 
