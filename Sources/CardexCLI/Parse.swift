@@ -38,7 +38,7 @@ extension CardexCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Bytes per chunk when --jobs cuts a file (for tests).", visibility: .hidden))
-    var chunkBytes: Int = 4 << 20
+    var chunkBytes: Int = 2 << 20
 
     @Flag(name: .shortAndLong, help: "Do not print warnings to standard error (they stay in the output).")
     var quiet = false
