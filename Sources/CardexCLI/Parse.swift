@@ -44,7 +44,8 @@ extension CardexCommand {
     var quiet = false
 
     func validate() throws {
-      if jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+      if jobs < 1 || jobs > 1024 { throw ValidationError("--jobs must be between 1 and 1024, not \(jobs).") }
+      if chunkBytes < 1 { throw ValidationError("--chunk-bytes must be at least 1.") }
     }
 
     func run() throws {
@@ -138,11 +139,16 @@ extension CardexCommand {
     /// cores a batch at a time; results are handed to `emit` in input order.
     /// For NDJSON the workers encode their records too, so that the one
     /// writing thread only copies bytes.
+    ///
+    /// A chunk starts from a state guessed from its lead-in. When the chunk
+    /// before it ended in a different state (a section opened further back
+    /// than the lead-in reaches, say), the chunk is run again from the true
+    /// state, so the output is always what one core would give.
     private func parallel(
       _ inputs: [InputFile], _ extractor: Extractor, emit: ([ExtractedItem], [UInt8]?) throws -> Void
     ) throws {
       let encodeInWorkers = format == .ndjson
-      let readers = inputs.map { ChunkReader(input: $0, targetSize: max(chunkBytes, 1)) }
+      let readers = inputs.map { ChunkReader(input: $0, targetSize: chunkBytes) }
       var current = 0
       func nextChunk() throws -> ChunkReader.Chunk? {
         while current < readers.count {
@@ -151,25 +157,45 @@ extension CardexCommand {
         }
         return nil
       }
+      @Sendable func encode(_ items: [ExtractedItem]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for item in items {
+          if let line = try? FeedEncoder().ndjsonLine(item) { bytes += line }
+        }
+        return bytes
+      }
+      var previous: (source: String, state: ExtractionSession.State)?
+      // Diagnostics said once per input (`invalid-utf8`, `nul-bytes`) may
+      // come from several chunks; the first one stands.
+      var saidOnce = Set<String>()
+      let batchSize = jobs * 2
       while true {
         var batch: [ChunkReader.Chunk] = []
-        while batch.count < jobs * 2, let chunk = try nextChunk() { batch.append(chunk) }
+        while batch.count < batchSize, let chunk = try nextChunk() { batch.append(chunk) }
         if batch.isEmpty { return }
         let results = BatchResults(count: batch.count)
         let work = batch
         DispatchQueue.concurrentPerform(iterations: work.count) { i in
-          let items = extractor.extract(work[i])
-          var encoded: [UInt8]?
-          if encodeInWorkers {
-            var bytes: [UInt8] = []
-            for item in items {
-              if let line = try? FeedEncoder().ndjsonLine(item) { bytes += line }
-            }
-            encoded = bytes
-          }
-          results.store((items, encoded), at: i)
+          let result = extractor.extract(work[i])
+          results.store((result, encodeInWorkers ? encode(result.items) : nil), at: i)
         }
-        for (items, encoded) in results.items { try emit(items, encoded) }
+        for (i, slot) in results.items.enumerated() {
+          let chunk = batch[i]
+          var (result, encoded) = slot
+          let continues = chunk.firstLine > 1 || chunk.startsMidLine
+          if continues, let previous, previous.source == chunk.source, previous.state != result.startState {
+            result = extractor.extract(chunk, from: previous.state)
+            encoded = nil
+          }
+          previous = (chunk.source, result.endState)
+          let before = result.items.count
+          result.items.removeAll { item in
+            guard case .diagnostic(let d) = item, d.code == "invalid-utf8" || d.code == "nul-bytes" else { return false }
+            return !saidOnce.insert("\(d.source)\u{1F}\(d.code)").inserted
+          }
+          if result.items.count != before { encoded = nil }
+          try emit(result.items, encoded ?? (encodeInWorkers ? encode(result.items) : nil))
+        }
       }
     }
 
@@ -203,12 +229,12 @@ extension CardexCommand {
 /// The slots are raw memory: writing distinct elements of a Swift array
 /// from several threads would be simultaneous access to the array itself.
 private final class BatchResults: @unchecked Sendable {
-  typealias Slot = (items: [ExtractedItem], encoded: [UInt8]?)
-  private let slots: UnsafeMutableBufferPointer<Slot>
+  typealias Slot = (result: Extractor.ChunkResult, encoded: [UInt8]?)
+  private let slots: UnsafeMutableBufferPointer<Slot?>
 
   init(count: Int) {
     slots = .allocate(capacity: count)
-    slots.initialize(repeating: ([], nil))
+    slots.initialize(repeating: nil)
   }
 
   deinit {
@@ -222,5 +248,5 @@ private final class BatchResults: @unchecked Sendable {
   }
 
   /// Read after every worker has finished.
-  var items: [Slot] { Array(slots) }
+  var items: [Slot] { slots.compactMap { $0 } }
 }

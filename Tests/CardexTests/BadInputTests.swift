@@ -107,6 +107,16 @@ import Testing
     #expect(r.stderr == "\(dir.path)/deep.yaml:1:257: error: nesting deeper than 256 levels\n")
   }
 
+  @Test func brokenSurrogatePairInAFeedIsAnErrorNotACrash() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("surrogate.json").path
+    try #"{"a":"\ud800\u0041"}"#.write(toFile: path, atomically: true, encoding: .utf8)
+    let r = try runCardex(["validate", path])
+    #expect(r.status == 1)
+    #expect(r.stdout.contains(#"error[malformed-json]: invalid \u escape: a high surrogate without its low half"#))
+  }
+
   @Test func deeplyNestedFeedIsRefused() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

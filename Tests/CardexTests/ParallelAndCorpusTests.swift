@@ -49,6 +49,65 @@ import Testing
     #expect(json1.stdout == json2.stdout)
   }
 
+  /// Inputs that once made `--jobs` differ from one core (found in review).
+  struct ChunkCase: CustomTestStringConvertible, Sendable {
+    var id: String
+    var bytes: [UInt8]
+    var testDescription: String { id }
+  }
+
+  static let chunkCases: [ChunkCase] = {
+    let bout = "Catchweight 67kg Fighter One (MAR) v Other One (ALG)"
+    var cases: [ChunkCase] = []
+    // A section open for longer than the lead-in reaches.
+    var long = "FIGHT CARD\n"
+    for i in 0..<700 { long += "\nCatchweight 67kg Fighter N\(i)x (MAR) v Other N\(i)x (ALG)\n" }
+    cases.append(ChunkCase(id: "section longer than the lead-in", bytes: Array(long.utf8)))
+    // Lone CR line endings throughout.
+    var cr = "FIGHT CARD\r"
+    for i in 0..<400 { cr += "filler line \(i)\rJon Jones\(i) def. Daniel Cormier via KO\r" }
+    cases.append(ChunkCase(id: "lone CR endings", bytes: Array(cr.utf8)))
+    // A line longer than a chunk, ending in a record-like tail.
+    cases.append(ChunkCase(id: "line longer than a chunk", bytes: Array((String(repeating: "x", count: 50_000) + " Jon Jones def. Daniel Cormier via KO\nnext\n").utf8)))
+    // The same fighter twice on one card, across a cut.
+    var dup = "FIGHT CARD\n\n" + bout + "\n"
+    for _ in 0..<300 { dup += "\n" }
+    dup += "\nFeatherweight Fighter One (MAR) v Third Man (EGY)\n"
+    cases.append(ChunkCase(id: "fighter twice across a cut", bytes: Array(dup.utf8)))
+    // Invalid UTF-8 in two chunks: one diagnostic per input.
+    var bad: [UInt8] = Array("a".utf8) + [0xFF, 10]
+    for i in 0..<600 { bad += Array("line \(i)\n".utf8) }
+    bad += Array("b".utf8) + [0xFE, 10]
+    cases.append(ChunkCase(id: "invalid UTF-8 in two chunks", bytes: bad))
+    // U+FEFF starting a line that lands on a cut: only the file's own
+    // byte-order mark is dropped.
+    var mark: [UInt8] = []
+    for i in 0..<2000 { mark += Array("l\(i)\n\n".utf8) }
+    mark += [0xEF, 0xBB, 0xBF] + Array("Jon Jones def. Daniel Cormier via KO\n".utf8)
+    cases.append(ChunkCase(id: "U+FEFF inside the file", bytes: mark))
+    return cases
+  }()
+
+  @Test(arguments: chunkCases)
+  func jobsMatchOneCoreOnAwkwardInput(_ c: ChunkCase) throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("input.txt")
+    try Data(c.bytes).write(to: input)
+    let one = try runCardex(["parse", "-q", "--format", "ndjson", "--jobs", "1", input.path])
+    for chunk in ["997", "4096", "20000"] {
+      let many = try runCardex(["parse", "-q", "--format", "ndjson", "--jobs", "3", "--chunk-bytes", chunk, input.path])
+      #expect(many.status == 0)
+      #expect(many.stdout == one.stdout, "chunks of \(chunk) bytes")
+    }
+  }
+
+  @Test func absurdJobCountIsABadFlag() throws {
+    let r = try runCardex(["parse", "--jobs", "9223372036854775807", "-"], stdin: "")
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("--jobs must be between 1 and 1024"))
+  }
+
   @Test func chunkReaderCountsLinesAsTheSplitterDoes() {
     #expect(ChunkReader.lineEndings(in: Array("a\r\nb\rc\nd".utf8)[...]) == 3)
     #expect(ChunkReader.lineEndings(in: Array("\n\n".utf8)[...]) == 2)

@@ -16,6 +16,9 @@ public final class ChunkReader {
     /// Lines just before the chunk, to rebuild section state.
     public var leadIn: [UInt8]
     public var leadInFirstLine: Int
+    /// The chunk before ended inside a line (one longer than a chunk): this
+    /// chunk's bytes up to its first line ending finish that line.
+    public var startsMidLine: Bool
   }
 
   private let input: InputFile
@@ -25,6 +28,7 @@ public final class ChunkReader {
   private var previousTail: [UInt8] = []
   private var previousTailFirstLine = 1
   private var atEnd = false
+  private var midLine = false
 
   /// Lines of lead-in: more than any section stays open without a record.
   public static let leadInLines = 256
@@ -45,12 +49,15 @@ public final class ChunkReader {
       if !got { atEnd = true }
     }
     if buffer.isEmpty { return nil }
-    let cut = atEnd ? buffer.count : cutPoint()
+    let found = atEnd ? buffer.count : cutPoint()
+    let cut = found ?? buffer.count
     let bytes = Array(buffer[0..<cut])
     buffer.removeFirst(cut)
     let chunk = Chunk(
       source: input.name, firstLine: nextLine, bytes: bytes, leadIn: previousTail,
-      leadInFirstLine: previousTailFirstLine)
+      leadInFirstLine: previousTailFirstLine, startsMidLine: midLine)
+    // No line ending in a whole chunk: the next chunk starts mid-line.
+    midLine = !atEnd && found == nil
     let lines = Self.lineEndings(in: bytes[...])
     nextLine += lines
     // The tail of this chunk is the next one's lead-in.
@@ -67,18 +74,23 @@ public final class ChunkReader {
   }
 
   /// Just after a newline that starts a blank line, as late in the buffer
-  /// as possible; else after the last newline; else the whole buffer.
-  private func cutPoint() -> Int {
-    var lastNewline = -1
+  /// as possible; else after the last line ending (`\n`, or a lone `\r`
+  /// that is not the buffer's last byte, whose `\n` may be still unread);
+  /// nil when the buffer holds no line ending at all.
+  private func cutPoint() -> Int? {
+    var lastEnding: Int?
     var i = buffer.count - 1
-    while i > 0 {
-      if buffer[i] == 10 {
-        if lastNewline < 0 { lastNewline = i }
-        if buffer[i - 1] == 10 || (buffer[i - 1] == 13 && i >= 2 && buffer[i - 2] == 10) { return i + 1 }
+    while i >= 0 {
+      let b = buffer[i]
+      if b == 10 {
+        if lastEnding == nil { lastEnding = i + 1 }
+        if i > 0, buffer[i - 1] == 10 || (buffer[i - 1] == 13 && i >= 2 && buffer[i - 2] == 10) { return i + 1 }
+      } else if b == 13, lastEnding == nil, i + 1 < buffer.count, buffer[i + 1] != 10 {
+        lastEnding = i + 1
       }
       i -= 1
     }
-    return lastNewline >= 0 ? lastNewline + 1 : buffer.count
+    return lastEnding
   }
 
   /// Line endings as `LineSplitter` counts them: `\n`, `\r\n`, lone `\r`.
@@ -100,23 +112,47 @@ public final class ChunkReader {
 }
 
 extension Extractor {
-  /// Extracts from one chunk: the lead-in first, its output dropped, then
-  /// the chunk itself, numbered from its first line.
-  public func extract(_ chunk: ChunkReader.Chunk, explain: Bool = false) -> [ExtractedItem] {
-    var session = session(source: chunk.source, explain: explain)
-    var splitter = LineSplitter()
-    if !chunk.leadIn.isEmpty {
+  /// What one chunk gave, and the session states around it.
+  public struct ChunkResult: Sendable {
+    public var items: [ExtractedItem]
+    /// The state the chunk started from (after its lead-in).
+    public var startState: ExtractionSession.State
+    /// The state after its last line.
+    public var endState: ExtractionSession.State
+  }
+
+  /// Extracts from one chunk. With no `state`, the lead-in is read first
+  /// (its output dropped) to guess the state the chunk starts in; with one,
+  /// the chunk starts from it exactly.
+  public func extract(_ chunk: ChunkReader.Chunk, from state: ExtractionSession.State? = nil) -> ChunkResult {
+    var session = session(source: chunk.source)
+    let stripsMark = chunk.firstLine == 1 && !chunk.startsMidLine
+    if let state {
+      session.state = state
+    } else if !chunk.leadIn.isEmpty {
+      var splitter = LineSplitter(stripsByteOrderMark: chunk.leadInFirstLine == 1)
       let offset = chunk.leadInFirstLine - 1
       splitter.feed(chunk.leadIn[...]) { n, line in _ = session.consume(line: line, number: n + offset) }
       splitter.finish { n, line in _ = session.consume(line: line, number: n + offset) }
-      session.forgetRecords()
+    }
+    let startState = session.state
+    var bytes = chunk.bytes[...]
+    var firstLine = chunk.firstLine
+    if chunk.startsMidLine {
+      // The start of this line was in the chunk before, which reported it.
+      let end = bytes.firstIndex { $0 == 10 || $0 == 13 } ?? bytes.endIndex
+      var next = end
+      if next < bytes.endIndex {
+        next = bytes[next] == 13 && next + 1 < bytes.endIndex && bytes[next + 1] == 10 ? next + 2 : next + 1
+        firstLine += 1
+      }
+      bytes = bytes[next...]
     }
     var out: [ExtractedItem] = []
-    var lines = LineSplitter()
-    let offset = chunk.firstLine - 1
-    lines.feed(chunk.bytes[...]) { n, line in out += session.consume(line: line, number: n + offset) }
+    var lines = LineSplitter(stripsByteOrderMark: stripsMark)
+    let offset = firstLine - 1
+    lines.feed(bytes) { n, line in out += session.consume(line: line, number: n + offset) }
     lines.finish { n, line in out += session.consume(line: line, number: n + offset) }
-    out += session.finish()
-    return out
+    return ChunkResult(items: out, startState: startState, endState: session.state)
   }
 }

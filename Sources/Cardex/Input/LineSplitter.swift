@@ -12,8 +12,11 @@ public struct LineSplitter {
   private var lastWasCR = false
   private var atStart = true
 
-  public init(maxLineBytes: Int = 1 << 20) {
+  /// `stripsByteOrderMark` is false for a piece of a file that does not
+  /// start the file: only a file's first bytes can be its byte-order mark.
+  public init(maxLineBytes: Int = 1 << 20, stripsByteOrderMark: Bool = true) {
     self.maxLineBytes = maxLineBytes
+    self.atStart = stripsByteOrderMark
   }
 
   /// Feeds a chunk; calls `emit(number, line)` for each complete line.

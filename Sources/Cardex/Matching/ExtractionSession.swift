@@ -34,7 +34,7 @@ public struct ExtractionSession {
       out.append(.diagnostic(Diagnostic(.warning, .nulBytes, source: source, line: number)))
     }
     if raw.count > Extractor.maxRecordLineBytes {
-      out.append(.diagnostic(Diagnostic(.note, .lineTooLong(raw.count), source: source, line: number)))
+      out.append(.diagnostic(Diagnostic(.note, .lineTooLong, source: source, line: number)))
       idle(except: nil)
       return out
     }
@@ -107,11 +107,21 @@ public struct ExtractionSession {
     for f in sections.indices where !headed.contains(f) { idle(f) }
   }
 
-  /// Forgets the records seen so far (for the feed checks across records)
-  /// but keeps the section state: after a chunk's lead-in, whose records
-  /// belong to the chunk before.
-  public mutating func forgetRecords() {
-    checker = FeedChecker(rules: extractor.rules, trackDuplicates: false)
+  /// Everything a session carries from one line to the next besides its
+  /// output: the sections' states and the card the feed checks are on.
+  /// `parse --jobs` compares the state a chunk started from with the state
+  /// the chunk before it ended in, and runs the chunk again when they differ.
+  public struct State: Sendable, Equatable {
+    var sections: [SectionState]
+    var card: FeedChecker.CardState
+  }
+
+  public var state: State {
+    get { State(sections: sections, card: checker.cardState) }
+    set {
+      sections = newValue.sections
+      checker.cardState = newValue.card
+    }
   }
 
   /// Closes what is still open at the end of an input.
@@ -299,9 +309,11 @@ public struct ExtractionSession {
 extension Diagnostic.Message {
   static let invalidUTF8 = Self(code: "invalid-utf8", "input is not valid UTF-8; bad bytes were read as U+FFFD")
   static let nulBytes = Self(code: "nul-bytes", "input contains NUL bytes (a binary file?); they were ignored")
-  static func lineTooLong(_ n: Int) -> Self {
-    Self(code: "line-too-long", "line of \(n) bytes is longer than any record line; not matched")
-  }
+  /// Says no length: a long line is cut while it is read, so its length is
+  /// not known.
+  static let lineTooLong = Self(
+    code: "line-too-long", "line is longer than \(Extractor.maxRecordLineBytes) bytes, longer than any record line; not matched")
+
   static func nearMiss(_ closest: String?) -> Self {
     Self(code: "near-miss", "line pairs two names with a separator but no pattern took it" + (closest.map { "; closest: \($0)" } ?? ""))
   }

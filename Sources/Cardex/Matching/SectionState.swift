@@ -1,6 +1,6 @@
 /// What a format knows from the headings above the current line, as states
 /// do in TextFSM: whether its section is open, and the values its headings set.
-struct SectionState {
+struct SectionState: Sendable, Equatable {
   var isOpen = false
   /// Values from headings, until the section closes or a heading replaces them.
   var values: [String: Capture] = [:]

@@ -12,6 +12,7 @@ public final class OutputFile {
   private let finalPath: String?
   private let temporaryPath: String?
   private var committed = false
+  private var closed = false
 
   public struct Failure: Error, CustomStringConvertible {
     public var description: String
@@ -44,6 +45,7 @@ public final class OutputFile {
     self.fd = fd
     self.finalPath = path
     self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    if let temporaryPath { SignalCleanup.watch(temporaryPath) }
   }
 
   public func write(_ bytes: [UInt8]) throws(Failure) {
@@ -62,10 +64,15 @@ public final class OutputFile {
   /// Makes the output visible: renames the temporary file over the target.
   public func commit() throws(Failure) {
     guard let finalPath, let temporaryPath else { return }
-    guard fsync(fd) == 0, close(fd) == 0 else {
-      throw Failure(description: "cannot write '\(finalPath)': \(String(cString: strerror(errno)))")
+    let synced = fsync(fd) == 0
+    let syncError = errno
+    let closedOK = close(fd) == 0
+    closed = true
+    guard synced, closedOK else {
+      throw Failure(description: "cannot write '\(finalPath)': \(String(cString: strerror(synced ? errno : syncError)))")
     }
     committed = true
+    defer { SignalCleanup.forget() }
     guard rename(temporaryPath, finalPath) == 0 else {
       let message = String(cString: strerror(errno))
       unlink(temporaryPath)
@@ -75,8 +82,36 @@ public final class OutputFile {
 
   deinit {
     if let temporaryPath, !committed {
-      close(fd)
+      if !closed { close(fd) }
       unlink(temporaryPath)
+      SignalCleanup.forget()
+    }
+  }
+}
+
+/// Removes the temporary output file when the process is interrupted
+/// (SIGINT, SIGTERM, SIGHUP), then dies of the same signal: a killed run
+/// leaves neither a partial file nor a stray temporary one.
+enum SignalCleanup {
+  /// The temporary path as a C string, readable from a signal handler.
+  nonisolated(unsafe) private static var path: UnsafeMutablePointer<CChar>?
+
+  static func watch(_ temporaryPath: String) {
+    forget()
+    path = strdup(temporaryPath)
+    for sig in [SIGINT, SIGTERM, SIGHUP] {
+      signal(sig) { sig in
+        if let p = SignalCleanup.path { unlink(p) }
+        signal(sig, SIG_DFL)
+        raise(sig)
+      }
+    }
+  }
+
+  static func forget() {
+    if let p = path {
+      path = nil
+      free(p)
     }
   }
 }

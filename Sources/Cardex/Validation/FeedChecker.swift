@@ -12,7 +12,27 @@ public struct FeedChecker: Sendable {
   /// of bouts from one source under one section heading, with no more than
   /// `cardGap` lines between neighbours; an archive file holds many cards.
   private var fightersOnCard: [String: String] = [:]
-  private var card: (source: String, section: String?, line: Int)?
+  private var card: Card?
+
+  struct Card: Sendable, Equatable {
+    var source: String
+    var section: String?
+    var line: Int
+  }
+
+  /// What the checks carry from record to record: the current card.
+  struct CardState: Sendable, Equatable {
+    var card: Card?
+    var fighters: [String: String]
+  }
+
+  var cardState: CardState {
+    get { CardState(card: card, fighters: fightersOnCard) }
+    set {
+      card = newValue.card
+      fightersOnCard = newValue.fighters
+    }
+  }
   static let cardGap = 40
   /// Records seen: identity → pointer.
   private var records: [String: String] = [:]
@@ -74,9 +94,9 @@ public struct FeedChecker: Sendable {
       }
     }
     if let c = card, c.source == b.provenance.source, c.section == b.section, abs(b.provenance.line - c.line) <= Self.cardGap {
-      card = (c.source, c.section, b.provenance.line)
+      card = Card(source: c.source, section: c.section, line: b.provenance.line)
     } else {
-      card = (b.provenance.source, b.section, b.provenance.line)
+      card = Card(source: b.provenance.source, section: b.section, line: b.provenance.line)
       fightersOnCard = [:]
     }
     for (i, name) in names.enumerated() where i == 0 || name != names[0] {

@@ -165,6 +165,7 @@ public struct JSONReader {
           if (0xD800...0xDBFF).contains(scalar), i + 2 < bytes.count, bytes[i + 1] == 92, bytes[i + 2] == UInt8(ascii: "u") {
             i += 2
             let low = try hex4()
+            guard (0xDC00...0xDFFF).contains(low) else { throw fail("invalid \\u escape: a high surrogate without its low half") }
             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
           }
           guard let u = Unicode.Scalar(scalar) else { throw fail("invalid \\u escape") }
