@@ -10,8 +10,35 @@ struct PatternMatcher {
 
   /// The captures, in pattern order, if `variant` matches the whole line.
   func match(_ variant: [Pattern.Element]) -> [(field: String, start: Int, end: Int, value: SlotValue)]? {
+    guard literalsInOrder(variant) else { return nil }
     var furthest = Progress(offset: 0, element: 0)
     return match(variant, furthest: &furthest)
+  }
+
+  /// A cheap necessary condition: the variant's literals (`(`, `:`, ` def. `)
+  /// occur in the line in their order. Most failing variants fail here,
+  /// before any slot is scanned.
+  private func literalsInOrder(_ variant: [Pattern.Element]) -> Bool {
+    let line = scanner.line
+    var pos = 0
+    for case .literal(let bytes) in variant {
+      guard let first = bytes.first else { continue }
+      var found = false
+      while pos + bytes.count <= line.count {
+        if asciiLower(line[pos]) == first {
+          var k = 1
+          while k < bytes.count, asciiLower(line[pos + k]) == bytes[k] { k += 1 }
+          if k == bytes.count {
+            found = true
+            break
+          }
+        }
+        pos += 1
+      }
+      guard found else { return false }
+      pos += bytes.count
+    }
+    return true
   }
 
   /// How far a failed match got: the byte offset of the furthest element
