@@ -117,6 +117,26 @@ import Testing
     #expect(r.stdout.contains(#"error[malformed-json]: invalid \u escape: a high surrogate without its low half"#))
   }
 
+  /// Every input a fuzzer crashed on is kept in `Fixtures/fuzz/` and must
+  /// now run clean.
+  @Test func fuzzCrashReproducersRunClean() throws {
+    let dir = Repo.fixtures.appendingPathComponent("fuzz")
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("matcher-crash") }
+    #expect(!names.isEmpty)
+    for name in names.sorted() {
+      let path = dir.appendingPathComponent(name).path
+      for format in ["json", "ndjson"] {
+        let r = try runCardex(["parse", "-q", "--format", format, path])
+        #expect(r.status == 0, "\(name) (\(format)): \(r.stderr)")
+      }
+    }
+  }
+
+  @Test func hundredDigitLimitIsNotAWeight() {
+    let feed = extractFeed("FIGHT CARD\nCatchweight " + String(repeating: "3", count: 100) + "kg Mohamed El Mesbahi (MAR) v Fouad Mesdari (ALG)\n")
+    #expect(feed.bouts.allSatisfy { $0.limit == nil })
+  }
+
   @Test func deeplyNestedFeedIsRefused() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

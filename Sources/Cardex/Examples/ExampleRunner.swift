@@ -104,6 +104,6 @@ public struct ExampleRunner: Sendable {
   }
 
   static func format(_ v: Double) -> String {
-    v == v.rounded() ? String(Int(v)) : String(v)
+    v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
   }
 }

@@ -214,8 +214,13 @@ struct SlotScanner {
   /// `67kg`, `67 kg`, `145lb`, `145 lbs.`, `73,5 kg`, `155 pounds`.
   func weight(at start: Int) -> Candidate? {
     var i = digits(from: start)
-    guard i > start else { return nil }
-    if i + 1 < line.count, line[i] == 46 || line[i] == 44, line[i + 1] >= 48, line[i + 1] <= 57 { i = digits(from: i + 1) }
+    // No weight has more than three digits before its point (a fuzzed
+    // 100-digit "limit" once overflowed a conversion to Int).
+    guard i > start, i - start <= 3 else { return nil }
+    if i + 1 < line.count, line[i] == 46 || line[i] == 44, line[i + 1] >= 48, line[i + 1] <= 57 {
+      i = digits(from: i + 1)
+      guard i - start <= 8 else { return nil }
+    }
     let number = Double(String(string(start, i).map { $0 == "," ? "." : $0 }))
     guard let number else { return nil }
     var u = i

@@ -178,5 +178,5 @@ func foldName(_ s: String) -> String {
 }
 
 func formatNumber(_ d: Double) -> String {
-  d == d.rounded() ? String(Int(d)) : String((d * 10).rounded() / 10)
+  d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String((d * 10).rounded() / 10)
 }

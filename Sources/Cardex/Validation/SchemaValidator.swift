@@ -112,7 +112,7 @@ func render(_ v: JSONValue) -> String {
   switch v {
   case .null: "null"
   case .bool(let b): b ? "true" : "false"
-  case .number(let d, let isInteger): isInteger ? String(Int(d)) : String(d)
+  case .number(let d, let isInteger): isInteger && abs(d) < 1e15 ? String(Int(d)) : String(d)
   case .string(let s): "'\(s)'"
   case .array: "a list"
   case .object: "an object"
