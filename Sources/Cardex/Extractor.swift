@@ -25,21 +25,32 @@ public final class Extractor: Sendable {
   /// matching. This is the main reason prose costs little.
   public static let maxMatchedLineBytes = 320
 
-  public init(rules: RuleSet) {
+  public convenience init(rules: RuleSet) {
+    self.init(rules: rules, prunesByShape: true)
+  }
+
+  /// `prunesByShape: false` turns off `VariantShape` pruning, for the test
+  /// that shows it changes nothing.
+  init(rules: RuleSet, prunesByShape: Bool) {
     self.rules = rules
     var prefilter = Prefilter()
     var index = VariantIndex()
+    let lexicons = VariantShape.Lexicons(rules)
     for (f, format) in rules.formats.enumerated() {
       for (r, rule) in format.records.enumerated() {
         for (v, variant) in rule.pattern.variants.enumerated() {
-          index.add(.init(format: f, rule: r, variant: v, isHeading: false), groups: prefilter.register(variant, rules: rules))
+          index.add(
+            .init(format: f, rule: r, variant: v, isHeading: false), groups: prefilter.register(variant, rules: rules),
+            shape: VariantShape(variant, lexicons: lexicons))
         }
       }
     }
     for (f, format) in rules.formats.enumerated() {
       for (h, heading) in format.headings.enumerated() {
         for (v, variant) in heading.pattern.variants.enumerated() {
-          index.add(.init(format: f, rule: h, variant: v, isHeading: true), groups: prefilter.register(variant, rules: rules))
+          index.add(
+            .init(format: f, rule: h, variant: v, isHeading: true), groups: prefilter.register(variant, rules: rules),
+            shape: VariantShape(variant, lexicons: lexicons))
         }
       }
     }
@@ -47,6 +58,7 @@ public final class Extractor: Sendable {
     separatorAnchors = prefilter.register(sepVariant, rules: rules).flatMap { $0 }
     prefilter.seal()
     index.seal()
+    index.prunes = prunesByShape
     self.prefilter = prefilter
     self.variants = index
   }

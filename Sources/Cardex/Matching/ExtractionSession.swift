@@ -69,7 +69,7 @@ public struct ExtractionSession {
   /// admit.
   private mutating func match(_ line: UnsafeBufferPointer<UInt8>, number: Int, raw: ArraySlice<UInt8>, into out: inout [ExtractedItem]) {
     extractor.prefilter.scan(line, into: &hits)
-    let admitted = extractor.variants.admissible(hits, scratch: scratch)
+    let admitted = extractor.variants.admissible(hits, line: line, scratch: scratch)
     // Most lines: nothing that could be tried here, and no separator to
     // report a near miss for.
     if !admitted.contains(where: isTryable) && !extractor.separatorAnchors.contains(where: { hits[$0] }) {
@@ -133,7 +133,7 @@ public struct ExtractionSession {
   // MARK: Records
 
   private mutating func matchRecord(
-    _ matcher: PatternMatcher, _ admitted: [Int32], line: UnsafeBufferPointer<UInt8>, number: Int, raw: ArraySlice<UInt8>
+    _ matcher: PatternMatcher, _ admitted: UnsafeBufferPointer<Int32>, line: UnsafeBufferPointer<UInt8>, number: Int, raw: ArraySlice<UInt8>
   ) -> (Int, [ExtractedItem])? {
     let formats = extractor.rules.formats
     // Formats whose section is open go first: the heading above the line is

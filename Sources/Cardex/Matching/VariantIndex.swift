@@ -27,11 +27,16 @@ struct VariantIndex: Sendable {
   private var anchorGroupFlat: [Int32] = []
   /// Variants with no anchor group: tried on every line that is matched.
   private(set) var always: [Int32] = []
+  /// Each variant's shape (first and last byte, length).
+  private var shapes: [VariantShape] = []
+  /// False only to check that shapes never change what is matched.
+  var prunes = true
 
   /// Adds a variant and its anchor groups; returns its number.
-  mutating func add(_ ref: Ref, groups: [[Int]]) {
+  mutating func add(_ ref: Ref, groups: [[Int]], shape: VariantShape) {
     let v = Int32(refs.count)
     refs.append(ref)
+    shapes.append(shape)
     needs.append(Int32(groups.count))
     if groups.isEmpty { always.append(v) }
     for group in groups {
@@ -57,11 +62,17 @@ struct VariantIndex: Sendable {
   var groupCount: Int { groupVariant.count }
   var variantCount: Int { refs.count }
 
-  /// The admissible variants for a line's anchor hits, in trying order.
-  func admissible(_ hits: AnchorHits, scratch: Scratch) -> [Int32] {
-    if hits.found.isEmpty { return always }
+  /// The admissible variants for a line's anchor hits, in trying order:
+  /// those whose anchor groups the line completes and whose shape it fits.
+  /// The result lives in `scratch` until the next call.
+  func admissible(_ hits: AnchorHits, line: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> UnsafeBufferPointer<Int32> {
     scratch.next()
-    var out = always
+    var count = 0
+    let out = scratch.admitted
+    for v in always where !prunes || shapes[Int(v)].admits(line) {
+      out[count] = v
+      count += 1
+    }
     let anchors = anchorGroupFrom.count - 1
     for anchor in hits.found where anchor < anchors {
       var k = Int(anchorGroupFrom[anchor])
@@ -71,14 +82,19 @@ struct VariantIndex: Sendable {
         k += 1
         if scratch.groupDone(g) { continue }
         let v = Int(groupVariant[g])
-        if scratch.count(variant: v) == needs[v] { out.append(Int32(v)) }
+        if scratch.count(variant: v) == needs[v], !prunes || shapes[v].admits(line) {
+          out[count] = Int32(v)
+          count += 1
+        }
       }
     }
-    // Nothing completed: the common case for prose, which names a month or
-    // a weight class now and then.
-    if out.count == always.count { return always }
-    if out.count > 1 { out.sort() }
-    return out
+    // Anchors complete variants in the order the anchors were found; try
+    // them in rule order.
+    if count > 1 {
+      var sorted = UnsafeMutableBufferPointer(rebasing: out[0..<count])
+      sorted.sort()
+    }
+    return UnsafeBufferPointer(rebasing: out[0..<count])
   }
 
   /// Per-session marks in raw memory (no copy-on-write checks on the hot
@@ -88,8 +104,12 @@ struct VariantIndex: Sendable {
     private let variantMarks: UnsafeMutableBufferPointer<UInt32>
     private let variantCounts: UnsafeMutableBufferPointer<Int32>
     private var generation: UInt32 = 0
+    /// The admitted variants of the current line.
+    let admitted: UnsafeMutableBufferPointer<Int32>
 
     init(groups: Int, variants: Int) {
+      admitted = .allocate(capacity: max(variants, 1))
+      admitted.initialize(repeating: 0)
       groupMarks = .allocate(capacity: max(groups, 1))
       groupMarks.initialize(repeating: 0)
       variantMarks = .allocate(capacity: max(variants, 1))
@@ -100,6 +120,7 @@ struct VariantIndex: Sendable {
 
     deinit {
       groupMarks.deallocate()
+      admitted.deallocate()
       variantMarks.deallocate()
       variantCounts.deallocate()
     }
