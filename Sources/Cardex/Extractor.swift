@@ -56,8 +56,8 @@ public final class Extractor: Sendable {
     }
     let sepVariant: [Pattern.Element] = [.space, .slot(field: "sep", type: .separator), .space]
     separatorAnchors = prefilter.register(sepVariant, rules: rules).flatMap { $0 }
-    prefilter.seal()
-    index.seal()
+    let scanned = index.seal(anchorCount: prefilter.anchorCount, alsoScanned: Set(separatorAnchors), selectivity: prefilter.selectivity)
+    prefilter.seal(scanning: scanned)
     index.prunes = prunesByShape
     self.prefilter = prefilter
     self.variants = index

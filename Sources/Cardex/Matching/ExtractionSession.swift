@@ -18,7 +18,7 @@ public struct ExtractionSession {
     self.source = source
     self.sections = Array(repeating: SectionState(), count: extractor.rules.formats.count)
     self.checker = FeedChecker(rules: extractor.rules, trackDuplicates: false)
-    self.scratch = VariantIndex.Scratch(groups: extractor.variants.groupCount, variants: extractor.variants.variantCount)
+    self.scratch = VariantIndex.Scratch(variants: extractor.variants.variantCount, anchors: extractor.prefilter.anchorCount)
   }
 
   /// Processes one line (without its line ending); returns what it yields.
@@ -69,7 +69,7 @@ public struct ExtractionSession {
   /// admit.
   private mutating func match(_ line: UnsafeBufferPointer<UInt8>, number: Int, raw: ArraySlice<UInt8>, into out: inout [ExtractedItem]) {
     extractor.prefilter.scan(line, into: &hits)
-    let admitted = extractor.variants.admissible(hits, line: line, scratch: scratch)
+    let admitted = extractor.variants.admissible(hits, line: line, prefilter: extractor.prefilter, scratch: scratch)
     // Most lines: nothing that could be tried here, and no separator to
     // report a near miss for.
     if !admitted.contains(where: isTryable) && !extractor.separatorAnchors.contains(where: { hits[$0] }) {

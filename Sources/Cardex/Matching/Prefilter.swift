@@ -3,11 +3,16 @@
 /// Every pattern variant names the anchors it cannot match without, as
 /// groups (see `register`): each of its literals, its separator, or failing
 /// those the lexicon spellings its slots need. One pass over a line's bytes
-/// finds which anchors occur; `VariantIndex` turns them into the variants
-/// worth trying. Most prose lines hold none and cost one scan.
+/// finds which of the *scanned* anchors occur: one group of each variant, the
+/// rarest (its trigger, chosen by `VariantIndex`), and the separators. The
+/// other anchors (common words such as ` at ` or ` the `) are looked for only
+/// in the few lines that hold a trigger (`occurs`). `VariantIndex` turns the
+/// hits into the variants worth trying. Most prose lines hold no trigger and
+/// cost one scan.
 struct Prefilter: Sendable {
   private var ids: [[UInt8]: Int] = [:]
   private(set) var anchorCount = 0
+  func name(_ id: Int) -> String { String(decoding: anchorBytes[id], as: UTF8.self) }
 
   /// The anchors a variant needs, as groups: the line must hold at least one
   /// anchor of every group. Each literal of two or more letters is a group of
@@ -19,10 +24,15 @@ struct Prefilter: Sendable {
     var lexicon: String?
     for (i, e) in variant.enumerated() {
       switch e {
+      // A literal at the start of the line or after a space can only stand
+      // where a word starts, and one before a space or the end only where a
+      // word ends: the scan then skips `def` in `defended`.
       case .literal(let bytes):
-        if bytes.filter({ $0 != 32 }).count >= 2 { groups.append([id(for: bytes)]) }
+        let (starts, ends) = (i == 0 || variant[i - 1] == .space, i == variant.count - 1 || variant[i + 1] == .space)
+        if bytes.filter({ $0 != 32 }).count >= 2 { groups.append([id(for: bytes, wordStart: starts, wordEnd: ends)]) }
       case .choice(let options):
-        if options.allSatisfy({ $0.count >= 2 }) { groups.append(options.map { id(for: $0) }) }
+        let (starts, ends) = (i == 0 || variant[i - 1] == .space, i == variant.count - 1 || variant[i + 1] == .space)
+        if options.allSatisfy({ $0.count >= 2 }) { groups.append(options.map { id(for: $0, wordStart: starts, wordEnd: ends) }) }
       case .slot(_, .separator):
         let spaced = i > 0 && variant[i - 1] == .space && i + 1 < variant.count && variant[i + 1] == .space
         if spaced { groups.append(lexiconGroup("separators", rules)) }
@@ -50,39 +60,55 @@ struct Prefilter: Sendable {
     case "separators":
       group = rules.separators.phrases.map { id(for: [32] + $0 + [32]) }
     case "competitions":
-      group = rules.competitions.spellings.phrases.map { id(for: $0, wordStart: true) }
+      group = rules.competitions.spellings.phrases.map { id(for: $0, wordStart: true, wordEnd: true) }
     case "dates":
-      group = (SlotScanner.months + SlotScanner.weekdays).map { id(for: Array($0.utf8), wordStart: true) }
+      group = (SlotScanner.months + SlotScanner.weekdays).map { id(for: Array($0.utf8), wordStart: true, wordEnd: true) }
     default:
       // Lexicon words count only at the start of a word (`wed` is a
       // weekday, not the end of `showed`); `weight` anywhere, so that a
       // misspelt class (`Lighweight`) still reaches the typo correction.
-      group = rules.weightClasses.spellings.phrases.map { id(for: $0, wordStart: true) } + [id(for: Array("weight".utf8))]
+      group = rules.weightClasses.spellings.phrases.map { id(for: $0, wordStart: true, wordEnd: true) } + [id(for: Array("weight".utf8))]
     }
     lexiconGroups[name] = group
     return group
   }
 
-  /// True when the line holds an anchor of every group.
-  @inline(__always)
-  static func admits(_ groups: [[Int]], _ hits: AnchorHits) -> Bool {
-    for group in groups where !group.contains(where: { hits[$0] }) { return false }
-    return true
+  /// How selective an anchor is, for choosing triggers: its length without
+  /// spaces, and nothing for the words every sentence holds.
+  func selectivity(of id: Int) -> Int {
+    let core = anchorBytes[id].filter { $0 != 32 }
+    return Self.commonWords.contains(core) ? 0 : core.count
   }
+
+  static let commonWords: Set<[UInt8]> = Set(
+    ["the", "at", "on", "of", "for", "by", "no", "in", "to", "and", "a", "an", "is", "as", "with", "from", "de", "do", "da", "e",
+     "em", "na", "por", "y", "el", "la", "le", "-", ",", ":"].map { Array($0.utf8) })
 
   /// Anchors found only where a word starts.
   private var wordStartIds = Set<Int>()
 
-  private mutating func id(for bytes: [UInt8], wordStart: Bool = false) -> Int {
+  /// Each anchor's bytes (lower-case), by id.
+  private var anchorBytes: [[UInt8]] = []
+
+  /// Anchors found only where a word ends (the next byte is not an ASCII
+  /// letter). Only for anchors that end in a letter: the slot scanners and
+  /// `PhraseTable` demand as much, and so does a space after a literal.
+  private var wordEndIds = Set<Int>()
+
+  private mutating func id(for bytes: [UInt8], wordStart: Bool = false, wordEnd: Bool = false) -> Int {
+    let wordEnd = wordEnd && bytes.last.map(isASCIILetter) == true
     if let id = ids[bytes] {
       // Shared with a literal that may stand anywhere: anywhere wins.
       if !wordStart { wordStartIds.remove(id) }
+      if !wordEnd { wordEndIds.remove(id) }
       return id
     }
     let id = anchorCount
     anchorCount += 1
     ids[bytes] = id
+    anchorBytes.append(bytes)
     if wordStart { wordStartIds.insert(id) }
+    if wordEnd { wordEndIds.insert(id) }
     sealed = false
     return id
   }
@@ -96,18 +122,30 @@ struct Prefilter: Sendable {
   private var flatLength: [Int32] = []
   private var flatId: [Int32] = []
   private var flatWordStart: [Bool] = []
+  private var flatWordEnd: [Bool] = []
   /// For each two-byte key (first byte lower-cased, second as written),
   /// the range of anchors in the flat arrays; empty for most keys, so most
   /// positions of a line cost one table read.
   private var pairFrom: [Int32] = []
   private var sealed = false
 
-  /// Builds the flat scanning tables; call after the last `register`.
-  mutating func seal() {
+  /// Which anchors `scan` looks for; the rest only `occurs` finds.
+  private(set) var isScanned: [Bool] = []
+  /// Whether an anchor counts only where a word starts, by id.
+  private var startsWord: [Bool] = []
+  /// Whether an anchor counts only where a word ends, by id.
+  private var endsWord: [Bool] = []
+
+  /// Builds the flat scanning tables for the anchors to scan; call after the
+  /// last `register`.
+  mutating func seal(scanning scanned: Set<Int>) {
+    isScanned = (0..<anchorCount).map { scanned.contains($0) }
+    startsWord = (0..<anchorCount).map { wordStartIds.contains($0) }
+    endsWord = (0..<anchorCount).map { wordEndIds.contains($0) }
     // An anchor is listed under every key its first two bytes can take:
     // the second byte in either case; a one-byte anchor under all 256.
     var entries: [(key: Int, bytes: [UInt8], id: Int)] = []
-    for (bytes, id) in ids {
+    for (bytes, id) in ids where scanned.contains(id) {
       guard let first = bytes.first else { continue }
       if bytes.count == 1 {
         for second in 0..<256 { entries.append((Int(first) << 8 | second, bytes, id)) }
@@ -122,6 +160,7 @@ struct Prefilter: Sendable {
     flatLength = []
     flatId = []
     flatWordStart = []
+    flatWordEnd = []
     pairFrom = [Int32](repeating: 0, count: 65537)
     var counts = [Int32](repeating: 0, count: 65536)
     for e in entries {
@@ -129,6 +168,7 @@ struct Prefilter: Sendable {
       flatLength.append(Int32(e.bytes.count))
       flatId.append(Int32(e.id))
       flatWordStart.append(wordStartIds.contains(e.id))
+      flatWordEnd.append(wordEndIds.contains(e.id))
       flatBytes += e.bytes
       counts[e.key] += 1
     }
@@ -138,37 +178,106 @@ struct Prefilter: Sendable {
       running += counts[k]
     }
     pairFrom[65536] = running
+    // The first half for positions inside a word, the second for word starts.
+    pairUsed = [UInt64](repeating: 0, count: 2048)
+    for e in entries {
+      pairUsed[1024 + e.key >> 6] |= 1 << UInt64(e.key & 63)
+      if !wordStartIds.contains(e.id) { pairUsed[e.key >> 6] |= 1 << UInt64(e.key & 63) }
+    }
+    // Third bytes: an anchor of two bytes can be followed by anything.
+    tripleUsed = [UInt64](repeating: 0, count: 1024)
+    for e in entries {
+      for third in e.bytes.count >= 3 ? [e.bytes[2]] : (0...255).map(UInt8.init) {
+        let h = Self.tripleHash(e.key, third)
+        tripleUsed[h >> 6] |= 1 << UInt64(h & 63)
+      }
+    }
     sealed = true
   }
 
-  /// Which anchors occur in the line. A plain loop over flat arrays: this
-  /// runs on every byte of every line that reaches matching.
+  /// A filter on the first three bytes (the third lower-cased), checked
+  /// before an anchor bucket is walked: `th` starts `thursday` and also
+  /// every `the`.
+  private var tripleUsed: [UInt64] = []
+
+  @inline(__always)
+  private static func tripleHash(_ key: Int, _ third: UInt8) -> Int {
+    Int(truncatingIfNeeded: ((UInt64(key) << 8 | UInt64(third)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
+  }
+
+  /// One bit per two-byte key and kind of position (inside a word, or where
+  /// one starts): whether an anchor can start there. 16 KB, so the scan's
+  /// common case (no anchor here) stays in the first-level cache.
+  private var pairUsed: [UInt64] = []
+  /// 1 for bytes that can continue a word (letters, digits, non-ASCII).
+  private let wordBytes: [UInt8] = (0...255).map { isWordByte(UInt8($0)) ? 1 : 0 }
+
+  /// Whether an anchor occurs in the line (where a word starts, if it must):
+  /// the check for anchors the scan leaves out.
+  func occurs(_ id: Int, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+    let bytes = anchorBytes[id]
+    let wordStart = startsWord[id]
+    let wordEnd = endsWord[id]
+    let n = line.count
+    guard let first = bytes.first, bytes.count <= n else { return false }
+    var pos = 0
+    while pos + bytes.count <= n {
+      if asciiLower(line[pos]) == first, !wordStart || pos == 0 || !isWordByte(line[pos - 1]) {
+        var j = 1
+        while j < bytes.count, asciiLower(line[pos + j]) == bytes[j] { j += 1 }
+        if j == bytes.count, !wordEnd || pos + j == n || !isASCIILetter(line[pos + j]) { return true }
+      }
+      pos += 1
+    }
+    return false
+  }
+
+  /// Which anchors occur in the line. This runs on every byte of every
+  /// line short enough to be matched, so the common case (no anchor starts
+  /// with these two bytes) is one table read and a bit test, with no bounds
+  /// checks.
   func scan(_ line: UnsafeBufferPointer<UInt8>, into hits: inout AnchorHits) {
     precondition(sealed, "Prefilter.seal() must run after the last register")
     hits.next(count: anchorCount)
     let n = line.count
-    guard n > 0 else { return }
-    pairFrom.withUnsafeBufferPointer { from in
+    guard n > 0, let base = line.baseAddress else { return }
+    pairUsed.withUnsafeBufferPointer { used in
+    wordBytes.withUnsafeBufferPointer { wordBytes in
+      guard let used = used.baseAddress, let wordBytes = wordBytes.baseAddress else { return }
       var pos = 0
-      var previousIsWord = false
-      while pos < n {
-        let raw = line[pos]
-        let key = Int(asciiLower(raw)) << 8 | Int(pos + 1 < n ? line[pos + 1] : 0)
-        var k = Int(from[key])
-        let end = Int(from[key + 1])
-        while k < end {
-          let length = Int(flatLength[k])
-          if pos + length <= n, !previousIsWord || !flatWordStart[k] {
-            let start = Int(flatStart[k])
-            var j = 2
-            while j < length, asciiLower(line[pos + j]) == flatBytes[start + j] { j += 1 }
-            if j >= length { hits.set(Int(flatId[k])) }
-          }
-          k += 1
-        }
-        previousIsWord = isWordByte(raw)
-        pos += 1
+      // 1024 where a word starts, 0 inside one.
+      var half = 1024
+      // The last byte pairs with 0, which no anchor's second byte is.
+      while pos < n - 1 {
+        let b = base[pos]
+        let key = Int(asciiLower(b)) &<< 8 | Int(base[pos &+ 1])
+        if used[half &+ key &>> 6] & (1 &<< UInt64(key & 63)) != 0 { candidates(at: pos, key: key, line, &hits) }
+        half = Int(wordBytes[Int(b)] ^ 1) &<< 10
+        pos &+= 1
       }
+      let key = Int(asciiLower(base[n - 1])) << 8
+      if used[half + key >> 6] & 1 != 0 { candidates(at: n - 1, key: key, line, &hits) }
+    }
+    }
+  }
+
+  /// The anchors listed under a two-byte key that occur at `pos`.
+  private func candidates(at pos: Int, key: Int, _ line: UnsafeBufferPointer<UInt8>, _ hits: inout AnchorHits) {
+    let n = line.count
+    let h = Self.tripleHash(key, pos + 2 < n ? asciiLower(line[pos + 2]) : 0)
+    guard tripleUsed[h >> 6] & (1 << UInt64(h & 63)) != 0 else { return }
+    let atWordStart = pos == 0 || !isWordByte(line[pos - 1])
+    var k = Int(pairFrom[key])
+    let end = Int(pairFrom[key + 1])
+    while k < end {
+      let length = Int(flatLength[k])
+      if pos + length <= n, atWordStart || !flatWordStart[k] {
+        let start = Int(flatStart[k])
+        var j = 2
+        while j < length, asciiLower(line[pos + j]) == flatBytes[start + j] { j += 1 }
+        if j >= length, !flatWordEnd[k] || pos + length == n || !isASCIILetter(line[pos + length]) { hits.set(Int(flatId[k])) }
+      }
+      k += 1
     }
   }
 }

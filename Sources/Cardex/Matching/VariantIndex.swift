@@ -2,10 +2,11 @@
 ///
 /// Every record and heading variant of every format gets a number in the
 /// order they are tried. A variant needs one anchor from each of its anchor
-/// groups (see `Prefilter.register`); the index maps each anchor to the
-/// groups it satisfies, so that a line is turned into its list of admissible
-/// variants in time proportional to the anchors it holds — usually none —
-/// instead of asking every variant of every format.
+/// groups (see `Prefilter.register`). One of those groups, the most
+/// selective, is its trigger: the index maps each trigger anchor to the
+/// variants it triggers, so a line becomes its list of admissible variants
+/// in time proportional to the trigger anchors it holds — usually none. Only
+/// then are the variant's other groups and its shape checked.
 struct VariantIndex: Sendable {
   /// What a variant number stands for.
   struct Ref: Sendable {
@@ -16,56 +17,84 @@ struct VariantIndex: Sendable {
   }
 
   private(set) var refs: [Ref] = []
-  /// Groups each variant needs.
-  private var needs: [Int32] = []
-  /// For each group, its variant.
-  private var groupVariant: [Int32] = []
-  /// For each anchor, the groups it satisfies, while variants are added.
-  private var anchorGroupLists: [[Int32]] = []
-  /// The same, flattened (compressed rows) for the per-line lookup.
-  private var anchorGroupFrom: [Int32] = [0]
-  private var anchorGroupFlat: [Int32] = []
-  /// Variants with no anchor group: tried on every line that is matched.
-  private(set) var always: [Int32] = []
+  /// Each variant's anchor groups, while variants are added.
+  private var groupsOf: [[[Int]]] = []
   /// Each variant's shape (first and last byte, length).
   private var shapes: [VariantShape] = []
   /// False only to check that shapes never change what is matched.
   var prunes = true
 
-  /// Adds a variant and its anchor groups; returns its number.
+  /// For each trigger anchor, the variants it triggers (compressed rows).
+  private var triggerFrom: [Int32] = [0]
+  private var triggerFlat: [Int32] = []
+  /// For each variant, the anchors of its groups other than the trigger:
+  /// group by group, each group's anchors then a -1.
+  private var restFrom: [Int32] = [0]
+  private var restFlat: [Int32] = []
+  /// Variants with no anchor group: tried on every line that is matched.
+  private(set) var always: [Int32] = []
+
+  /// Adds a variant and its anchor groups.
   mutating func add(_ ref: Ref, groups: [[Int]], shape: VariantShape) {
-    let v = Int32(refs.count)
+    if groups.isEmpty { always.append(Int32(refs.count)) }
     refs.append(ref)
+    groupsOf.append(groups)
     shapes.append(shape)
-    needs.append(Int32(groups.count))
-    if groups.isEmpty { always.append(v) }
-    for group in groups {
-      let g = Int32(groupVariant.count)
-      groupVariant.append(v)
-      for anchor in Set(group) {
-        while anchorGroupLists.count <= anchor { anchorGroupLists.append([]) }
-        anchorGroupLists[anchor].append(g)
+  }
+
+  /// Chooses each variant's trigger and flattens the tables; returns the
+  /// anchors the prefilter must scan for. Call after the last `add`.
+  /// `alsoScanned` are anchors the prefilter scans for anyway.
+  mutating func seal(anchorCount: Int, alsoScanned: Set<Int>, selectivity: (Int) -> Int) -> Set<Int> {
+    var triggered = [[Int32]](repeating: [], count: anchorCount)
+    // A group is as selective as its least selective anchor.
+    let score = groupsOf.map { groups in groups.map { $0.map(selectivity).min() ?? 0 } }
+    var trigger = [Int?](repeating: nil, count: groupsOf.count)
+    var scanned = alsoScanned
+    for (v, groups) in groupsOf.enumerated() {
+      let s = score[v]
+      if let best = s.indices.max(by: { s[$0] < s[$1] || (s[$0] == s[$1] && $0 > $1) }) {
+        trigger[v] = best
+        for anchor in Set(groups[best]) {
+          triggered[anchor].append(Int32(v))
+          scanned.insert(anchor)
+        }
       }
     }
-  }
-
-  /// Flattens the anchor-to-group lists; call after the last `add`.
-  mutating func seal() {
-    anchorGroupFrom = [0]
-    anchorGroupFlat = []
-    for list in anchorGroupLists {
-      anchorGroupFlat += list
-      anchorGroupFrom.append(Int32(anchorGroupFlat.count))
+    restFrom = [0]
+    restFlat = []
+    for (v, groups) in groupsOf.enumerated() {
+      // The other groups, cheapest to reject first: those whose anchors were
+      // all scanned (a table read), then the most selective.
+      let rest = groups.indices.filter { $0 != trigger[v] }.sorted { a, b in
+        let (sa, sb) = (groups[a].allSatisfy(scanned.contains), groups[b].allSatisfy(scanned.contains))
+        return sa != sb ? sa : score[v][a] > score[v][b]
+      }
+      for g in rest {
+        restFlat += groups[g].map(Int32.init)
+        restFlat.append(-1)
+      }
+      restFrom.append(Int32(restFlat.count))
     }
+    triggerFrom = [0]
+    triggerFlat = []
+    for list in triggered {
+      triggerFlat += list
+      triggerFrom.append(Int32(triggerFlat.count))
+    }
+    groupsOf = []
+    return scanned
   }
 
-  var groupCount: Int { groupVariant.count }
   var variantCount: Int { refs.count }
 
   /// The admissible variants for a line's anchor hits, in trying order:
-  /// those whose anchor groups the line completes and whose shape it fits.
-  /// The result lives in `scratch` until the next call.
-  func admissible(_ hits: AnchorHits, line: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> UnsafeBufferPointer<Int32> {
+  /// those whose trigger the line holds, whose other groups it holds too,
+  /// and whose shape it fits. The result lives in `scratch` until the next
+  /// call.
+  func admissible(
+    _ hits: AnchorHits, line: UnsafeBufferPointer<UInt8>, prefilter: Prefilter, scratch: Scratch
+  ) -> UnsafeBufferPointer<Int32> {
     scratch.next()
     var count = 0
     let out = scratch.admitted
@@ -73,23 +102,21 @@ struct VariantIndex: Sendable {
       out[count] = v
       count += 1
     }
-    let anchors = anchorGroupFrom.count - 1
+    let anchors = triggerFrom.count - 1
     for anchor in hits.found where anchor < anchors {
-      var k = Int(anchorGroupFrom[anchor])
-      let end = Int(anchorGroupFrom[anchor + 1])
+      var k = Int(triggerFrom[anchor])
+      let end = Int(triggerFrom[anchor + 1])
       while k < end {
-        let g = Int(anchorGroupFlat[k])
+        let v = Int(triggerFlat[k])
         k += 1
-        if scratch.groupDone(g) { continue }
-        let v = Int(groupVariant[g])
-        if scratch.count(variant: v) == needs[v], !prunes || shapes[v].admits(line) {
+        if scratch.seen(v) { continue }
+        if prunes && !shapes[v].admits(line) { continue }
+        if holdsRest(of: v, hits, line, prefilter, scratch) {
           out[count] = Int32(v)
           count += 1
         }
       }
     }
-    // Anchors complete variants in the order the anchors were found; try
-    // them in rule order.
     if count > 1 {
       var sorted = UnsafeMutableBufferPointer(rebasing: out[0..<count])
       sorted.sort()
@@ -97,58 +124,93 @@ struct VariantIndex: Sendable {
     return UnsafeBufferPointer(rebasing: out[0..<count])
   }
 
+  /// Whether the line holds an anchor of each of a variant's groups besides
+  /// its trigger; unscanned anchors are looked for in the line.
+  private func holdsRest(
+    of v: Int, _ hits: AnchorHits, _ line: UnsafeBufferPointer<UInt8>, _ prefilter: Prefilter, _ scratch: Scratch
+  ) -> Bool {
+    var k = Int(restFrom[v])
+    let end = Int(restFrom[v + 1])
+    while k < end {
+      var satisfied = false
+      while restFlat[k] >= 0 {
+        let a = Int(restFlat[k])
+        if !satisfied, hits[a] { satisfied = true }
+        k += 1
+      }
+      // Unscanned anchors of the group, looked for only if no scanned one
+      // was found.
+      if !satisfied {
+        var j = k - 1
+        while j >= 0, restFlat[j] >= 0 {
+          let a = Int(restFlat[j])
+          if !prefilter.isScanned[a], scratch.occurs(a) { prefilter.occurs(a, in: line) } {
+            satisfied = true
+            break
+          }
+          j -= 1
+        }
+      }
+      if !satisfied { return false }
+      k += 1
+    }
+    return true
+  }
+
   /// Per-session marks in raw memory (no copy-on-write checks on the hot
   /// path), reset by a generation counter instead of clearing.
   final class Scratch {
-    private let groupMarks: UnsafeMutableBufferPointer<UInt32>
     private let variantMarks: UnsafeMutableBufferPointer<UInt32>
-    private let variantCounts: UnsafeMutableBufferPointer<Int32>
     private var generation: UInt32 = 0
     /// The admitted variants of the current line.
     let admitted: UnsafeMutableBufferPointer<Int32>
 
-    init(groups: Int, variants: Int) {
+    /// For anchors the scan leaves out: the line they were last looked
+    /// for in, and whether they were found there.
+    private let anchorLooked: UnsafeMutableBufferPointer<UInt32>
+    private let anchorFound: UnsafeMutableBufferPointer<Bool>
+
+    init(variants: Int, anchors: Int) {
+      anchorLooked = .allocate(capacity: max(anchors, 1))
+      anchorLooked.initialize(repeating: 0)
+      anchorFound = .allocate(capacity: max(anchors, 1))
+      anchorFound.initialize(repeating: false)
       admitted = .allocate(capacity: max(variants, 1))
       admitted.initialize(repeating: 0)
-      groupMarks = .allocate(capacity: max(groups, 1))
-      groupMarks.initialize(repeating: 0)
       variantMarks = .allocate(capacity: max(variants, 1))
       variantMarks.initialize(repeating: 0)
-      variantCounts = .allocate(capacity: max(variants, 1))
-      variantCounts.initialize(repeating: 0)
     }
 
     deinit {
-      groupMarks.deallocate()
-      admitted.deallocate()
       variantMarks.deallocate()
-      variantCounts.deallocate()
+      admitted.deallocate()
+      anchorLooked.deallocate()
+      anchorFound.deallocate()
     }
 
     func next() {
       generation &+= 1
       if generation == 0 {
-        groupMarks.update(repeating: 0)
         variantMarks.update(repeating: 0)
+        anchorLooked.update(repeating: 0)
         generation = 1
       }
     }
 
-    /// Marks a group satisfied; true if it already was on this line.
-    @inline(__always) func groupDone(_ g: Int) -> Bool {
-      if groupMarks[g] == generation { return true }
-      groupMarks[g] = generation
-      return false
+    /// Whether an unscanned anchor occurs in this line, looked for once.
+    @inline(__always) func occurs(_ a: Int, _ look: () -> Bool) -> Bool {
+      if anchorLooked[a] != generation {
+        anchorLooked[a] = generation
+        anchorFound[a] = look()
+      }
+      return anchorFound[a]
     }
 
-    /// Counts one more satisfied group for a variant; returns the count.
-    @inline(__always) func count(variant v: Int) -> Int32 {
-      if variantMarks[v] != generation {
-        variantMarks[v] = generation
-        variantCounts[v] = 0
-      }
-      variantCounts[v] += 1
-      return variantCounts[v]
+    /// Marks a variant looked at; true if it already was on this line.
+    @inline(__always) func seen(_ v: Int) -> Bool {
+      if variantMarks[v] == generation { return true }
+      variantMarks[v] = generation
+      return false
     }
   }
 }
