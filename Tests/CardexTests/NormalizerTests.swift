@@ -134,3 +134,39 @@ import Testing
     #expect(limit("one-championship", "Strawweight") == 125)
   }
 }
+
+extension NormalizerTests {
+  /// `SlotType.count` sizes the scanners' memo tables.
+  @Test func everySlotTypeHasItsOwnIndexBelowTheCount() {
+    let indices = SlotType.allCases.map(\.index)
+    #expect(Set(indices).count == SlotType.allCases.count)
+    #expect(indices.allSatisfy { $0 >= 0 && $0 < SlotType.count })
+  }
+}
+
+extension NormalizerTests {
+  /// The eight-bytes-at-a-time survey agrees with the plain definitions on
+  /// lines built to sit at its edges: spaces across word boundaries, control
+  /// bytes, `%`, DEL, and every kind of broken UTF-8.
+  @Test func lineSurveyAgreesWithThePlainDefinitions() {
+    var generator = SystemRandomNumberGenerator()
+    let pieces: [[UInt8]] = [
+      [32], [32, 32], [0x25], [0x7F], [0], [9], [0x41], [0x7A], [0x67], [0x66], [0xC2, 0xA0], [0xE2, 0x80, 0x99],
+      [0xF0, 0x9F, 0x98, 0x80], [0xC0, 0xAF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80],
+      [0xE2, 0x80], [0xFF], Array("Catchweight".utf8), Array("ab cd ".utf8),
+    ]
+    for _ in 0..<20_000 {
+      var line: [UInt8] = []
+      for _ in 0..<Int.random(in: 0...12, using: &generator) { line += pieces.randomElement(using: &generator)! }
+      let survey = line.withUnsafeBufferPointer { LineSurvey($0) }
+      #expect(survey.isClean == TextNormalizer.isClean(line[...]), "\(line)")
+      if !survey.isClean {
+        #expect(survey.isValidUTF8 == (String(validating: line, as: UTF8.self) != nil), "\(line)")
+        #expect(survey.hasNUL == line.contains(0), "\(line)")
+        let letters = line.filter { ($0 | 0x20) >= 0x67 && ($0 | 0x20) <= 0x7A }.count
+        #expect(survey.keptLetters == letters)
+        #expect(TextNormalizer.normalize(line[...]).count >= letters)
+      }
+    }
+  }
+}

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits a byte stream into numbered lines as chunks arrive.
 ///
 /// Accepts `\n`, `\r\n` and a lone `\r` as line endings, and drops a UTF-8
@@ -40,6 +46,17 @@ public struct LineSplitter {
     var start = chunk.startIndex
     var i = chunk.startIndex
     while i < chunk.endIndex {
+      // The common case, a whole line ended by `\n` alone with nothing
+      // pending: found with `memchr`, which looks at many bytes at a time.
+      if i == start, pending.isEmpty, pendingDropped == 0, !lastWasCR,
+        let end = Self.plainLineEnd(chunk, from: i)
+      {
+        lineNumber += 1
+        emit(lineNumber, chunk[i..<end])
+        i = end + 1
+        start = i
+        continue
+      }
       let b = chunk[i]
       if b == 10 || b == 13 {
         if b == 10 && lastWasCR && i == start && pending.isEmpty && pendingDropped == 0 {
@@ -63,6 +80,21 @@ public struct LineSplitter {
       i += 1
     }
     if start < chunk.endIndex { append(chunk[start..<chunk.endIndex]) }
+  }
+
+  /// The index of the `\n` that ends the line starting at `from`, if one
+  /// does and no `\r` comes before it.
+  @inline(__always)
+  private static func plainLineEnd(_ chunk: ArraySlice<UInt8>, from: Int) -> Int? {
+    chunk.withUnsafeBufferPointer { buf -> Int? in
+      guard let base = buf.baseAddress else { return nil }
+      let offset = from - chunk.startIndex
+      let rest = buf.count - offset
+      guard let nl = memchr(base + offset, 10, rest) else { return nil }
+      let length = UnsafeRawPointer(nl) - UnsafeRawPointer(base + offset)
+      if length > 0, memchr(base + offset, 13, length) != nil { return nil }
+      return from + length
+    }
   }
 
   /// Emits the last line if the input did not end with a line ending.

@@ -5,6 +5,10 @@ public struct ExtractionSession {
   var sections: [SectionState]
   var hits = AnchorHits()
   let scratch: VariantIndex.Scratch
+  /// The slot scanners' memo, reused line after line.
+  let memo = SlotScanner.Memo()
+  /// The current line's normal form, when it is not its own.
+  let normalized = LineBuffer(capacity: Extractor.maxMatchedLineBytes * 4)
   var sawInvalidUTF8 = false
   var sawNUL = false
   /// The feed checks, run on every record as it is made (`parse --strict`
@@ -23,45 +27,50 @@ public struct ExtractionSession {
 
   /// Processes one line (without its line ending); returns what it yields.
   public mutating func consume(line raw: ArraySlice<UInt8>, number: Int) -> [ExtractedItem] {
+    raw.withUnsafeBufferPointer { consume($0, raw: raw, number: number) }
+  }
+
+  private mutating func consume(_ line: UnsafeBufferPointer<UInt8>, raw: ArraySlice<UInt8>, number: Int) -> [ExtractedItem] {
     var out: [ExtractedItem] = []
-    let clean = TextNormalizer.isClean(raw)
-    if !sawInvalidUTF8, !clean, String(validating: raw, as: UTF8.self) == nil {
+    let survey = LineSurvey(line)
+    if !sawInvalidUTF8, !survey.isValidUTF8 {
       sawInvalidUTF8 = true
       out.append(.diagnostic(Diagnostic(.warning, .invalidUTF8, source: source, line: number)))
     }
-    if !sawNUL, !clean, raw.contains(0) {
+    if !sawNUL, survey.hasNUL {
       sawNUL = true
       out.append(.diagnostic(Diagnostic(.warning, .nulBytes, source: source, line: number)))
     }
-    if raw.count > Extractor.maxRecordLineBytes {
+    if line.count > Extractor.maxRecordLineBytes {
       out.append(.diagnostic(Diagnostic(.note, .lineTooLong, source: source, line: number)))
-      idle(except: nil)
-      return out
-    }
-    // A paragraph: too long to be a record or heading line.
-    if raw.count > Extractor.maxMatchedLineBytes * 4 {
       idle(except: nil)
       return out
     }
     // A clean line (printable ASCII, single spaces) is its own normalized
     // form and valid UTF-8: matched in place, with no copy. About half the
     // lines of real text are.
-    if clean {
-      if raw.isEmpty { return out }
-      if raw.count > Extractor.maxMatchedLineBytes {
+    if survey.isClean {
+      if line.isEmpty { return out }
+      if line.count > Extractor.maxMatchedLineBytes {
         idle(except: nil)
         return out
       }
-      raw.withUnsafeBufferPointer { line in match(line, number: number, raw: raw, into: &out) }
+      match(line, number: number, raw: raw, into: &out)
       return out
     }
-    let normalized = TextNormalizer.normalize(raw)
-    if normalized.isEmpty { return out }
-    if normalized.count > Extractor.maxMatchedLineBytes {
+    // A paragraph: its normal form is too long to be a record or heading
+    // line, whatever normalization takes out.
+    if survey.keptLetters > Extractor.maxMatchedLineBytes || line.count > Extractor.maxMatchedLineBytes * 4 {
       idle(except: nil)
       return out
     }
-    normalized.withUnsafeBufferPointer { line in match(line, number: number, raw: raw, into: &out) }
+    let length = TextNormalizer.normalize(line, into: normalized)
+    if length == 0 { return out }
+    if length > Extractor.maxMatchedLineBytes {
+      idle(except: nil)
+      return out
+    }
+    match(normalized[0..<length], number: number, raw: raw, into: &out)
     return out
   }
 
@@ -76,7 +85,7 @@ public struct ExtractionSession {
       idle(except: nil)
       return
     }
-    let scanner = SlotScanner(rules: extractor.rules, line: line)
+    let scanner = SlotScanner(rules: extractor.rules, line: line, memo: memo)
     let matcher = PatternMatcher(scanner: scanner)
     if let (formatIndex, items) = matchRecord(matcher, admitted, line: line, number: number, raw: raw) {
       out += items

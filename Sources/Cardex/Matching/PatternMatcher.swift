@@ -118,7 +118,16 @@ struct PatternMatcher {
           }
           return false
         }
-        for c in scanner.candidates(type, at: pos, isLast: isLast) {
+        if type == .text {
+          // The last slot of the variant, and text: the rest of the line.
+          guard pos < line.count else { return false }
+          captures.append((i, pos, line.count, .text))
+          if step(i + 1, line.count) { return true }
+          captures.removeLast()
+          return false
+        }
+        for k in scanner.candidateRange(type, at: pos, isLast: isLast) {
+          let c = scanner.memo.pool[k]
           captures.append((i, pos, c.end, c.value))
           if step(i + 1, c.end) { return true }
           captures.removeLast()

@@ -9,27 +9,96 @@ struct SlotScanner {
   /// What each scanner found at each position of this line. Many formats
   /// and variants try the same slot type at the same place (a name after
   /// `- `, a team at the start); each scan runs once per line.
-  let memo = Memo()
+  let memo: Memo
 
   typealias Candidate = (end: Int, value: SlotValue)
 
+  /// A table of (position, slot type) to a run of candidates in one pool.
+  /// A session keeps one and reuses it line after line: a generation
+  /// number stands in for clearing it, so a line costs no allocation.
   final class Memo {
-    var table: [Int: [Candidate]] = [:]
+    private(set) var pool: [Candidate] = []
+    private var from: UnsafeMutableBufferPointer<Int32>
+    private var count: UnsafeMutableBufferPointer<Int32>
+    private var looked: UnsafeMutableBufferPointer<UInt32>
+    private var generation: UInt32 = 0
+    private var positions: Int
+
+    init(lineBytes: Int = Extractor.maxMatchedLineBytes) {
+      positions = lineBytes + 1
+      let size = positions * SlotType.count
+      from = .allocate(capacity: size)
+      from.initialize(repeating: 0)
+      count = .allocate(capacity: size)
+      count.initialize(repeating: 0)
+      looked = .allocate(capacity: size)
+      looked.initialize(repeating: 0)
+    }
+
+    deinit {
+      from.deallocate()
+      count.deallocate()
+      looked.deallocate()
+    }
+
+    /// Forgets the last line; grows for a longer one.
+    func start(lineBytes: Int) {
+      pool.removeAll(keepingCapacity: true)
+      if lineBytes + 1 > positions {
+        from.deallocate()
+        count.deallocate()
+        looked.deallocate()
+        positions = lineBytes + 1
+        let size = positions * SlotType.count
+        from = .allocate(capacity: size)
+        from.initialize(repeating: 0)
+        count = .allocate(capacity: size)
+        count.initialize(repeating: 0)
+        looked = .allocate(capacity: size)
+        looked.initialize(repeating: 0)
+        generation = 0
+      }
+      generation &+= 1
+      if generation == 0 {
+        looked.update(repeating: 0)
+        generation = 1
+      }
+    }
+
+    @inline(__always) func cached(_ slot: Int) -> Range<Int>? {
+      guard looked[slot] == generation else { return nil }
+      return Int(from[slot])..<Int(from[slot] + count[slot])
+    }
+
+    func store(_ slot: Int, _ found: [Candidate]) -> Range<Int> {
+      let start = pool.count
+      pool += found
+      looked[slot] = generation
+      from[slot] = Int32(start)
+      count[slot] = Int32(found.count)
+      return start..<pool.count
+    }
   }
 
-  init(rules: RuleSet, line: UnsafeBufferPointer<UInt8>) {
+  init(rules: RuleSet, line: UnsafeBufferPointer<UInt8>, memo: Memo = Memo(lineBytes: 0)) {
     self.rules = rules
     self.line = line
+    self.memo = memo
+    memo.start(lineBytes: line.count)
   }
 
   func candidates(_ type: SlotType, at start: Int, isLast: Bool) -> [Candidate] {
-    guard start < line.count else { return [] }
-    if type == .text { return scan(type, at: start, isLast: isLast) }
-    let key = start &* 64 &+ type.index
-    if let hit = memo.table[key] { return hit }
-    let found = scan(type, at: start, isLast: isLast)
-    memo.table[key] = found
-    return found
+    let range = candidateRange(type, at: start, isLast: isLast)
+    return Array(memo.pool[range])
+  }
+
+  /// The candidates as a range of `memo.pool`, valid until the next line.
+  @inline(__always)
+  func candidateRange(_ type: SlotType, at start: Int, isLast: Bool) -> Range<Int> {
+    guard start < line.count else { return 0..<0 }
+    let slot = start &* SlotType.count &+ type.index
+    if type != .text, let hit = memo.cached(slot) { return hit }
+    return memo.store(slot, scan(type, at: start, isLast: isLast))
   }
 
   private func scan(_ type: SlotType, at start: Int, isLast: Bool) -> [Candidate] {
@@ -65,18 +134,18 @@ struct SlotScanner {
     }
   }
 
-  static let methodWords: Set<String> = [
+  static let methodWords = ByteWordSet([
     "ko", "tko", "ko/tko", "submission", "sub", "decision", "dec", "dq", "disqualification", "draw", "nc",
     "no", "technical", "unanimous", "split", "majority", "doctor", "doctor's", "corner", "rtd", "retirement",
     "points", "pts", "stoppage",
-  ]
+  ])
 
   /// Every word end from the first word on, shortest first, if the first
   /// word is a method word.
   func method(at start: Int) -> [Candidate] {
     var firstEnd = start
     while firstEnd < line.count, line[firstEnd] != 32, line[firstEnd] != 40, line[firstEnd] != 44 { firstEnd += 1 }
-    guard Self.methodWords.contains(lowered(start, firstEnd)) else { return [] }
+    guard Self.methodWords.contains(line, start, firstEnd) else { return [] }
     var ends = [firstEnd]
     var i = firstEnd
     while i < line.count {
@@ -139,24 +208,24 @@ struct SlotScanner {
     b == 44 || b == 59 || b == 58 || b == 46 || b == 41 || b == 33 || b == 63
   }
 
-  static let particles: Set<String> = [
+  static let particles = ByteWordSet([
     "da", "de", "do", "dos", "das", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le",
     "al", "el", "bin", "ibn", "y", "e", "st.", "ter", "mac",
-  ]
-  static let statusMarks: Set<String> = ["©", "(c)", "(ic)", "(champ)", "(interim)"]
-  static let stopWords: Set<String> = [
+  ])
+  static let statusMarks = ByteWordSet(["©", "(c)", "(ic)", "(champ)", "(interim)"])
+  static let stopWords = ByteWordSet([
     "v", "v.", "vs", "vs.", "versus", "def.", "def", "defeats", "defeated", "bt", "beat", "beats", "and", "&",
     "x", "via", "by", "vs.,", "venceu", "por", "-", "at", "in", "on", "will", "to", "the", "is", "was",
-  ]
+  ])
+  static let andWords = ByteWordSet(["and", "&"])
 
   /// A word of a person's name: starts with a capital (or any non-ASCII
   /// letter, whose case is not checked), or is a particle after the first
   /// word, or a status mark; may hold letters, `'`, `-`, `.`, quotes and `_`.
   func nameWord(_ start: Int, _ end: Int, _ index: Int) -> Bool {
     let first = line[start]
-    let word = lowered(start, end)
-    if Self.stopWords.contains(word) { return false }
-    if Self.statusMarks.contains(word) { return true }
+    if Self.stopWords.contains(line, start, end) { return false }
+    if Self.statusMarks.contains(line, start, end) { return true }
     var i = start
     while i < end {
       let b = line[i]
@@ -165,15 +234,15 @@ struct SlotScanner {
       i += 1
     }
     if (first >= 65 && first <= 90) || first >= 0x80 || first == 34 || first == 95 { return true }
-    return index > 0 && Self.particles.contains(word)
+    return index > 0 && Self.particles.contains(line, start, end)
   }
 
   /// A word of a team's name: letters and digits in any case, and the
   /// punctuation club names use (`Bodø/Glimt`, `Brighton & Hove`, `St.`).
   func teamWord(_ start: Int, _ end: Int, _ index: Int) -> Bool {
-    let word = lowered(start, end)
-    if Self.stopWords.contains(word) && word != "and" && word != "&" { return false }
-    if index == 0 && (word == "and" || word == "&") { return false }
+    let isAnd = Self.andWords.contains(line, start, end)
+    if !isAnd && Self.stopWords.contains(line, start, end) { return false }
+    if index == 0 && isAnd { return false }
     if index == 0 && !(isWordByte(line[start])) { return false }
     var i = start
     while i < end {

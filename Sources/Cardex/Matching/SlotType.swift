@@ -67,6 +67,9 @@ public enum SlotType: String, Sendable, CaseIterable {
     }
   }
 
+  /// How many types there are: `index` is below this.
+  static let count = 18
+
   /// A small number per type, for table keys.
   var index: Int {
     switch self {

@@ -17,19 +17,38 @@ public enum TextNormalizer {
     return normalizeBytes(line)
   }
 
+  /// As `normalize(_:)`, for a line that is not clean, written into
+  /// `buffer` (as long as the line at least); returns the length. The
+  /// matcher's path: no allocation unless the line is percent-encoded.
+  static func normalize(_ line: UnsafeBufferPointer<UInt8>, into buffer: LineBuffer) -> Int {
+    let slice = ArraySlice(line)
+    if looksPercentEncoded(slice), let decoded = percentDecoded(slice) {
+      let bytes = Array(decoded.utf8)
+      return bytes.withUnsafeBufferPointer { normalizeBytes($0, into: buffer.bytes) }
+    }
+    return normalizeBytes(line, into: buffer.bytes)
+  }
+
   /// The byte-level normalizer: ASCII is copied with spaces collapsed, and
   /// only the multi-byte sequences in `normalizeScalar`'s table are decoded;
   /// every other sequence (including invalid UTF-8) is copied as it is.
   static func normalizeBytes(_ line: ArraySlice<UInt8>) -> [UInt8] {
-    // One plain loop with no nested closures: captured variables would be
-    // boxed and checked for exclusive access on every byte.
     // Output is never longer than input: write into uninitialized storage
     // rather than appending (each append checks uniqueness).
-    return [UInt8](unsafeUninitializedCapacity: line.count) { out, written in
+    [UInt8](unsafeUninitializedCapacity: line.count) { out, written in
+      written = line.withUnsafeBufferPointer { normalizeBytes($0, into: out) }
+    }
+  }
+
+  /// The normalizer's one loop, into `out` (at least as long as `line`).
+  /// No nested closures: captured variables would be boxed and checked for
+  /// exclusive access on every byte.
+  static func normalizeBytes(_ line: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    precondition(out.count >= line.count)
     var count = 0
     var pendingSpace = false
-    var i = line.startIndex
-    let n = line.endIndex
+    var i = 0
+    let n = line.count
     while i < n {
       let b = line[i]
       var length = 1
@@ -97,8 +116,7 @@ public enum TextNormalizer {
       }
       i += length
     }
-    written = count
-    }
+    return count
   }
 
   /// The character a scalar stands for after normalization; `"\0"` for one

@@ -1,0 +1,124 @@
+/// What one look at a raw line tells: whether it is already in normal form,
+/// whether it is valid UTF-8 and holds a NUL, and how long its normal form
+/// is at least.
+///
+/// Every line of the input is surveyed, so the common case (plain ASCII with
+/// single spaces) is checked eight bytes at a time. Only a line that is not
+/// clean gets the byte-by-byte pass, which also validates UTF-8 without
+/// building a `String`.
+struct LineSurvey {
+  /// Printable ASCII with no leading, trailing or doubled spaces and no `%`:
+  /// its own normal form (`TextNormalizer.isClean`).
+  var isClean = true
+  var isValidUTF8 = true
+  var hasNUL = false
+  /// Letters `g`–`z` in either case: normalization and percent-decoding
+  /// keep every one, so the normal form is at least this long.
+  var keptLetters = 0
+
+  init(_ line: UnsafeBufferPointer<UInt8>) {
+    let n = line.count
+    guard n > 0, let base = line.baseAddress else { return }
+    if base[0] == 32 || base[n - 1] == 32 || !Self.wordsAreClean(base, n) {
+      isClean = false
+      surveyByBytes(base, n)
+    }
+  }
+
+  /// Eight bytes at a time: no byte outside 0x20…0x7E, no `%`, no two
+  /// spaces in a row.
+  @inline(__always)
+  private static func wordsAreClean(_ base: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var i = 0
+    var previousSpaceAtTop: UInt64 = 0
+    let raw = UnsafeRawPointer(base)
+    while i + 8 <= n {
+      let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      if w & highs != 0 { return false }
+      // Bytes below 0x20: adding 0x60 leaves their top bit clear.
+      if ~(w &+ 0x6060_6060_6060_6060) & highs != 0 { return false }
+      if zeroBytes(w ^ (0x7F &* ones)) != 0 || zeroBytes(w ^ (0x25 &* ones)) != 0 { return false }
+      let spaces = zeroBytes(w ^ (0x20 &* ones))
+      if spaces & (spaces << 8) != 0 || spaces & previousSpaceAtTop != 0 { return false }
+      previousSpaceAtTop = spaces >> 56 != 0 ? 0x80 : 0
+      i += 8
+    }
+    var previousSpace = previousSpaceAtTop != 0
+    while i < n {
+      let b = base[i]
+      if b >= 0x7F || b < 0x20 || b == 37 { return false }
+      if b == 32 {
+        if previousSpace { return false }
+        previousSpace = true
+      } else {
+        previousSpace = false
+      }
+      i += 1
+    }
+    return true
+  }
+
+  /// 0x80 in each byte of `x` that is zero, nothing elsewhere.
+  @inline(__always)
+  private static func zeroBytes(_ x: UInt64) -> UInt64 {
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((x & lows) &+ lows) | x | lows)
+  }
+
+  /// UTF-8 validity (as `String(validating:)` judges it: no overlong forms,
+  /// surrogates or values past U+10FFFF), NULs and kept letters.
+  private mutating func surveyByBytes(_ base: UnsafePointer<UInt8>, _ n: Int) {
+    var i = 0
+    var letters = 0
+    var valid = true
+    var nul = false
+    while i < n {
+      let b = base[i]
+      if b < 0x80 {
+        let folded = b | 0x20
+        if folded >= 0x67 && folded <= 0x7A { letters += 1 }
+        if b == 0 { nul = true }
+        i += 1
+        continue
+      }
+      let length = valid ? Self.sequenceLength(base, i, n) : 0
+      if length == 0 {
+        valid = false
+        i += 1
+      } else {
+        i += length
+      }
+    }
+    keptLetters = letters
+    isValidUTF8 = valid
+    hasNUL = nul
+  }
+
+  /// The length of the well-formed sequence starting at `i` (whose first
+  /// byte is not ASCII), or 0.
+  @inline(__always)
+  private static func sequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+    let b0 = p[i]
+    @inline(__always) func cont(_ k: Int) -> Bool { i + k < n && p[i + k] & 0xC0 == 0x80 }
+    switch b0 {
+    case 0xC2...0xDF:
+      return cont(1) ? 2 : 0
+    case 0xE0...0xEF:
+      guard cont(1), cont(2) else { return 0 }
+      let b1 = p[i + 1]
+      if b0 == 0xE0 && b1 < 0xA0 { return 0 }  // overlong
+      if b0 == 0xED && b1 > 0x9F { return 0 }  // surrogate
+      return 3
+    case 0xF0...0xF4:
+      guard cont(1), cont(2), cont(3) else { return 0 }
+      let b1 = p[i + 1]
+      if b0 == 0xF0 && b1 < 0x90 { return 0 }  // overlong
+      if b0 == 0xF4 && b1 > 0x8F { return 0 }  // past U+10FFFF
+      return 4
+    default:
+      return 0
+    }
+  }
+}
