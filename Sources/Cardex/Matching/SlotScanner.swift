@@ -26,13 +26,18 @@ struct SlotScanner {
 
     init(lineBytes: Int = Extractor.maxMatchedLineBytes) {
       positions = lineBytes + 1
+      (from, count, looked) = Self.tables(positions)
+    }
+
+    private static func tables(_ positions: Int) -> (UnsafeMutableBufferPointer<Int32>, UnsafeMutableBufferPointer<Int32>, UnsafeMutableBufferPointer<UInt32>) {
       let size = positions * SlotType.count
-      from = .allocate(capacity: size)
+      let from = UnsafeMutableBufferPointer<Int32>.allocate(capacity: size)
       from.initialize(repeating: 0)
-      count = .allocate(capacity: size)
+      let count = UnsafeMutableBufferPointer<Int32>.allocate(capacity: size)
       count.initialize(repeating: 0)
-      looked = .allocate(capacity: size)
+      let looked = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: size)
       looked.initialize(repeating: 0)
+      return (from, count, looked)
     }
 
     deinit {
@@ -49,13 +54,7 @@ struct SlotScanner {
         count.deallocate()
         looked.deallocate()
         positions = lineBytes + 1
-        let size = positions * SlotType.count
-        from = .allocate(capacity: size)
-        from.initialize(repeating: 0)
-        count = .allocate(capacity: size)
-        count.initialize(repeating: 0)
-        looked = .allocate(capacity: size)
-        looked.initialize(repeating: 0)
+        (from, count, looked) = Self.tables(positions)
         generation = 0
       }
       generation &+= 1

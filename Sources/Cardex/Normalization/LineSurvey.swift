@@ -17,12 +17,16 @@ struct LineSurvey {
   var keptLetters = 0
 
   init(_ line: UnsafeBufferPointer<UInt8>) {
-    let n = line.count
-    guard n > 0, let base = line.baseAddress else { return }
-    if base[0] == 32 || base[n - 1] == 32 || !Self.wordsAreClean(base, n) {
+    if !Self.isClean(line), let base = line.baseAddress {
       isClean = false
-      surveyByBytes(base, n)
+      surveyByBytes(base, line.count)
     }
+  }
+
+  static func isClean(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = line.count
+    guard n > 0, let base = line.baseAddress else { return true }
+    return base[0] != 32 && base[n - 1] != 32 && wordsAreClean(base, n)
   }
 
   /// Eight bytes at a time: no byte outside 0x20…0x7E, no `%`, no two

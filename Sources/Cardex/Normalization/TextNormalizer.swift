@@ -142,22 +142,9 @@ public enum TextNormalizer {
   }
 
   /// True when the line is printable ASCII with no leading, trailing or
-  /// doubled spaces: nothing to do.
-  @inline(__always)
+  /// doubled spaces and no `%`: nothing to do.
   static func isClean(_ line: ArraySlice<UInt8>) -> Bool {
-    guard let first = line.first, let last = line.last else { return true }
-    if first == 32 || last == 32 { return false }
-    var previousSpace = false
-    for b in line {
-      if b >= 0x7F || b < 0x20 || b == 37 { return false }
-      if b == 32 {
-        if previousSpace { return false }
-        previousSpace = true
-      } else {
-        previousSpace = false
-      }
-    }
-    return true
+    line.withUnsafeBufferPointer { LineSurvey.isClean($0) }
   }
 
   /// A line with no spaces and several `%XX` escapes is a URL-encoded blob.
