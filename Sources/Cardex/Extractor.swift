@@ -14,6 +14,26 @@ public final class Extractor: Sendable {
   let variants: VariantIndex
   /// Anchors that mean "this line pairs two sides", for near-miss reports.
   let separatorAnchors: [Int]
+  /// Every `set:` of the rules, read into typed values once.
+  let setValues: SetValues
+
+  /// The `set:` values of formats, record rules and headings, by index.
+  /// Reading one runs a slot scanner; doing it once per record cost more
+  /// than matching the line.
+  struct SetValues: Sendable {
+    var formats: [[String: Capture]] = []
+    var records: [[[String: Capture]]] = []
+    var headings: [[[String: Capture]]] = []
+
+    init(_ rules: RuleSet) {
+      func read(_ set: [String: String]) -> [String: Capture] {
+        Dictionary(uniqueKeysWithValues: set.map { ($0.key, Capture(field: $0.key, setValue: $0.value, rules: rules)) })
+      }
+      formats = rules.formats.map { read($0.set) }
+      records = rules.formats.map { $0.records.map { read($0.set) } }
+      headings = rules.formats.map { $0.headings.map { read($0.set) } }
+    }
+  }
 
   /// Lines longer than this get a `line-too-long` note: no card line is,
   /// and the backtracking matcher must not meet a 50 MB line.
@@ -33,6 +53,7 @@ public final class Extractor: Sendable {
   /// that shows it changes nothing.
   init(rules: RuleSet, prunesByShape: Bool) {
     self.rules = rules
+    self.setValues = SetValues(rules)
     var prefilter = Prefilter()
     var index = VariantIndex()
     let lexicons = VariantShape.Lexicons(rules)

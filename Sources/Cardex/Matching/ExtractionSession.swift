@@ -21,7 +21,7 @@ public struct ExtractionSession {
     self.extractor = extractor
     self.source = source
     self.sections = Array(repeating: SectionState(), count: extractor.rules.formats.count)
-    self.checker = FeedChecker(rules: extractor.rules, trackDuplicates: false)
+    self.checker = FeedChecker(rules: extractor.rules, trackDuplicates: false, recordsAreOwn: true)
     self.scratch = VariantIndex.Scratch(variants: extractor.variants.variantCount, anchors: extractor.prefilter.anchorCount)
   }
 
@@ -103,7 +103,7 @@ public struct ExtractionSession {
       let format = formats[f]
       do {
         guard let caps = capture(matcher, heading.pattern.variants[ref.variant]) else { continue }
-        open(f, heading: heading, captures: caps, line: line)
+        open(f, ref.rule, heading: heading, captures: caps, line: line)
         headed.insert(f)
         if explain {
           let sets = caps.filter { $0.field != "_" }.map { "sets \($0.field) '\($0.text)'" }
@@ -158,7 +158,9 @@ public struct ExtractionSession {
         guard let caps = capture(matcher, rule.pattern.variants[ref.variant]) else { continue }
         let provenance = Provenance(source: source, line: number, raw: String(decoding: raw, as: UTF8.self))
         var builder = RecordBuilder(rules: extractor.rules, format: formats[f], provenance: provenance)
-        var items = builder.build(rule: rule, captures: caps, section: sections[f])
+        var items = builder.build(
+          formatValues: extractor.setValues.formats[f], ruleValues: extractor.setValues.records[f][ref.rule], captures: caps,
+          section: sections[f])
         sections[f].nextValues = [:]
         items += check(items.first, line: number)
         if explain, let record = items.first {
@@ -201,12 +203,12 @@ public struct ExtractionSession {
 
   // MARK: Sections
 
-  private mutating func open(_ f: Int, heading: RecordFormat.Heading, captures: [Capture], line: UnsafeBufferPointer<UInt8>) {
+  private mutating func open(_ f: Int, _ h: Int, heading: RecordFormat.Heading, captures: [Capture], line: UnsafeBufferPointer<UInt8>) {
     var state = sections[f]
     state.isOpen = true
     state.idleLines = 0
     var values: [String: Capture] = [:]
-    for (k, v) in heading.set { values[k] = Capture(field: k, setValue: v, rules: extractor.rules) }
+    for (k, v) in extractor.setValues.headings[f][h] { values[k] = v }
     for c in captures where c.field != "_" && c.field != "sep" { values[c.field] = c }
     switch heading.scope {
     case .section:

@@ -5,6 +5,9 @@
 /// title flag instead of staying in the name.
 enum NameCleaner {
   static func clean(_ raw: String) -> (name: String, champion: Bool) {
+    // Most names carry no mark: nothing to take off.
+    var raw = raw
+    if raw.withUTF8({ !$0.contains { $0 == 40 || $0 == 95 || $0 == 33 || $0 >= 0x80 } && !startsWithChamp($0) }) { return (raw, false) }
     var words = raw.split(separator: " ").map(String.init)
     var champion = false
     while let first = words.first, ["champ", "(c)", "©", "(champ)"].contains(first.lowercased()), words.count > 1 {
@@ -22,5 +25,10 @@ enum NameCleaner {
       while let l = name.last, l == "_" || l == "!" { name.removeLast() }
     }
     return (name, champion)
+  }
+
+  private static func startsWithChamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let champ: [UInt8] = Array("champ".utf8)
+    return bytes.count >= 5 && (0..<5).allSatisfy { asciiLower(bytes[$0]) == champ[$0] }
   }
 }

@@ -16,15 +16,15 @@ struct RecordBuilder {
     self.provenance = provenance
   }
 
-  mutating func build(rule: RecordFormat.RecordRule, captures: [Capture], section: SectionState) -> [ExtractedItem] {
-    var fields: [String: Capture] = [:]
-    func layer(_ set: [String: String]) {
-      for (k, v) in set { fields[k] = Capture(field: k, setValue: v, rules: rules) }
-    }
-    layer(format.set)
+  /// `formatValues` and `ruleValues` are the format's and the rule's `set:`,
+  /// read once when the rules were compiled (`Extractor.SetValues`).
+  mutating func build(
+    formatValues: [String: Capture], ruleValues: [String: Capture], captures: [Capture], section: SectionState
+  ) -> [ExtractedItem] {
+    var fields = formatValues
     fields.merge(section.values) { $1 }
     fields.merge(section.nextValues) { $1 }
-    layer(rule.set)
+    fields.merge(ruleValues) { $1 }
     for c in captures where c.field != "_" && c.field != "sep" { fields[c.field] = c }
     let record: ExtractedItem
     switch format.kind {

@@ -58,11 +58,23 @@ struct JSONWriter {
 
   private mutating func field(_ k: StaticString, _ value: Bool) {
     key(k)
-    bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+    let literal: StaticString = value ? "true" : "false"
+    literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
   mutating func string(_ s: String) {
     bytes.append(34)
+    // Most strings need no escape: copied whole.
+    var s = s
+    let plain = s.withUTF8 { utf8 in
+      guard !utf8.contains(where: { $0 < 32 || $0 == 34 || $0 == 92 }) else { return false }
+      bytes.append(contentsOf: utf8)
+      return true
+    }
+    if plain {
+      bytes.append(34)
+      return
+    }
     for b in s.utf8 {
       switch b {
       case 34: bytes += [92, 34]

@@ -8,10 +8,19 @@
 /// checker keeps what it has seen, for the checks across records.
 public struct FeedChecker: Sendable {
   let rules: RuleSet
-  /// Fighters on the current card: folded name → pointer. A card is a run
-  /// of bouts from one source under one section heading, with no more than
-  /// `cardGap` lines between neighbours; an archive file holds many cards.
-  private var fightersOnCard: [String: String] = [:]
+  /// Fighters on the current card: folded name → where it first appears.
+  /// A card is a run of bouts from one source under one section heading,
+  /// with no more than `cardGap` lines between neighbours; an archive file
+  /// holds many cards.
+  private var fightersOnCard: [String: FighterPlace] = [:]
+
+  /// A fighter's place in the feed, made into a pointer only when a finding
+  /// names it.
+  struct FighterPlace: Sendable, Equatable {
+    var record: String
+    var index: Int
+    var pointer: String { "\(record)/fighters/\(index)" }
+  }
   private var card: Card?
 
   struct Card: Sendable, Equatable {
@@ -23,7 +32,7 @@ public struct FeedChecker: Sendable {
   /// What the checks carry from record to record: the current card.
   struct CardState: Sendable, Equatable {
     var card: Card?
-    var fighters: [String: String]
+    var fighters: [String: FighterPlace]
   }
 
   var cardState: CardState {
@@ -34,6 +43,8 @@ public struct FeedChecker: Sendable {
     }
   }
   static let cardGap = 40
+  /// Classes with no upper limit, or none at all: any limit fits them.
+  static let openClasses: Set<String> = ["Catchweight", "Openweight", "Super Heavyweight", "Heavyweight"]
   /// Records seen: identity → pointer.
   private var records: [String: String] = [:]
 
@@ -43,9 +54,19 @@ public struct FeedChecker: Sendable {
   /// memory would grow with the input.
   let trackDuplicates: Bool
 
+  /// Whether the records come from this rule set's own `RecordBuilder`
+  /// (`parse`): their countries were resolved by the same lexicon, so only
+  /// whether they resolved needs checking, not every code again.
+  let recordsAreOwn: Bool
+
   public init(rules: RuleSet, trackDuplicates: Bool = true) {
+    self.init(rules: rules, trackDuplicates: trackDuplicates, recordsAreOwn: false)
+  }
+
+  init(rules: RuleSet, trackDuplicates: Bool, recordsAreOwn: Bool) {
     self.rules = rules
     self.trackDuplicates = trackDuplicates
+    self.recordsAreOwn = recordsAreOwn
   }
 
   public mutating func check(_ b: Bout, at p: String) -> [ValidationFinding] {
@@ -61,7 +82,7 @@ public struct FeedChecker: Sendable {
       let base = w.women ? String(w.canonical.drop { $0 != " " }.dropFirst()) : w.canonical
       if let canonical = rules.weightClasses.canonical(for: base.isEmpty ? w.canonical : base, in: table) {
         classLimit = table?.limits[canonical] ?? nil
-        catchweight = ["Catchweight", "Openweight", "Super Heavyweight", "Heavyweight"].contains(canonical)
+        catchweight = Self.openClasses.contains(canonical)
       } else {
         out.append(.init(.error, "unknown-weight-class", at: "\(p)/weightClass/canonical", "'\(w.canonical)' is not a \(b.sport) weight class"))
       }
@@ -81,7 +102,7 @@ public struct FeedChecker: Sendable {
       }
     }
     for (i, f) in b.fighters.enumerated() {
-      if let c = f.country { out += check(c, at: "\(p)/fighters/\(i)/country") }
+      if let c = f.country { out += check(c, at: p, fighter: i) }
     }
     if let r = b.result {
       if let winner = r.winner, !names.contains(foldName(winner)) {
@@ -102,9 +123,9 @@ public struct FeedChecker: Sendable {
     for (i, name) in names.enumerated() where i == 0 || name != names[0] {
       let key = name
       if let first = fightersOnCard[key] {
-        out.append(.init(.error, "fighter-twice", at: "\(p)/fighters/\(i)/name", "'\(b.fighters[i].name)' already fights on this card (\(first))"))
+        out.append(.init(.error, "fighter-twice", at: "\(p)/fighters/\(i)/name", "'\(b.fighters[i].name)' already fights on this card (\(first.pointer))"))
       } else {
-        fightersOnCard[key] = "\(p)/fighters/\(i)"
+        fightersOnCard[key] = FighterPlace(record: p, index: i)
       }
     }
     out += seen("bout\u{1F}\(b.provenance.source)\u{1F}\(b.provenance.line)\u{1F}" + names.sorted().joined(separator: "\u{1F}"), at: p)
@@ -128,7 +149,9 @@ public struct FeedChecker: Sendable {
     return out
   }
 
-  private func check(_ c: Country, at p: String) -> [ValidationFinding] {
+  private func check(_ c: Country, at record: String, fighter: Int) -> [ValidationFinding] {
+    if recordsAreOwn && c.isResolved { return [] }
+    let p = "\(record)/fighters/\(fighter)/country"
     let resolved = rules.countries.resolve(c.asWritten)
     guard resolved.isResolved else {
       return [.init(.error, "unknown-country", at: p, "'\(c.asWritten)' is not an IOC, FIFA or ISO code or a known country name")]
@@ -174,7 +197,32 @@ public struct FeedChecker: Sendable {
 
 /// Names compared as people read them: case and spacing folded.
 func foldName(_ s: String) -> String {
-  s.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." }).joined(separator: " ")
+  var s = s
+  // Plain ASCII, the common case, is folded byte by byte.
+  if let folded = s.withUTF8({ foldASCIIName($0) }) { return folded }
+  return s.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." }).joined(separator: " ")
+}
+
+private func foldASCIIName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+  guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+  return String(unsafeUninitializedCapacity: bytes.count) { out in
+    var n = 0
+    var gap = false
+    for b in bytes {
+      if b == 32 || b == 45 || b == 46 {
+        gap = n > 0
+        continue
+      }
+      if gap {
+        out[n] = 32
+        n += 1
+        gap = false
+      }
+      out[n] = asciiLower(b)
+      n += 1
+    }
+    return n
+  }
 }
 
 func formatNumber(_ d: Double) -> String {
