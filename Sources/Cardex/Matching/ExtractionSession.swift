@@ -60,7 +60,7 @@ public struct ExtractionSession {
     }
     // A paragraph: its normal form is too long to be a record or heading
     // line, whatever normalization takes out.
-    if survey.keptLetters > Extractor.maxMatchedLineBytes || line.count > Extractor.maxMatchedLineBytes * 4 {
+    if survey.minimumNormalLength > Extractor.maxMatchedLineBytes || line.count > Extractor.maxMatchedLineBytes * 4 {
       idle(except: nil)
       return out
     }

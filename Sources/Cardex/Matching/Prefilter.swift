@@ -58,7 +58,9 @@ struct Prefilter: Sendable {
     let group: [Int]
     switch name {
     case "separators":
-      group = rules.separators.phrases.map { id(for: [32] + $0 + [32]) }
+      // `v ` where a word starts: the space before it is implied, and the
+      // scan need not stop at every space.
+      group = rules.separators.phrases.map { id(for: $0 + [32], wordStart: true) }
     case "competitions":
       group = rules.competitions.spellings.phrases.map { id(for: $0, wordStart: true, wordEnd: true) }
     case "dates":
@@ -184,6 +186,13 @@ struct Prefilter: Sendable {
       pairUsed[1024 + e.key >> 6] |= 1 << UInt64(e.key & 63)
       if !wordStartIds.contains(e.id) { pairUsed[e.key >> 6] |= 1 << UInt64(e.key & 63) }
     }
+    byteClass = (0...255).map { isWordByte(UInt8($0)) ? 1 : 0 }
+    for e in entries {
+      let first = Int(e.key >> 8)
+      let bit: UInt8 = wordStartIds.contains(e.id) ? 4 : 2
+      byteClass[first] |= bit
+      if first >= 97 && first <= 122 { byteClass[first - 32] |= bit }
+    }
     // Third bytes: an anchor of two bytes can be followed by anything.
     tripleUsed = [UInt64](repeating: 0, count: 1024)
     for e in entries {
@@ -209,8 +218,10 @@ struct Prefilter: Sendable {
   /// one starts): whether an anchor can start there. 16 KB, so the scan's
   /// common case (no anchor here) stays in the first-level cache.
   private var pairUsed: [UInt64] = []
-  /// 1 for bytes that can continue a word (letters, digits, non-ASCII).
-  private let wordBytes: [UInt8] = (0...255).map { isWordByte(UInt8($0)) ? 1 : 0 }
+  /// Per byte: 1 if it can continue a word (letters, digits, non-ASCII);
+  /// 2 if a scanned anchor that may stand anywhere starts with it; 4 if one
+  /// that stands only where a word starts does (either case).
+  private var byteClass: [UInt8] = []
 
   /// Whether an anchor occurs in the line (where a word starts, if it must):
   /// the check for anchors the scan leaves out.
@@ -242,21 +253,24 @@ struct Prefilter: Sendable {
     let n = line.count
     guard n > 0, let base = line.baseAddress else { return }
     pairUsed.withUnsafeBufferPointer { used in
-    wordBytes.withUnsafeBufferPointer { wordBytes in
-      guard let used = used.baseAddress, let wordBytes = wordBytes.baseAddress else { return }
+    byteClass.withUnsafeBufferPointer { byteClass in
+      guard let used = used.baseAddress, let byteClass = byteClass.baseAddress else { return }
       var pos = 0
-      // 1024 where a word starts, 0 inside one.
-      var half = 1024
-      // The last byte pairs with 0, which no anchor's second byte is.
-      while pos < n - 1 {
+      // 4 where a word starts (the byte before is not a word byte), else 0.
+      var atStart: UInt8 = 4
+      while pos < n {
         let b = base[pos]
-        let key = Int(asciiLower(b)) &<< 8 | Int(base[pos &+ 1])
-        if used[half &+ key &>> 6] & (1 &<< UInt64(key & 63)) != 0 { candidates(at: pos, key: key, line, &hits) }
-        half = Int(wordBytes[Int(b)] ^ 1) &<< 10
+        let c = byteClass[Int(b)]
+        // Most bytes start no anchor here: one table read and one test.
+        if c & (2 | atStart) != 0 {
+          // The last byte pairs with 0, which no anchor's second byte is.
+          let key = Int(asciiLower(b)) &<< 8 | (pos &+ 1 < n ? Int(base[pos &+ 1]) : 0)
+          let half = Int(atStart) &<< 8
+          if used[half &+ key &>> 6] & (1 &<< UInt64(key & 63)) != 0 { candidates(at: pos, key: key, line, &hits) }
+        }
+        atStart = (~c & 1) &<< 2
         pos &+= 1
       }
-      let key = Int(asciiLower(base[n - 1])) << 8
-      if used[half + key >> 6] & 1 != 0 { candidates(at: n - 1, key: key, line, &hits) }
     }
     }
   }

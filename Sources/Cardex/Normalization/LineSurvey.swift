@@ -12,9 +12,11 @@ struct LineSurvey {
   var isClean = true
   var isValidUTF8 = true
   var hasNUL = false
-  /// Letters `g`–`z` in either case: normalization and percent-decoding
-  /// keep every one, so the normal form is at least this long.
-  var keptLetters = 0
+  /// A length the normal form cannot be shorter than: the printable ASCII
+  /// bytes other than space, which normalization keeps one for one; or, in
+  /// a line with no space (which percent-decoding may shrink), the letters
+  /// `g`–`z` in either case, which no `%XX` escape spells.
+  var minimumNormalLength = 0
 
   init(_ line: UnsafeBufferPointer<UInt8>) {
     if !Self.isClean(line), let base = line.baseAddress {
@@ -72,17 +74,41 @@ struct LineSurvey {
   }
 
   /// UTF-8 validity (as `String(validating:)` judges it: no overlong forms,
-  /// surrogates or values past U+10FFFF), NULs and kept letters.
+  /// surrogates or values past U+10FFFF), NULs and the normal form's least
+  /// length. Runs of ASCII go eight bytes at a time.
   private mutating func surveyByBytes(_ base: UnsafePointer<UInt8>, _ n: Int) {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let raw = UnsafeRawPointer(base)
     var i = 0
     var letters = 0
+    var printable = 0
+    var spaces = false
     var valid = true
     var nul = false
     while i < n {
+      if i + 8 <= n {
+        let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        if w & highs == 0 {
+          if Self.zeroBytes(w) != 0 { nul = true }
+          if Self.zeroBytes(w ^ (0x20 &* ones)) != 0 { spaces = true }
+          // For bytes below 0x80, adding 0x80 - c sets the top bit exactly
+          // when the byte is at least c.
+          let printableMask = (w &+ 0x5F &* ones) & ~(w &+ ones) & highs
+          let folded = w | (0x20 &* ones)
+          let letterMask = (folded &+ 0x19 &* ones) & ~(folded &+ 0x05 &* ones) & highs
+          printable += printableMask.nonzeroBitCount
+          letters += letterMask.nonzeroBitCount
+          i += 8
+          continue
+        }
+      }
       let b = base[i]
       if b < 0x80 {
         let folded = b | 0x20
         if folded >= 0x67 && folded <= 0x7A { letters += 1 }
+        if b > 0x20 && b < 0x7F { printable += 1 }
+        if b == 32 { spaces = true }
         if b == 0 { nul = true }
         i += 1
         continue
@@ -95,7 +121,7 @@ struct LineSurvey {
         i += length
       }
     }
-    keptLetters = letters
+    minimumNormalLength = spaces ? printable : letters
     isValidUTF8 = valid
     hasNUL = nul
   }

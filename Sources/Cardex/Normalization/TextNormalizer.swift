@@ -51,6 +51,23 @@ public enum TextNormalizer {
     let n = line.count
     while i < n {
       let b = line[i]
+      // Printable ASCII other than space, most of any line: copied in a
+      // tight loop.
+      if b &- 33 < 94 {
+        if pendingSpace {
+          if count > 0 {
+            out[count] = 32
+            count += 1
+          }
+          pendingSpace = false
+        }
+        repeat {
+          out[count] = line[i]
+          count += 1
+          i += 1
+        } while i < n && line[i] &- 33 < 94
+        continue
+      }
       var length = 1
       // 0 = a space, 255 = dropped, anything else = that byte.
       var replacement: UInt8 = b
