@@ -14,6 +14,8 @@ public final class Extractor: Sendable {
   let variants: VariantIndex
   /// Anchors that mean "this line pairs two sides", for near-miss reports.
   let separatorAnchors: [Int]
+  /// Every variant's elements in flat memory, for the matcher.
+  let compiled: CompiledPatterns
   /// Every `set:` of the rules, read into typed values once.
   let setValues: SetValues
 
@@ -62,7 +64,7 @@ public final class Extractor: Sendable {
         for (v, variant) in rule.pattern.variants.enumerated() {
           index.add(
             .init(format: f, rule: r, variant: v, isHeading: false), groups: prefilter.register(variant, rules: rules),
-            shape: VariantShape(variant, lexicons: lexicons))
+            shape: VariantShape(variant, lexicons: lexicons), elements: variant, triedWhenClosed: !format.requiresSection)
         }
       }
     }
@@ -71,7 +73,7 @@ public final class Extractor: Sendable {
         for (v, variant) in heading.pattern.variants.enumerated() {
           index.add(
             .init(format: f, rule: h, variant: v, isHeading: true), groups: prefilter.register(variant, rules: rules),
-            shape: VariantShape(variant, lexicons: lexicons))
+            shape: VariantShape(variant, lexicons: lexicons), elements: variant, triedWhenClosed: heading.opens)
         }
       }
     }
@@ -81,6 +83,7 @@ public final class Extractor: Sendable {
     prefilter.seal(scanning: scanned)
     index.prunes = prunesByShape
     self.prefilter = prefilter
+    self.compiled = CompiledPatterns(index.elements)
     self.variants = index
   }
 

@@ -7,6 +7,8 @@ public struct ExtractionSession {
   let scratch: VariantIndex.Scratch
   /// The slot scanners' memo, reused line after line.
   let memo = SlotScanner.Memo()
+  /// The matcher's captures, reused line after line.
+  let captures: PatternMatcher.Captures
   /// The current line's normal form, when it is not its own.
   let normalized = LineBuffer(capacity: Extractor.maxMatchedLineBytes * 4)
   var sawInvalidUTF8 = false
@@ -22,6 +24,7 @@ public struct ExtractionSession {
     self.source = source
     self.sections = Array(repeating: SectionState(), count: extractor.rules.formats.count)
     self.checker = FeedChecker(rules: extractor.rules, trackDuplicates: false, recordsAreOwn: true)
+    self.captures = PatternMatcher.Captures(capacity: extractor.compiled.maxElements)
     self.scratch = VariantIndex.Scratch(variants: extractor.variants.variantCount, anchors: extractor.prefilter.anchorCount)
   }
 
@@ -86,25 +89,25 @@ public struct ExtractionSession {
       return
     }
     let scanner = SlotScanner(rules: extractor.rules, line: line, memo: memo)
-    let matcher = PatternMatcher(scanner: scanner)
+    let matcher = PatternMatcher(scanner: scanner, compiled: extractor.compiled, captures: captures)
     if let (formatIndex, items) = matchRecord(matcher, admitted, line: line, number: number, raw: raw) {
       out += items
       idle(except: formatIndex)
       return
     }
-    var headed = Set<Int>()
-    let formats = extractor.rules.formats
+    var headed: [Int] = []
+    let variants = extractor.variants
     for v in admitted {
-      let ref = extractor.variants.refs[Int(v)]
+      let ref = variants.refs[Int(v)]
       let f = ref.format
       guard ref.isHeading, !headed.contains(f) else { continue }
-      let heading = formats[f].headings[ref.rule]
-      guard heading.opens || sections[f].isOpen else { continue }
-      let format = formats[f]
+      guard variants.triedWhenClosed[Int(v)] || sections[f].isOpen else { continue }
       do {
-        guard let caps = capture(matcher, heading.pattern.variants[ref.variant]) else { continue }
+        guard let caps = capture(matcher, Int(v)) else { continue }
+        let format = extractor.rules.formats[f]
+        let heading = format.headings[ref.rule]
         open(f, ref.rule, heading: heading, captures: caps, line: line)
-        headed.insert(f)
+        headed.append(f)
         if explain {
           let sets = caps.filter { $0.field != "_" }.map { "sets \($0.field) '\($0.text)'" }
             + heading.set.sorted { $0.key < $1.key }.map { "sets \($0.key) '\($0.value)'" }
@@ -148,14 +151,15 @@ public struct ExtractionSession {
     // Formats whose section is open go first: the heading above the line is
     // the strongest evidence of what the line is. Within a pass, variants
     // come in format, rule and variant order.
+    let variants = extractor.variants
     for openPass in [true, false] {
       for v in admitted {
-        let ref = extractor.variants.refs[Int(v)]
+        let ref = variants.refs[Int(v)]
         let f = ref.format
         guard !ref.isHeading else { continue }
-        if openPass ? !sections[f].isOpen : (sections[f].isOpen || formats[f].requiresSection) { continue }
+        if openPass ? !sections[f].isOpen : (sections[f].isOpen || !variants.triedWhenClosed[Int(v)]) { continue }
+        guard let caps = capture(matcher, Int(v)) else { continue }
         let rule = formats[f].records[ref.rule]
-        guard let caps = capture(matcher, rule.pattern.variants[ref.variant]) else { continue }
         let provenance = Provenance(source: source, line: number, raw: String(decoding: raw, as: UTF8.self))
         var builder = RecordBuilder(rules: extractor.rules, format: formats[f], provenance: provenance)
         var items = builder.build(
@@ -176,14 +180,11 @@ public struct ExtractionSession {
   /// variant of a format whose section is open or that needs none, or a
   /// heading that may open (or continue) its section.
   private func isTryable(_ v: Int32) -> Bool {
-    let ref = extractor.variants.refs[Int(v)]
-    let format = extractor.rules.formats[ref.format]
-    let open = sections[ref.format].isOpen
-    return ref.isHeading ? (format.headings[ref.rule].opens || open) : (open || !format.requiresSection)
+    extractor.variants.triedWhenClosed[Int(v)] || sections[extractor.variants.refs[Int(v)].format].isOpen
   }
 
-  private func capture(_ matcher: PatternMatcher, _ variant: [Pattern.Element]) -> [Capture]? {
-    guard let caps = matcher.match(variant) else { return nil }
+  private func capture(_ matcher: PatternMatcher, _ v: Int) -> [Capture]? {
+    guard let caps = matcher.match(v) else { return nil }
     return caps.map { Capture(field: $0.field, text: matcher.scanner.string($0.start, $0.end), value: $0.value) }
   }
 
@@ -265,28 +266,31 @@ public struct ExtractionSession {
   }
 
   /// The record pattern that got furthest into the line, over every format.
+  /// A variant that cannot take the line's first byte stops at its start,
+  /// where every other variant is at least; such variants are not walked,
+  /// and the first of all stands for them when no variant gets further.
   private func closestPattern(_ matcher: PatternMatcher, _ line: UnsafeBufferPointer<UInt8>) -> (format: RecordFormat, pattern: Pattern, column: Int, summary: String)? {
-    var best: (format: RecordFormat, pattern: Pattern, progress: PatternMatcher.Progress, variant: [Pattern.Element], full: Bool)?
-    for format in extractor.rules.formats {
-      for rule in format.records {
-        for variant in rule.pattern.variants {
-          var progress = PatternMatcher.Progress(offset: 0, element: 0)
-          let full = matcher.match(variant, furthest: &progress) != nil
-          if full {
-            return (format, rule.pattern, 1, "format '\(format.id)' matches the whole line but takes records only under one of its headings")
-          }
-          // The pattern that matched the most elements is the closest; a
-          // text slot can run far into a line without meaning much.
-          if best == nil || (progress.element, progress.offset) > (best!.progress.element, best!.progress.offset) {
-            best = (format, rule.pattern, progress, variant, false)
-          }
-        }
+    let variants = extractor.variants
+    var best: (v: Int, progress: PatternMatcher.Progress)?
+    for v in 0..<variants.variantCount where !variants.refs[v].isHeading {
+      if best == nil { best = (v, PatternMatcher.Progress(offset: 0, element: 0)) }
+      guard variants.canStart(v, with: line) else { continue }
+      var progress = PatternMatcher.Progress(offset: 0, element: 0)
+      if matcher.match(v, furthest: &progress) != nil {
+        let format = extractor.rules.formats[variants.refs[v].format]
+        return (format, format.records[variants.refs[v].rule].pattern, 1, "format '\(format.id)' matches the whole line but takes records only under one of its headings")
       }
+      // The pattern that matched the most elements is the closest; a
+      // text slot can run far into a line without meaning much.
+      if (progress.element, progress.offset) > (best!.progress.element, best!.progress.offset) { best = (v, progress) }
     }
     guard let best else { return nil }
+    let format = extractor.rules.formats[variants.refs[best.v].format]
+    let pattern = format.records[variants.refs[best.v].rule].pattern
+    let variant = variants.elements[best.v]
     let column = String(decoding: UnsafeBufferPointer(rebasing: line[0..<best.progress.offset]), as: UTF8.self).unicodeScalars.count + 1
-    let expected = best.progress.element < best.variant.count ? best.variant[best.progress.element].summary : "the end of the line"
-    return (best.format, best.pattern, column, "format '\(best.format.id)' pattern \"\(best.pattern.source)\" stopped at column \(column), expecting \(expected)")
+    let expected = best.progress.element < variant.count ? variant[best.progress.element].summary : "the end of the line"
+    return (format, pattern, column, "format '\(format.id)' pattern \"\(pattern.source)\" stopped at column \(column), expecting \(expected)")
   }
 
   private func explanation(_ kind: LineExplanation.Kind, _ number: Int, format: RecordFormat, pattern: Pattern, details: [String]) -> LineExplanation {

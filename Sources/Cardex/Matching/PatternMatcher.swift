@@ -4,31 +4,63 @@
 /// stand; a slot offers the places it could end (best first) and the walk
 /// tries each until the rest of the variant matches to the end of the line.
 /// Lines are short and reach here only after the prefilter, so backtracking
-/// stays cheap.
+/// stays cheap. The walk reads `CompiledPatterns` and writes its captures
+/// into `Captures`, reused line after line: it allocates nothing.
 struct PatternMatcher {
   let scanner: SlotScanner
+  let compiled: CompiledPatterns
+  let captures: Captures
 
-  /// The captures, in pattern order, if `variant` matches the whole line.
-  func match(_ variant: [Pattern.Element]) -> [(field: String, start: Int, end: Int, value: SlotValue)]? {
-    guard literalsInOrder(variant) else { return nil }
+  /// One filled slot of the last match: its element, where it stands, and
+  /// its candidate in the scanner's pool (-1 for text).
+  struct Capture {
+    var element: Int32
+    var start: Int32
+    var end: Int32
+    var candidate: Int32
+  }
+
+  /// The captures of the walk under way, in raw memory owned by a session.
+  final class Captures {
+    let slots: UnsafeMutableBufferPointer<Capture>
+    var count = 0
+
+    init(capacity: Int) {
+      slots = .allocate(capacity: max(capacity, 1))
+    }
+
+    deinit {
+      slots.deallocate()
+    }
+  }
+
+  /// The captures as (field, start, end, value), in pattern order, if
+  /// variant `v` matches the whole line.
+  func match(_ v: Int) -> [(field: String, start: Int, end: Int, value: SlotValue)]? {
+    guard literalsInOrder(v) else { return nil }
     var furthest = Progress(offset: 0, element: 0)
-    return match(variant, furthest: &furthest)
+    return match(v, furthest: &furthest)
   }
 
   /// A cheap necessary condition: the variant's literals (`(`, `:`, ` def. `)
   /// occur in the line in their order. Most failing variants fail here,
   /// before any slot is scanned.
-  private func literalsInOrder(_ variant: [Pattern.Element]) -> Bool {
+  private func literalsInOrder(_ v: Int) -> Bool {
     let line = scanner.line
+    let bytes = compiled.bytes
     var pos = 0
-    for case .literal(let bytes) in variant {
-      guard let first = bytes.first else { continue }
+    for i in Int(compiled.from[v])..<Int(compiled.from[v + 1]) {
+      let code = compiled.codes[i]
+      guard code.kind == .literal, code.count > 0 else { continue }
+      let start = Int(code.start)
+      let count = Int(code.count)
+      let first = bytes[start]
       var found = false
-      while pos + bytes.count <= line.count {
+      while pos + count <= line.count {
         if asciiLower(line[pos]) == first {
           var k = 1
-          while k < bytes.count, asciiLower(line[pos + k]) == bytes[k] { k += 1 }
-          if k == bytes.count {
+          while k < count, asciiLower(line[pos + k]) == bytes[start + k] { k += 1 }
+          if k == count {
             found = true
             break
           }
@@ -36,7 +68,7 @@ struct PatternMatcher {
         pos += 1
       }
       guard found else { return false }
-      pos += bytes.count
+      pos += count
     }
     return true
   }
@@ -50,16 +82,20 @@ struct PatternMatcher {
   }
 
   /// As `match(_:)`, also recording the furthest point reached.
-  func match(
-    _ variant: [Pattern.Element], furthest: inout Progress
-  ) -> [(field: String, start: Int, end: Int, value: SlotValue)]? {
-    var run = Run(variant: variant, scanner: scanner)
+  func match(_ v: Int, furthest: inout Progress) -> [(field: String, start: Int, end: Int, value: SlotValue)]? {
+    let first = Int(compiled.from[v])
+    var run = Run(
+      codes: UnsafeBufferPointer(rebasing: compiled.codes[first..<Int(compiled.from[v + 1])]), compiled: compiled,
+      scanner: scanner, captures: captures)
+    captures.count = 0
     let matched = run.step(0, 0)
     furthest = run.best
     guard matched else { return nil }
-    return run.captures.map { c in
-      guard case .slot(let field, _) = variant[c.element] else { return ("_", c.start, c.end, c.value) }
-      return (field, c.start, c.end, c.value)
+    let fields = compiled.fields[v]
+    return (0..<captures.count).map { k in
+      let c = captures.slots[k]
+      let value = c.candidate < 0 ? SlotValue.text : scanner.memo.pool[Int(c.candidate)].value
+      return (fields[Int(c.element)], Int(c.start), Int(c.end), value)
     }
   }
 
@@ -67,15 +103,38 @@ struct PatternMatcher {
   /// function: captured locals would be boxed and checked for exclusive
   /// access on every step.
   private struct Run {
-    let variant: [Pattern.Element]
+    let codes: UnsafeBufferPointer<CompiledPatterns.Code>
+    let compiled: CompiledPatterns
     let scanner: SlotScanner
-    var captures: [(element: Int, start: Int, end: Int, value: SlotValue)] = []
+    let captures: Captures
     var budget = 20_000
     var best = Progress(offset: 0, element: 0)
 
-    init(variant: [Pattern.Element], scanner: SlotScanner) {
-      self.variant = variant
+    init(codes: UnsafeBufferPointer<CompiledPatterns.Code>, compiled: CompiledPatterns, scanner: SlotScanner, captures: Captures) {
+      self.codes = codes
+      self.compiled = compiled
       self.scanner = scanner
+      self.captures = captures
+    }
+
+    @inline(__always)
+    private func matches(_ start: Int32, _ count: Int32, at pos: Int) -> Bool {
+      let line = scanner.line
+      let n = Int(count)
+      guard pos + n <= line.count else { return false }
+      let bytes = compiled.bytes
+      var k = 0
+      while k < n {
+        if asciiLower(line[pos + k]) != bytes[Int(start) + k] { return false }
+        k += 1
+      }
+      return true
+    }
+
+    @inline(__always)
+    private func push(_ i: Int, _ start: Int, _ end: Int, _ candidate: Int) {
+      captures.slots[captures.count] = Capture(element: Int32(i), start: Int32(start), end: Int32(end), candidate: Int32(candidate))
+      captures.count += 1
     }
 
     mutating func step(_ i: Int, _ pos: Int) -> Bool {
@@ -83,54 +142,50 @@ struct PatternMatcher {
       budget -= 1
       if budget < 0 { return false }
       if i > best.element || (i == best.element && pos > best.offset) { best = Progress(offset: pos, element: i) }
-      if i == variant.count { return pos == line.count }
-      switch variant[i] {
-      case .literal(let bytes):
-        guard pos + bytes.count <= line.count else { return false }
-        for k in 0..<bytes.count where asciiLower(line[pos + k]) != bytes[k] { return false }
-        return step(i + 1, pos + bytes.count)
+      if i == codes.count { return pos == line.count }
+      let code = codes[i]
+      switch code.kind {
+      case .literal:
+        guard matches(code.start, code.count, at: pos) else { return false }
+        return step(i + 1, pos + Int(code.count))
       case .space:
         guard pos < line.count, line[pos] == 32 else { return false }
         return step(i + 1, pos + 1)
-      case .choice(let options):
-        for bytes in options where pos + bytes.count <= line.count {
-          var ok = true
-          for k in 0..<bytes.count where asciiLower(line[pos + k]) != bytes[k] {
-            ok = false
-            break
-          }
-          if ok, step(i + 1, pos + bytes.count) { return true }
+      case .choice:
+        for o in Int(code.start)..<Int(code.start + code.count) {
+          let option = compiled.options[o]
+          if matches(option.start, option.count, at: pos), step(i + 1, pos + Int(option.count)) { return true }
         }
         return false
-      case .slot(_, let type):
-        let isLast = i == variant.count - 1
-        if type == .text, !isLast {
+      case .slot:
+        let isLast = i == codes.count - 1
+        if code.type == .text {
+          if isLast {
+            // The rest of the line.
+            guard pos < line.count else { return false }
+            push(i, pos, line.count, -1)
+            if step(i + 1, line.count) { return true }
+            captures.count -= 1
+            return false
+          }
           // A text slot ends only where the next element can start.
-          let next = PatternMatcher.firstByte(of: variant[i + 1])
+          let next = code.next
           var end = pos + 1
           while end <= line.count {
-            if next == nil || (end < line.count && asciiLower(line[end]) == next!) {
-              captures.append((i, pos, end, .text))
+            if next < 0 || (end < line.count && Int16(asciiLower(line[end])) == next) {
+              push(i, pos, end, -1)
               if step(i + 1, end) { return true }
-              captures.removeLast()
+              captures.count -= 1
             }
             end += 1
           }
           return false
         }
-        if type == .text {
-          // The last slot of the variant, and text: the rest of the line.
-          guard pos < line.count else { return false }
-          captures.append((i, pos, line.count, .text))
-          if step(i + 1, line.count) { return true }
-          captures.removeLast()
-          return false
-        }
-        for k in scanner.candidateRange(type, at: pos, isLast: isLast) {
-          let c = scanner.memo.pool[k]
-          captures.append((i, pos, c.end, c.value))
-          if step(i + 1, c.end) { return true }
-          captures.removeLast()
+        for k in scanner.candidateRange(code.type, at: pos, isLast: isLast) {
+          let end = scanner.memo.pool[k].end
+          push(i, pos, end, k)
+          if step(i + 1, end) { return true }
+          captures.count -= 1
         }
         return false
       }

@@ -69,14 +69,21 @@ struct SlotScanner {
       return Int(from[slot])..<Int(from[slot] + count[slot])
     }
 
-    func store(_ slot: Int, _ found: [Candidate]) -> Range<Int> {
-      let start = pool.count
-      pool += found
+    /// Adds a candidate of the scan under way.
+    @inline(__always) func add(_ end: Int, _ value: SlotValue) {
+      pool.append((end, value))
+    }
+
+    /// Files the candidates added since `start` under `slot`.
+    func store(_ slot: Int, from start: Int) -> Range<Int> {
       looked[slot] = generation
       from[slot] = Int32(start)
-      count[slot] = Int32(found.count)
+      count[slot] = Int32(pool.count - start)
       return start..<pool.count
     }
+
+    /// Word ends found by `SlotScanner.words`, reused from scan to scan.
+    var wordEnds: [Int] = []
   }
 
   init(rules: RuleSet, line: UnsafeBufferPointer<UInt8>, memo: Memo = Memo(lineBytes: 0)) {
@@ -97,23 +104,41 @@ struct SlotScanner {
     guard start < line.count else { return 0..<0 }
     let slot = start &* SlotType.count &+ type.index
     if type != .text, let hit = memo.cached(slot) { return hit }
-    return memo.store(slot, scan(type, at: start, isLast: isLast))
+    let first = memo.pool.count
+    scan(type, at: start, isLast: isLast)
+    return memo.store(slot, from: first)
   }
 
-  private func scan(_ type: SlotType, at start: Int, isLast: Bool) -> [Candidate] {
+  /// Adds what a slot of `type` could take at `start` to the memo's pool,
+  /// best first. The common types add straight into the pool; the rest go
+  /// through `otherCandidates`.
+  private func scan(_ type: SlotType, at start: Int, isLast: Bool) {
     switch type {
     case .text:
-      if isLast { return [(line.count, .text)] }
-      return (start + 1...line.count).map { ($0, .text) }
-    case .name: return words(from: start, max: 7, accept: nameWord).map { ($0, .text) }
-    case .team: return words(from: start, max: 7, accept: teamWord).map { ($0, .text) }
+      if isLast {
+        memo.add(line.count, .text)
+      } else {
+        for end in start + 1...line.count { memo.add(end, .text) }
+      }
+    case .name: addWords(from: start, max: 7, accept: nameWord)
+    case .team: addWords(from: start, max: 7, accept: teamWord)
     case .separator:
-      if let hit = rules.separators.longestMatch(in: line, at: start) { return [(hit.end, .text)] }
-      return []
-    case .weightclass: return weightClass(at: start)
-    case .weight: return weight(at: start).map { [$0] } ?? []
-    case .lb, .kg: return bareWeight(at: start, pounds: type == .lb).map { [$0] } ?? []
-    case .country: return country(at: start)
+      if let hit = rules.separators.longestMatch(in: line, at: start) { memo.add(hit.end, .text) }
+    case .weightclass:
+      if let c = weightClass(at: start) { memo.add(c.end, c.value) }
+    case .weight:
+      if let c = weight(at: start) { memo.add(c.end, c.value) }
+    case .lb, .kg:
+      if let c = bareWeight(at: start, pounds: type == .lb) { memo.add(c.end, c.value) }
+    case .country: addCountries(at: start)
+    default:
+      for c in otherCandidates(type, at: start) { memo.add(c.end, c.value) }
+    }
+  }
+
+  private func otherCandidates(_ type: SlotType, at start: Int) -> [Candidate] {
+    switch type {
+    case .text, .name, .team, .separator, .weightclass, .weight, .lb, .kg, .country: return []
     case .clock: return clock(at: start)
     case .duration: return duration(at: start)
     case .round: return round(at: start)
@@ -172,10 +197,17 @@ struct SlotScanner {
 
   // MARK: Names and teams
 
+  /// Adds the ends of runs of 1…`max` space-separated words that `accept`
+  /// takes, longest first.
+  func addWords(from start: Int, max: Int, accept: (Int, Int, Int) -> Bool) {
+    words(from: start, max: max, accept: accept)
+    for end in memo.wordEnds.reversed() { memo.add(end, .text) }
+  }
+
   /// Ends of runs of 1…`max` space-separated words that `accept` takes,
-  /// longest first.
-  func words(from start: Int, max: Int, accept: (Int, Int, Int) -> Bool) -> [Int] {
-    var ends: [Int] = []
+  /// shortest first, into `memo.wordEnds`.
+  func words(from start: Int, max: Int, accept: (Int, Int, Int) -> Bool) {
+    memo.wordEnds.removeAll(keepingCapacity: true)
     var i = start
     var count = 0
     while i < line.count, count < max {
@@ -190,17 +222,16 @@ struct SlotScanner {
       if k < j {
         // The word may be taken whole where its stem is not: `(IC)` is a
         // status mark, `(IC` is nothing.
-        if accept(i, k, count) { ends.append(k) }
+        if accept(i, k, count) { memo.wordEnds.append(k) }
         guard accept(i, j, count) else { break }
-        ends.append(j)
+        memo.wordEnds.append(j)
       } else {
         guard accept(i, j, count) else { break }
-        ends.append(j)
+        memo.wordEnds.append(j)
       }
       count += 1
       i = j + 1
     }
-    return ends.reversed()
   }
 
   @inline(__always) func isTrailingPunctuation(_ b: UInt8) -> Bool {
@@ -259,7 +290,7 @@ struct SlotScanner {
 
   // MARK: Weight classes and weights
 
-  func weightClass(at start: Int) -> [Candidate] {
+  func weightClass(at start: Int) -> Candidate? {
     var pos = start
     var women = false
     if let p = rules.weightClasses.womenPrefixes.longestMatch(in: line, at: pos) {
@@ -271,12 +302,12 @@ struct SlotScanner {
       }
     }
     if let hit = rules.weightClasses.spellings.longestMatch(in: line, at: pos) {
-      return [(hit.end, .weightClass(spelling: hit.value, corrected: false, women: women))]
+      return (hit.end, .weightClass(spelling: hit.value, corrected: false, women: women))
     }
     if let fix = rules.weightClasses.correction(in: line, at: pos) {
-      return [(fix.end, .weightClass(spelling: String(decoding: fix.spelling, as: UTF8.self), corrected: true, women: women))]
+      return (fix.end, .weightClass(spelling: String(decoding: fix.spelling, as: UTF8.self), corrected: true, women: women))
     }
-    return []
+    return nil
   }
 
   /// `67kg`, `67 kg`, `145lb`, `145 lbs.`, `73,5 kg`, `155 pounds`.
@@ -320,19 +351,18 @@ struct SlotScanner {
 
   /// A 3-letter upper-case code, a 2-letter code the country table knows, or
   /// a country name of up to four words.
-  func country(at start: Int) -> [Candidate] {
+  func addCountries(at start: Int) {
     var end = start
     while end < line.count, line[end] >= 65, line[end] <= 90 { end += 1 }
     let n = end - start
     if n == 3 || n == 2, end == line.count || !isWordByte(line[end]) {
-      let code = string(start, end)
-      if n == 3 || rules.countries.isKnownTwoLetterCode(code) { return [(end, .text)] }
-      return []
+      if n == 3 || rules.countries.isKnownTwoLetterCode(string(start, end)) { memo.add(end, .text) }
+      return
     }
-    guard isASCIILetter(line[start]) && line[start] <= 90 || line[start] >= 0x80 else { return [] }
-    return words(from: start, max: 4) { s, e, _ in
+    guard isASCIILetter(line[start]) && line[start] <= 90 || line[start] >= 0x80 else { return }
+    addWords(from: start, max: 4) { s, e, _ in
       (s..<e).allSatisfy { isWordByte(line[$0]) || line[$0] == 45 || line[$0] == 39 || line[$0] == 46 }
-    }.map { ($0, .text) }
+    }
   }
 
   // MARK: Times, rounds and scores

@@ -34,10 +34,18 @@ struct VariantIndex: Sendable {
   /// Variants with no anchor group: tried on every line that is matched.
   private(set) var always: [Int32] = []
 
+  /// Each variant's elements, so that trying one copies no rule.
+  private(set) var elements: [[Pattern.Element]] = []
+  /// Whether a variant may be tried with its format's section closed: a
+  /// record variant of a format that needs no section, a heading that opens.
+  private(set) var triedWhenClosed: [Bool] = []
+
   /// Adds a variant and its anchor groups.
-  mutating func add(_ ref: Ref, groups: [[Int]], shape: VariantShape) {
+  mutating func add(_ ref: Ref, groups: [[Int]], shape: VariantShape, elements: [Pattern.Element], triedWhenClosed: Bool) {
     if groups.isEmpty { always.append(Int32(refs.count)) }
     refs.append(ref)
+    self.elements.append(elements)
+    self.triedWhenClosed.append(triedWhenClosed)
     groupsOf.append(groups)
     shapes.append(shape)
   }
@@ -87,6 +95,12 @@ struct VariantIndex: Sendable {
   }
 
   var variantCount: Int { refs.count }
+
+  /// Whether the variant's first element can take the line's first byte.
+  func canStart(_ v: Int, with line: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = line.first else { return false }
+    return shapes[v].first.contains(first)
+  }
 
   /// The admissible variants for a line's anchor hits, in trying order:
   /// those whose trigger the line holds, whose other groups it holds too,
