@@ -79,9 +79,10 @@ public final class Extractor: Sendable {
     }
     let sepVariant: [Pattern.Element] = [.space, .slot(field: "sep", type: .separator), .space]
     separatorAnchors = prefilter.register(sepVariant, rules: rules).flatMap { $0 }
-    let scanned = index.seal(anchorCount: prefilter.anchorCount, alsoScanned: Set(separatorAnchors), selectivity: prefilter.selectivity)
-    prefilter.seal(scanning: scanned)
     index.prunes = prunesByShape
+    let selectivity = (0..<prefilter.anchorCount).map(prefilter.selectivity)
+    let scanned = index.seal(anchorCount: prefilter.anchorCount, alsoScanned: Set(separatorAnchors)) { selectivity[$0] }
+    prefilter.seal(scanning: scanned)
     self.prefilter = prefilter
     self.compiled = CompiledPatterns(index.elements)
     self.variants = index

@@ -160,7 +160,7 @@ extension CardexCommand {
       @Sendable func encode(_ items: [ExtractedItem]) -> [UInt8] {
         var bytes: [UInt8] = []
         for item in items {
-          if let line = try? FeedEncoder().ndjsonLine(item) { bytes += line }
+          FeedEncoder().ndjsonLine(item, appendingTo: &bytes)
         }
         return bytes
       }

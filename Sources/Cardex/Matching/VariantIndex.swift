@@ -24,9 +24,18 @@ struct VariantIndex: Sendable {
   /// False only to check that shapes never change what is matched.
   var prunes = true
 
-  /// For each trigger anchor, the variants it triggers (compressed rows).
+  /// For each trigger anchor and class of first byte, the variants it
+  /// triggers that can start with such a byte (compressed rows, row
+  /// `anchor * firstClassCount + class`). A fact-box line's `v` triggers
+  /// over a hundred variants; those that cannot start with its first
+  /// letter are never looked at.
   private var triggerFrom: [Int32] = [0]
   private var triggerFlat: [Int32] = []
+  /// Bytes grouped by which variants can start with them.
+  private var firstClass: [UInt8] = Array(repeating: 0, count: 256)
+  private var firstClassCount = 1
+  /// The variants with no anchor group, by class of first byte.
+  private var alwaysByClass: [[Int32]] = [[]]
   /// For each variant, the anchors of its groups other than the trigger:
   /// group by group, each group's anchors then a -1.
   private var restFrom: [Int32] = [0]
@@ -56,27 +65,35 @@ struct VariantIndex: Sendable {
   mutating func seal(anchorCount: Int, alsoScanned: Set<Int>, selectivity: (Int) -> Int) -> Set<Int> {
     var triggered = [[Int32]](repeating: [], count: anchorCount)
     // A group is as selective as its least selective anchor.
-    let score = groupsOf.map { groups in groups.map { $0.map(selectivity).min() ?? 0 } }
+    let score = groupsOf.map { groups in
+      groups.map { group in
+        var least = Int.max
+        for anchor in group { least = min(least, selectivity(anchor)) }
+        return group.isEmpty ? 0 : least
+      }
+    }
     var trigger = [Int?](repeating: nil, count: groupsOf.count)
     var scanned = alsoScanned
     for (v, groups) in groupsOf.enumerated() {
       let s = score[v]
       if let best = s.indices.max(by: { s[$0] < s[$1] || (s[$0] == s[$1] && $0 > $1) }) {
         trigger[v] = best
-        for anchor in Set(groups[best]) {
+        for anchor in groups[best] where triggered[anchor].last != Int32(v) {
           triggered[anchor].append(Int32(v))
           scanned.insert(anchor)
         }
       }
     }
+    var isScanned = [Bool](repeating: false, count: anchorCount)
+    for a in scanned where a < anchorCount { isScanned[a] = true }
     restFrom = [0]
     restFlat = []
     for (v, groups) in groupsOf.enumerated() {
       // The other groups, cheapest to reject first: those whose anchors were
       // all scanned (a table read), then the most selective.
+      let fully = groups.map { $0.allSatisfy { isScanned[$0] } }
       let rest = groups.indices.filter { $0 != trigger[v] }.sorted { a, b in
-        let (sa, sb) = (groups[a].allSatisfy(scanned.contains), groups[b].allSatisfy(scanned.contains))
-        return sa != sb ? sa : score[v][a] > score[v][b]
+        fully[a] != fully[b] ? fully[a] : score[v][a] > score[v][b]
       }
       for g in rest {
         restFlat += groups[g].map(Int32.init)
@@ -84,12 +101,32 @@ struct VariantIndex: Sendable {
       }
       restFrom.append(Int32(restFlat.count))
     }
+    // Bytes whose sets of startable variants are the same share a class.
+    var classOf: [[UInt64]: UInt8] = [:]
+    var representative: [UInt8] = []
+    for b in 0..<256 {
+      var signature = [UInt64](repeating: 0, count: (shapes.count + 63) / 64)
+      for (v, shape) in shapes.enumerated() where !prunes || shape.first.contains(UInt8(b)) { signature[v >> 6] |= 1 << UInt64(v & 63) }
+      if let c = classOf[signature] {
+        firstClass[b] = c
+      } else {
+        let c = UInt8(truncatingIfNeeded: classOf.count)
+        classOf[signature] = c
+        firstClass[b] = c
+        representative.append(UInt8(b))
+      }
+    }
+    firstClassCount = representative.count
+    func starts(_ v: Int32, _ c: Int) -> Bool { !prunes || shapes[Int(v)].first.contains(representative[c]) }
     triggerFrom = [0]
     triggerFlat = []
     for list in triggered {
-      triggerFlat += list
-      triggerFrom.append(Int32(triggerFlat.count))
+      for c in 0..<firstClassCount {
+        triggerFlat += list.filter { starts($0, c) }
+        triggerFrom.append(Int32(triggerFlat.count))
+      }
     }
+    alwaysByClass = (0..<firstClassCount).map { c in always.filter { starts($0, c) } }
     groupsOf = []
     return scanned
   }
@@ -112,14 +149,17 @@ struct VariantIndex: Sendable {
     scratch.next()
     var count = 0
     let out = scratch.admitted
-    for v in always where !prunes || shapes[Int(v)].admits(line) {
+    guard let first = line.first else { return UnsafeBufferPointer(rebasing: out[0..<0]) }
+    let c = Int(firstClass[Int(first)])
+    for v in alwaysByClass[c] where !prunes || shapes[Int(v)].admits(line) {
       out[count] = v
       count += 1
     }
-    let anchors = triggerFrom.count - 1
+    let anchors = (triggerFrom.count - 1) / firstClassCount
     for anchor in hits.found where anchor < anchors {
-      var k = Int(triggerFrom[anchor])
-      let end = Int(triggerFrom[anchor + 1])
+      let row = anchor * firstClassCount + c
+      var k = Int(triggerFrom[row])
+      let end = Int(triggerFrom[row + 1])
       while k < end {
         let v = Int(triggerFlat[k])
         k += 1

@@ -24,13 +24,24 @@ public struct FeedEncoder: Sendable {
   /// One record or diagnostic as one NDJSON line, written by hand
   /// (`JSONWriter`): this runs once per record on the hot path.
   public func ndjsonLine(_ item: ExtractedItem) throws -> [UInt8] {
-    var writer = JSONWriter()
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(1024)
+    ndjsonLine(item, appendingTo: &bytes)
+    return bytes
+  }
+
+  /// As `ndjsonLine(_:)`, appended to `bytes` in place.
+  public func ndjsonLine(_ item: ExtractedItem, appendingTo bytes: inout [UInt8]) {
+    if case .explanation = item { return }
+    var writer = JSONWriter(appendingTo: bytes)
+    bytes = []
     switch item {
     case .bout(let b): writer.write(b)
     case .fixture(let f): writer.write(f)
     case .diagnostic(let d): writer.write(d)
-    case .explanation: return []
+    case .explanation: break
     }
-    return writer.bytes + [10]
+    bytes = writer.bytes
+    bytes.append(10)
   }
 }

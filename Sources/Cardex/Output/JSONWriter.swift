@@ -14,6 +14,12 @@ struct JSONWriter {
     bytes.reserveCapacity(1024)
   }
 
+  /// A writer that appends to `buffer` (moved in; take it back from
+  /// `bytes`).
+  init(appendingTo buffer: [UInt8]) {
+    bytes = buffer
+  }
+
   // MARK: Structure
 
   private mutating func key(_ k: StaticString) {
@@ -43,17 +49,56 @@ struct JSONWriter {
   private mutating func field(_ k: StaticString, _ value: Int?) {
     guard let value else { return }
     key(k)
-    bytes.append(contentsOf: String(value).utf8)
+    integer(value)
+  }
+
+  /// Decimal digits of an integer, without making a `String`.
+  private mutating func integer(_ value: Int) {
+    if value < 0 {
+      guard value != Int.min else {
+        bytes.append(contentsOf: String(value).utf8)
+        return
+      }
+      bytes.append(45)
+      integer(-value)
+      return
+    }
+    if value >= 10 { integer(value / 10) }
+    bytes.append(48 + UInt8(value % 10))
   }
 
   private mutating func field(_ k: StaticString, _ value: Double?) {
     guard let value else { return }
     key(k)
     if value == value.rounded(), abs(value) < 1e15 {
-      bytes.append(contentsOf: String(Int(value)).utf8)
+      integer(Int(value))
+    } else if let (whole, tenths, hundredths) = Self.twoDecimals(value) {
+      integer(whole)
+      bytes.append(46)
+      bytes.append(48 + UInt8(tenths))
+      if let hundredths { bytes.append(48 + UInt8(hundredths)) }
     } else {
       bytes.append(contentsOf: value.description.utf8)
     }
+  }
+
+  /// A positive value below a million with one or two decimals (`147.7`,
+  /// `61.25`), as `Double.description` prints it: its shortest decimal
+  /// form. `Double(k) / 10` is the double nearest `k / 10`, the same one
+  /// parsing "k/10" gives, so equality with it proves that form round-trips.
+  static func twoDecimals(_ value: Double) -> (Int, Int, Int?)? {
+    guard value > 0, value < 1e6 else { return nil }
+    let k10 = (value * 10).rounded()
+    if Double(Int(k10)) / 10 == value {
+      let k = Int(k10)
+      return (k / 10, k % 10, nil)
+    }
+    let k100 = (value * 100).rounded()
+    if Double(Int(k100)) / 100 == value {
+      let k = Int(k100)
+      return (k / 100, (k / 10) % 10, k % 10)
+    }
+    return nil
   }
 
   private mutating func field(_ k: StaticString, _ value: Bool) {

@@ -13,6 +13,9 @@ public final class OutputFile {
   private let temporaryPath: String?
   private var committed = false
   private var closed = false
+  /// Output not yet written: one `write` per 64 KB, not one per record.
+  private var buffer: [UInt8] = []
+  private static let bufferBytes = 1 << 16
 
   public struct Failure: Error, CustomStringConvertible {
     public var description: String
@@ -50,6 +53,26 @@ public final class OutputFile {
 
   public func write(_ bytes: [UInt8]) throws(Failure) {
     guard fd >= 0 else { return }
+    buffer += bytes
+    if buffer.count >= Self.bufferBytes { try flush() }
+  }
+
+  /// Lets `body` append to the output in place (an encoder writing a
+  /// record), without an array of its own.
+  public func append(_ body: (inout [UInt8]) -> Void) throws(Failure) {
+    guard fd >= 0 else { return }
+    body(&buffer)
+    if buffer.count >= Self.bufferBytes { try flush() }
+  }
+
+  /// Writes out what is buffered.
+  public func flush() throws(Failure) {
+    guard fd >= 0, !buffer.isEmpty else { return }
+    defer { buffer.removeAll(keepingCapacity: true) }
+    try writeAll(buffer)
+  }
+
+  private func writeAll(_ bytes: [UInt8]) throws(Failure) {
     var offset = 0
     while offset < bytes.count {
       let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
@@ -63,6 +86,7 @@ public final class OutputFile {
 
   /// Makes the output visible: renames the temporary file over the target.
   public func commit() throws(Failure) {
+    try flush()
     guard let finalPath, let temporaryPath else { return }
     let synced = fsync(fd) == 0
     let syncError = errno
