@@ -6,12 +6,19 @@
 /// never held whole.
 ///
 /// A class, so that sessions share one compiled rule set instead of copying
-/// its arrays; it is immutable after `init`.
-public final class Extractor: Sendable {
+/// its arrays; it is immutable after `init` (hence `@unchecked Sendable`:
+/// the prefilter and variant index sit behind pointers, see below).
+public final class Extractor: @unchecked Sendable {
   public let rules: RuleSet
-  let prefilter: Prefilter
+  /// The prefilter and the variant index, each in memory of its own: a
+  /// method called on a struct stored in a class property copied the
+  /// struct (retaining each of its arrays) on every line; through a
+  /// pointer the method reads it in place.
+  let prefilterInPlace: UnsafeMutablePointer<Prefilter>
+  let variantsInPlace: UnsafeMutablePointer<VariantIndex>
+  var prefilter: Prefilter { prefilterInPlace.pointee }
   /// Which variants a line's anchors admit.
-  let variants: VariantIndex
+  var variants: VariantIndex { variantsInPlace.pointee }
   /// Anchors that mean "this line pairs two sides", for near-miss reports.
   let separatorAnchors: [Int]
   /// Every variant's elements in flat memory, for the matcher.
@@ -83,9 +90,18 @@ public final class Extractor: Sendable {
     let selectivity = (0..<prefilter.anchorCount).map(prefilter.selectivity)
     let scanned = index.seal(anchorCount: prefilter.anchorCount, alsoScanned: Set(separatorAnchors)) { selectivity[$0] }
     prefilter.seal(scanning: scanned)
-    self.prefilter = prefilter
+    prefilterInPlace = .allocate(capacity: 1)
+    prefilterInPlace.initialize(to: prefilter)
     self.compiled = CompiledPatterns(index.elements)
-    self.variants = index
+    variantsInPlace = .allocate(capacity: 1)
+    variantsInPlace.initialize(to: index)
+  }
+
+  deinit {
+    prefilterInPlace.deinitialize(count: 1)
+    prefilterInPlace.deallocate()
+    variantsInPlace.deinitialize(count: 1)
+    variantsInPlace.deallocate()
   }
 
   /// A session for one input; `source` names it in provenance.
@@ -101,8 +117,8 @@ public final class Extractor: Sendable {
     var out: [ExtractedItem] = []
     var reader = LineSplitter()
     let bytes = Array(text.utf8)
-    reader.feed(bytes[...]) { n, line in out += session.consume(line: line, number: n) }
-    reader.finish { n, line in out += session.consume(line: line, number: n) }
+    reader.feed(bytes[...]) { n, line in session.consume(line: line, number: n, into: &out) }
+    reader.finish { n, line in session.consume(line: line, number: n, into: &out) }
     out += session.finish()
     return out
   }

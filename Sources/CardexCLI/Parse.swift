@@ -116,7 +116,7 @@ extension CardexCommand {
           var splitter = LineSplitter()
           var pending: [ExtractedItem] = []
           let handle: (Int, ArraySlice<UInt8>) -> Void = { n, line in
-            pending += session.consume(line: line, number: n)
+            session.consume(line: line, number: n, into: &pending)
           }
           var writeError: Error?
           try input.forEachChunk { chunk in

@@ -151,8 +151,8 @@ extension Extractor {
     var out: [ExtractedItem] = []
     var lines = LineSplitter(stripsByteOrderMark: stripsMark)
     let offset = firstLine - 1
-    lines.feed(bytes) { n, line in out += session.consume(line: line, number: n + offset) }
-    lines.finish { n, line in out += session.consume(line: line, number: n + offset) }
+    lines.feed(bytes) { n, line in session.consume(line: line, number: n + offset, into: &out) }
+    lines.finish { n, line in session.consume(line: line, number: n + offset, into: &out) }
     return ChunkResult(items: out, startState: startState, endState: session.state)
   }
 }

@@ -25,16 +25,23 @@ public struct ExtractionSession {
     self.sections = Array(repeating: SectionState(), count: extractor.rules.formats.count)
     self.checker = FeedChecker(rules: extractor.rules, trackDuplicates: false, recordsAreOwn: true)
     self.captures = PatternMatcher.Captures(capacity: extractor.compiled.maxElements)
-    self.scratch = VariantIndex.Scratch(variants: extractor.variants.variantCount, anchors: extractor.prefilter.anchorCount)
+    self.scratch = VariantIndex.Scratch(variants: extractor.variantsInPlace.pointee.variantCount, anchors: extractor.prefilter.anchorCount)
   }
 
   /// Processes one line (without its line ending); returns what it yields.
   public mutating func consume(line raw: ArraySlice<UInt8>, number: Int) -> [ExtractedItem] {
-    raw.withUnsafeBufferPointer { consume($0, raw: raw, number: number) }
+    var out: [ExtractedItem] = []
+    consume(line: raw, number: number, into: &out)
+    return out
   }
 
-  private mutating func consume(_ line: UnsafeBufferPointer<UInt8>, raw: ArraySlice<UInt8>, number: Int) -> [ExtractedItem] {
-    var out: [ExtractedItem] = []
+  /// As `consume(line:number:)`, appending to `out`: the streaming path,
+  /// which keeps one array for a whole chunk of input.
+  public mutating func consume(line raw: ArraySlice<UInt8>, number: Int, into out: inout [ExtractedItem]) {
+    raw.withUnsafeBufferPointer { consume($0, raw: raw, number: number, into: &out) }
+  }
+
+  private mutating func consume(_ line: UnsafeBufferPointer<UInt8>, raw: ArraySlice<UInt8>, number: Int, into out: inout [ExtractedItem]) {
     let survey = LineSurvey(line)
     if !sawInvalidUTF8, !survey.isValidUTF8 {
       sawInvalidUTF8 = true
@@ -47,41 +54,41 @@ public struct ExtractionSession {
     if line.count > Extractor.maxRecordLineBytes {
       out.append(.diagnostic(Diagnostic(.note, .lineTooLong, source: source, line: number)))
       idle(except: nil)
-      return out
+      return
     }
     // A clean line (printable ASCII, single spaces) is its own normalized
     // form and valid UTF-8: matched in place, with no copy. About half the
     // lines of real text are.
     if survey.isClean {
-      if line.isEmpty { return out }
+      if line.isEmpty { return }
       if line.count > Extractor.maxMatchedLineBytes {
         idle(except: nil)
-        return out
+        return
       }
       match(line, number: number, raw: raw, into: &out)
-      return out
+      return
     }
     // A paragraph: its normal form is too long to be a record or heading
     // line, whatever normalization takes out.
     if survey.minimumNormalLength > Extractor.maxMatchedLineBytes || line.count > Extractor.maxMatchedLineBytes * 4 {
       idle(except: nil)
-      return out
+      return
     }
     let length = TextNormalizer.normalize(line, into: normalized)
-    if length == 0 { return out }
+    if length == 0 { return }
     if length > Extractor.maxMatchedLineBytes {
       idle(except: nil)
-      return out
+      return
     }
     match(normalized[0..<length], number: number, raw: raw, into: &out)
-    return out
+    return
   }
 
   /// Tries a normalized line against the records and headings its anchors
   /// admit.
   private mutating func match(_ line: UnsafeBufferPointer<UInt8>, number: Int, raw: ArraySlice<UInt8>, into out: inout [ExtractedItem]) {
-    extractor.prefilter.scan(line, into: &hits)
-    let admitted = extractor.variants.admissible(hits, line: line, prefilter: extractor.prefilter, scratch: scratch)
+    extractor.prefilterInPlace.pointee.scan(line, into: &hits)
+    let admitted = extractor.variantsInPlace.pointee.admissible(hits, line: line, prefilter: extractor.prefilterInPlace, scratch: scratch)
     // Most lines: nothing that could be tried here, and no separator to
     // report a near miss for.
     if !admitted.contains(where: isTryable) && !extractor.separatorAnchors.contains(where: { hits[$0] }) {
@@ -96,12 +103,12 @@ public struct ExtractionSession {
       return
     }
     var headed: [Int] = []
-    let variants = extractor.variants
+    let variants = extractor.variantsInPlace
     for v in admitted {
-      let ref = variants.refs[Int(v)]
+      let ref = variants.pointee.refs[Int(v)]
       let f = ref.format
       guard ref.isHeading, !headed.contains(f) else { continue }
-      guard variants.triedWhenClosed[Int(v)] || sections[f].isOpen else { continue }
+      guard variants.pointee.triedWhenClosed[Int(v)] || sections[f].isOpen else { continue }
       do {
         guard let caps = capture(matcher, Int(v)) else { continue }
         let format = extractor.rules.formats[f]
@@ -151,13 +158,13 @@ public struct ExtractionSession {
     // Formats whose section is open go first: the heading above the line is
     // the strongest evidence of what the line is. Within a pass, variants
     // come in format, rule and variant order.
-    let variants = extractor.variants
+    let variants = extractor.variantsInPlace
     for openPass in [true, false] {
       for v in admitted {
-        let ref = variants.refs[Int(v)]
+        let ref = variants.pointee.refs[Int(v)]
         let f = ref.format
         guard !ref.isHeading else { continue }
-        if openPass ? !sections[f].isOpen : (sections[f].isOpen || !variants.triedWhenClosed[Int(v)]) { continue }
+        if openPass ? !sections[f].isOpen : (sections[f].isOpen || !variants.pointee.triedWhenClosed[Int(v)]) { continue }
         guard let caps = capture(matcher, Int(v)) else { continue }
         let rule = formats[f].records[ref.rule]
         let provenance = Provenance(source: source, line: number, raw: String(decoding: raw, as: UTF8.self))
@@ -180,7 +187,7 @@ public struct ExtractionSession {
   /// variant of a format whose section is open or that needs none, or a
   /// heading that may open (or continue) its section.
   private func isTryable(_ v: Int32) -> Bool {
-    extractor.variants.triedWhenClosed[Int(v)] || sections[extractor.variants.refs[Int(v)].format].isOpen
+    extractor.variantsInPlace.pointee.triedWhenClosed[Int(v)] || sections[extractor.variantsInPlace.pointee.refs[Int(v)].format].isOpen
   }
 
   private func capture(_ matcher: PatternMatcher, _ v: Int) -> [Capture]? {
@@ -270,24 +277,24 @@ public struct ExtractionSession {
   /// where every other variant is at least; such variants are not walked,
   /// and the first of all stands for them when no variant gets further.
   private func closestPattern(_ matcher: PatternMatcher, _ line: UnsafeBufferPointer<UInt8>) -> (format: RecordFormat, pattern: Pattern, column: Int, summary: String)? {
-    let variants = extractor.variants
+    let variants = extractor.variantsInPlace
     var best: (v: Int, progress: PatternMatcher.Progress)?
-    for v in 0..<variants.variantCount where !variants.refs[v].isHeading {
+    for v in 0..<variants.pointee.variantCount where !variants.pointee.refs[v].isHeading {
       if best == nil { best = (v, PatternMatcher.Progress(offset: 0, element: 0)) }
-      guard variants.canStart(v, with: line) else { continue }
+      guard variants.pointee.canStart(v, with: line) else { continue }
       var progress = PatternMatcher.Progress(offset: 0, element: 0)
       if matcher.match(v, furthest: &progress) != nil {
-        let format = extractor.rules.formats[variants.refs[v].format]
-        return (format, format.records[variants.refs[v].rule].pattern, 1, "format '\(format.id)' matches the whole line but takes records only under one of its headings")
+        let format = extractor.rules.formats[variants.pointee.refs[v].format]
+        return (format, format.records[variants.pointee.refs[v].rule].pattern, 1, "format '\(format.id)' matches the whole line but takes records only under one of its headings")
       }
       // The pattern that matched the most elements is the closest; a
       // text slot can run far into a line without meaning much.
       if (progress.element, progress.offset) > (best!.progress.element, best!.progress.offset) { best = (v, progress) }
     }
     guard let best else { return nil }
-    let format = extractor.rules.formats[variants.refs[best.v].format]
-    let pattern = format.records[variants.refs[best.v].rule].pattern
-    let variant = variants.elements[best.v]
+    let format = extractor.rules.formats[variants.pointee.refs[best.v].format]
+    let pattern = format.records[variants.pointee.refs[best.v].rule].pattern
+    let variant = variants.pointee.elements[best.v]
     let column = String(decoding: UnsafeBufferPointer(rebasing: line[0..<best.progress.offset]), as: UTF8.self).unicodeScalars.count + 1
     let expected = best.progress.element < variant.count ? variant[best.progress.element].summary : "the end of the line"
     return (format, pattern, column, "format '\(format.id)' pattern \"\(pattern.source)\" stopped at column \(column), expecting \(expected)")
