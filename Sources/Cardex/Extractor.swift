@@ -6,19 +6,23 @@
 /// never held whole.
 ///
 /// A class, so that sessions share one compiled rule set instead of copying
-/// its arrays; it is immutable after `init` (hence `@unchecked Sendable`:
-/// the prefilter and variant index sit behind pointers, see below).
-public final class Extractor: @unchecked Sendable {
+/// its arrays; it is immutable after `init`.
+public final class Extractor: Sendable {
   public let rules: RuleSet
-  /// The prefilter and the variant index, each in memory of its own: a
-  /// method called on a struct stored in a class property copied the
-  /// struct (retaining each of its arrays) on every line; through a
-  /// pointer the method reads it in place.
-  let prefilterInPlace: UnsafeMutablePointer<Prefilter>
-  let variantsInPlace: UnsafeMutablePointer<VariantIndex>
+  /// The prefilter and the variant index, each in a box of its own: a
+  /// method called on a struct stored in this class copied the struct
+  /// (retaining each of its arrays) on every line; a `let` in a box is
+  /// read in place.
+  let prefilterInPlace: Box<Prefilter>
+  let variantsInPlace: Box<VariantIndex>
   var prefilter: Prefilter { prefilterInPlace.pointee }
   /// Which variants a line's anchors admit.
   var variants: VariantIndex { variantsInPlace.pointee }
+
+  final class Box<Value: Sendable>: Sendable {
+    let pointee: Value
+    init(_ value: Value) { pointee = value }
+  }
   /// Anchors that mean "this line pairs two sides", for near-miss reports.
   let separatorAnchors: [Int]
   /// Every variant's elements in flat memory, for the matcher.
@@ -90,18 +94,9 @@ public final class Extractor: @unchecked Sendable {
     let selectivity = (0..<prefilter.anchorCount).map(prefilter.selectivity)
     let scanned = index.seal(anchorCount: prefilter.anchorCount, alsoScanned: Set(separatorAnchors)) { selectivity[$0] }
     prefilter.seal(scanning: scanned)
-    prefilterInPlace = .allocate(capacity: 1)
-    prefilterInPlace.initialize(to: prefilter)
+    prefilterInPlace = Box(prefilter)
     self.compiled = CompiledPatterns(index.elements)
-    variantsInPlace = .allocate(capacity: 1)
-    variantsInPlace.initialize(to: index)
-  }
-
-  deinit {
-    prefilterInPlace.deinitialize(count: 1)
-    prefilterInPlace.deallocate()
-    variantsInPlace.deinitialize(count: 1)
-    variantsInPlace.deallocate()
+    variantsInPlace = Box(index)
   }
 
   /// A session for one input; `source` names it in provenance.

@@ -5,6 +5,11 @@ public struct ExtractionSession {
   var sections: [SectionState]
   var hits = AnchorHits()
   let scratch: VariantIndex.Scratch
+  /// The variant index, copied once per session: reached through the
+  /// extractor, it was copied on every line.
+  let variantIndex: VariantIndex
+  /// The prefilter's tables, read by every line.
+  let scanTables: Prefilter.Tables
   /// The slot scanners' memo, reused line after line.
   let memo = SlotScanner.Memo()
   /// The matcher's captures, reused line after line.
@@ -24,6 +29,8 @@ public struct ExtractionSession {
     self.source = source
     self.sections = Array(repeating: SectionState(), count: extractor.rules.formats.count)
     self.checker = FeedChecker(rules: extractor.rules, trackDuplicates: false, recordsAreOwn: true)
+    self.scanTables = extractor.prefilter.tables
+    self.variantIndex = extractor.variants
     self.captures = PatternMatcher.Captures(capacity: extractor.compiled.maxElements)
     self.scratch = VariantIndex.Scratch(variants: extractor.variantsInPlace.pointee.variantCount, anchors: extractor.prefilter.anchorCount)
   }
@@ -87,8 +94,8 @@ public struct ExtractionSession {
   /// Tries a normalized line against the records and headings its anchors
   /// admit.
   private mutating func match(_ line: UnsafeBufferPointer<UInt8>, number: Int, raw: ArraySlice<UInt8>, into out: inout [ExtractedItem]) {
-    extractor.prefilterInPlace.pointee.scan(line, into: &hits)
-    let admitted = extractor.variantsInPlace.pointee.admissible(hits, line: line, prefilter: extractor.prefilterInPlace, scratch: scratch)
+    scanTables.scan(line, into: &hits)
+    let admitted = variantIndex.admissible(hits, line: line, prefilter: extractor.prefilterInPlace, scratch: scratch)
     // Most lines: nothing that could be tried here, and no separator to
     // report a near miss for.
     if !admitted.contains(where: isTryable) && !extractor.separatorAnchors.contains(where: { hits[$0] }) {

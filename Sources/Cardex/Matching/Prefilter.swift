@@ -201,6 +201,9 @@ struct Prefilter: Sendable {
         tripleUsed[h >> 6] |= 1 << UInt64(h & 63)
       }
     }
+    tables = Tables(
+      anchorCount: anchorCount, pairUsed: pairUsed, tripleUsed: tripleUsed, byteClass: byteClass, pairFrom: pairFrom, flatBytes: flatBytes,
+      flatStart: flatStart, flatLength: flatLength, flatId: flatId, flatWordStart: flatWordStart, flatWordEnd: flatWordEnd)
     sealed = true
   }
 
@@ -210,7 +213,7 @@ struct Prefilter: Sendable {
   private var tripleUsed: [UInt64] = []
 
   @inline(__always)
-  private static func tripleHash(_ key: Int, _ third: UInt8) -> Int {
+  static func tripleHash(_ key: Int, _ third: UInt8) -> Int {
     Int(truncatingIfNeeded: ((UInt64(key) << 8 | UInt64(third)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
   }
 
@@ -243,55 +246,113 @@ struct Prefilter: Sendable {
     return false
   }
 
-  /// Which anchors occur in the line. This runs on every byte of every
-  /// line short enough to be matched, so the common case (no anchor starts
-  /// with these two bytes) is one table read and a bit test, with no bounds
-  /// checks.
+  /// Which anchors occur in the line (see `Tables.scan`).
   func scan(_ line: UnsafeBufferPointer<UInt8>, into hits: inout AnchorHits) {
     precondition(sealed, "Prefilter.seal() must run after the last register")
-    hits.next(count: anchorCount)
-    let n = line.count
-    guard n > 0, let base = line.baseAddress else { return }
-    pairUsed.withUnsafeBufferPointer { used in
-    byteClass.withUnsafeBufferPointer { byteClass in
-      guard let used = used.baseAddress, let byteClass = byteClass.baseAddress else { return }
+    tables.scan(line, into: &hits)
+  }
+
+  /// The scan's tables, made by `seal`.
+  private(set) var tables = Tables()
+
+  /// The tables the scan reads, in raw memory owned by a class: a method
+  /// of a struct of arrays that reaches them through a closure copies the
+  /// struct, retaining every array, on every line. Immutable once made.
+  final class Tables: @unchecked Sendable {
+    let anchorCount: Int
+    let pairUsed: UnsafeMutableBufferPointer<UInt64>
+    let tripleUsed: UnsafeMutableBufferPointer<UInt64>
+    let byteClass: UnsafeMutableBufferPointer<UInt8>
+    let pairFrom: UnsafeMutableBufferPointer<Int32>
+    let flatBytes: UnsafeMutableBufferPointer<UInt8>
+    let flatStart: UnsafeMutableBufferPointer<Int32>
+    let flatLength: UnsafeMutableBufferPointer<Int32>
+    let flatId: UnsafeMutableBufferPointer<Int32>
+    let flatWordStart: UnsafeMutableBufferPointer<Bool>
+    let flatWordEnd: UnsafeMutableBufferPointer<Bool>
+
+    convenience init() {
+      self.init(anchorCount: 0, pairUsed: [UInt64](repeating: 0, count: 2048), tripleUsed: [0], byteClass: [UInt8](repeating: 0, count: 256),
+        pairFrom: [Int32](repeating: 0, count: 65537), flatBytes: [], flatStart: [], flatLength: [], flatId: [], flatWordStart: [], flatWordEnd: [])
+    }
+
+    init(
+      anchorCount: Int, pairUsed: [UInt64], tripleUsed: [UInt64], byteClass: [UInt8], pairFrom: [Int32], flatBytes: [UInt8],
+      flatStart: [Int32], flatLength: [Int32], flatId: [Int32], flatWordStart: [Bool], flatWordEnd: [Bool]
+    ) {
+      func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+        let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
+        _ = b.initialize(from: a)
+        return b
+      }
+      self.anchorCount = anchorCount
+      self.pairUsed = copy(pairUsed)
+      self.tripleUsed = copy(tripleUsed)
+      self.byteClass = copy(byteClass)
+      self.pairFrom = copy(pairFrom)
+      self.flatBytes = copy(flatBytes)
+      self.flatStart = copy(flatStart)
+      self.flatLength = copy(flatLength)
+      self.flatId = copy(flatId)
+      self.flatWordStart = copy(flatWordStart)
+      self.flatWordEnd = copy(flatWordEnd)
+    }
+
+    deinit {
+      pairUsed.deallocate()
+      tripleUsed.deallocate()
+      byteClass.deallocate()
+      pairFrom.deallocate()
+      flatBytes.deallocate()
+      flatStart.deallocate()
+      flatLength.deallocate()
+      flatId.deallocate()
+      flatWordStart.deallocate()
+      flatWordEnd.deallocate()
+    }
+
+    /// Which anchors occur in the line. This runs on every byte of every
+    /// line short enough to be matched, so the common case (no anchor
+    /// starts with these bytes here) is one table read and one test.
+    func scan(_ line: UnsafeBufferPointer<UInt8>, into hits: inout AnchorHits) {
+      hits.next(count: anchorCount)
+      let n = line.count
+      guard n > 0, let base = line.baseAddress else { return }
       var pos = 0
       // 4 where a word starts (the byte before is not a word byte), else 0.
       var atStart: UInt8 = 4
       while pos < n {
         let b = base[pos]
         let c = byteClass[Int(b)]
-        // Most bytes start no anchor here: one table read and one test.
         if c & (2 | atStart) != 0 {
           // The last byte pairs with 0, which no anchor's second byte is.
           let key = Int(asciiLower(b)) &<< 8 | (pos &+ 1 < n ? Int(base[pos &+ 1]) : 0)
           let half = Int(atStart) &<< 8
-          if used[half &+ key &>> 6] & (1 &<< UInt64(key & 63)) != 0 { candidates(at: pos, key: key, line, &hits) }
+          if pairUsed[half &+ key &>> 6] & (1 &<< UInt64(key & 63)) != 0 { candidates(at: pos, key: key, line, &hits) }
         }
         atStart = (~c & 1) &<< 2
         pos &+= 1
       }
     }
-    }
-  }
 
-  /// The anchors listed under a two-byte key that occur at `pos`.
-  private func candidates(at pos: Int, key: Int, _ line: UnsafeBufferPointer<UInt8>, _ hits: inout AnchorHits) {
-    let n = line.count
-    let h = Self.tripleHash(key, pos + 2 < n ? asciiLower(line[pos + 2]) : 0)
-    guard tripleUsed[h >> 6] & (1 << UInt64(h & 63)) != 0 else { return }
-    let atWordStart = pos == 0 || !isWordByte(line[pos - 1])
-    var k = Int(pairFrom[key])
-    let end = Int(pairFrom[key + 1])
-    while k < end {
-      let length = Int(flatLength[k])
-      if pos + length <= n, atWordStart || !flatWordStart[k] {
-        let start = Int(flatStart[k])
-        var j = 2
-        while j < length, asciiLower(line[pos + j]) == flatBytes[start + j] { j += 1 }
-        if j >= length, !flatWordEnd[k] || pos + length == n || !isASCIILetter(line[pos + length]) { hits.set(Int(flatId[k])) }
+    /// The anchors listed under a two-byte key that occur at `pos`.
+    private func candidates(at pos: Int, key: Int, _ line: UnsafeBufferPointer<UInt8>, _ hits: inout AnchorHits) {
+      let n = line.count
+      let h = Prefilter.tripleHash(key, pos + 2 < n ? asciiLower(line[pos + 2]) : 0)
+      guard tripleUsed[h >> 6] & (1 << UInt64(h & 63)) != 0 else { return }
+      let atWordStart = pos == 0 || !isWordByte(line[pos - 1])
+      var k = Int(pairFrom[key])
+      let end = Int(pairFrom[key + 1])
+      while k < end {
+        let length = Int(flatLength[k])
+        if pos + length <= n, atWordStart || !flatWordStart[k] {
+          let start = Int(flatStart[k])
+          var j = 2
+          while j < length, asciiLower(line[pos + j]) == flatBytes[start + j] { j += 1 }
+          if j >= length, !flatWordEnd[k] || pos + length == n || !isASCIILetter(line[pos + length]) { hits.set(Int(flatId[k])) }
+        }
+        k += 1
       }
-      k += 1
     }
   }
 }

@@ -144,7 +144,7 @@ struct VariantIndex: Sendable {
   /// and whose shape it fits. The result lives in `scratch` until the next
   /// call.
   func admissible(
-    _ hits: AnchorHits, line: UnsafeBufferPointer<UInt8>, prefilter: UnsafePointer<Prefilter>, scratch: Scratch
+    _ hits: AnchorHits, line: UnsafeBufferPointer<UInt8>, prefilter: Extractor.Box<Prefilter>, scratch: Scratch
   ) -> UnsafeBufferPointer<Int32> {
     scratch.next()
     var count = 0
@@ -181,7 +181,7 @@ struct VariantIndex: Sendable {
   /// Whether the line holds an anchor of each of a variant's groups besides
   /// its trigger; unscanned anchors are looked for in the line.
   private func holdsRest(
-    of v: Int, _ hits: AnchorHits, _ line: UnsafeBufferPointer<UInt8>, _ prefilter: UnsafePointer<Prefilter>, _ scratch: Scratch
+    of v: Int, _ hits: AnchorHits, _ line: UnsafeBufferPointer<UInt8>, _ prefilter: Extractor.Box<Prefilter>, _ scratch: Scratch
   ) -> Bool {
     var k = Int(restFrom[v])
     let end = Int(restFrom[v + 1])
