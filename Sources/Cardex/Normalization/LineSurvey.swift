@@ -66,6 +66,14 @@ struct LineSurvey {
     return true
   }
 
+  /// The sum of the eight byte lanes of `x`, each at most 255 in total.
+  @inline(__always)
+  private static func sumOfLanes(_ x: UInt64) -> Int {
+    // Pairs, then quads, then all eight: no lane can overflow 16 bits.
+    let pairs = (x & 0x00FF_00FF_00FF_00FF) &+ ((x &>> 8) & 0x00FF_00FF_00FF_00FF)
+    return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) &>> 48)
+  }
+
   /// 0x80 in each byte of `x` that is zero, nothing elsewhere.
   @inline(__always)
   private static func zeroBytes(_ x: UInt64) -> UInt64 {
@@ -77,6 +85,8 @@ struct LineSurvey {
   /// surrogates or values past U+10FFFF), NULs and the normal form's least
   /// length. Runs of ASCII go eight bytes at a time.
   private mutating func surveyByBytes(_ base: UnsafePointer<UInt8>, _ n: Int) {
+    // Past this length the normal form cannot be short enough to match.
+    let counts = n <= Extractor.maxMatchedLineBytes * 4
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     let raw = UnsafeRawPointer(base)
@@ -86,9 +96,18 @@ struct LineSurvey {
     var spaces = false
     var valid = true
     var nul = false
+    var printableLanes: UInt64 = 0
+    var letterLanes: UInt64 = 0
+    var lanesUsed = 0
     while i < n {
       if i + 8 <= n {
         let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        // A paragraph is never matched: only NULs and UTF-8 matter there.
+        if !counts, w & highs == 0 {
+          if Self.zeroBytes(w) != 0 { nul = true }
+          i += 8
+          continue
+        }
         if w & highs == 0 {
           if Self.zeroBytes(w) != 0 { nul = true }
           if Self.zeroBytes(w ^ (0x20 &* ones)) != 0 { spaces = true }
@@ -97,8 +116,16 @@ struct LineSurvey {
           let printableMask = (w &+ 0x5F &* ones) & ~(w &+ ones) & highs
           let folded = w | (0x20 &* ones)
           let letterMask = (folded &+ 0x19 &* ones) & ~(folded &+ 0x05 &* ones) & highs
-          printable += printableMask.nonzeroBitCount
-          letters += letterMask.nonzeroBitCount
+          // One count per byte lane, added up across lanes every 255
+          // words and at the end (no population count on the hot path).
+          printableLanes &+= printableMask &>> 7
+          letterLanes &+= letterMask &>> 7
+          lanesUsed += 1
+          if lanesUsed == 255 {
+            printable += Self.sumOfLanes(printableLanes)
+            letters += Self.sumOfLanes(letterLanes)
+            (printableLanes, letterLanes, lanesUsed) = (0, 0, 0)
+          }
           i += 8
           continue
         }
@@ -121,7 +148,9 @@ struct LineSurvey {
         i += length
       }
     }
-    minimumNormalLength = spaces ? printable : letters
+    printable += Self.sumOfLanes(printableLanes)
+    letters += Self.sumOfLanes(letterLanes)
+    minimumNormalLength = counts ? (spaces ? printable : letters) : 0
     isValidUTF8 = valid
     hasNUL = nul
   }
