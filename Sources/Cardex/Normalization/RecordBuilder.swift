@@ -21,11 +21,11 @@ struct RecordBuilder {
   mutating func build(
     formatValues: [String: Capture], ruleValues: [String: Capture], captures: [Capture], section: SectionState
   ) -> [ExtractedItem] {
-    var fields = formatValues
-    fields.merge(section.values) { $1 }
-    fields.merge(section.nextValues) { $1 }
-    fields.merge(ruleValues) { $1 }
-    for c in captures where c.field != "_" && c.field != "sep" { fields[c.field] = c }
+    var fields = FieldValues()
+    for layer in [formatValues, section.values, section.nextValues, ruleValues] {
+      for (_, c) in layer { fields.set(c) }
+    }
+    for c in captures where c.field != "_" && c.field != "sep" { fields.set(c) }
     let record: ExtractedItem
     switch format.kind {
     case .bout: record = .bout(bout(fields, section: section.heading))
@@ -36,7 +36,7 @@ struct RecordBuilder {
 
   // MARK: Bouts
 
-  private mutating func bout(_ f: [String: Capture], section: String?) -> Bout {
+  private mutating func bout(_ f: FieldValues, section: String?) -> Bout {
     let sport = f["sport"]?.text ?? format.sport
     let ruleset = f["ruleset"]?.text ?? format.ruleset
     let table = rules.weightClasses.table(sport: sport, ruleset: ruleset)
@@ -122,7 +122,7 @@ struct RecordBuilder {
 
   // MARK: Fixtures
 
-  private mutating func fixture(_ f: [String: Capture], section: String?) -> Fixture {
+  private mutating func fixture(_ f: FieldValues, section: String?) -> Fixture {
     var competition: Competition?
     if let c = f["competition"] {
       if case .competition(let entry) = c.value {
@@ -165,6 +165,31 @@ struct RecordBuilder {
 
   private func diagnostic(_ severity: Diagnostic.Severity, _ message: Diagnostic.Message) -> Diagnostic {
     Diagnostic(severity, message, source: provenance.source, line: provenance.line)
+  }
+}
+
+/// A record's fields while it is built: a dozen at most, found by a short
+/// linear search over names that fit inline in a `String`, which costs less
+/// than hashing them into a dictionary for every record.
+struct FieldValues {
+  private var captures: [Capture] = []
+
+  init() {
+    captures.reserveCapacity(16)
+  }
+
+  /// Sets a field, replacing a value set before (a later layer wins).
+  mutating func set(_ c: Capture) {
+    if let i = captures.firstIndex(where: { $0.field == c.field }) {
+      captures[i] = c
+    } else {
+      captures.append(c)
+    }
+  }
+
+  subscript(field: String) -> Capture? {
+    for c in captures where c.field == field { return c }
+    return nil
   }
 }
 
