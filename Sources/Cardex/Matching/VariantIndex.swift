@@ -102,11 +102,15 @@ struct VariantIndex: Sendable {
       restFrom.append(Int32(restFlat.count))
     }
     // Bytes whose sets of startable variants are the same share a class.
+    // Variants share few distinct first-byte sets: a byte's class is which
+    // of those sets hold it.
+    var distinct: [ByteSet] = []
+    for shape in shapes where !distinct.contains(shape.first) { distinct.append(shape.first) }
     var classOf: [[UInt64]: UInt8] = [:]
     var representative: [UInt8] = []
     for b in 0..<256 {
-      var signature = [UInt64](repeating: 0, count: (shapes.count + 63) / 64)
-      for (v, shape) in shapes.enumerated() where !prunes || shape.first.contains(UInt8(b)) { signature[v >> 6] |= 1 << UInt64(v & 63) }
+      var signature = [UInt64](repeating: 0, count: (distinct.count + 63) / 64)
+      for (d, set) in distinct.enumerated() where !prunes || set.contains(UInt8(b)) { signature[d >> 6] |= 1 << UInt64(d & 63) }
       if let c = classOf[signature] {
         firstClass[b] = c
       } else {
@@ -117,12 +121,23 @@ struct VariantIndex: Sendable {
       }
     }
     firstClassCount = representative.count
-    func starts(_ v: Int32, _ c: Int) -> Bool { !prunes || shapes[Int(v)].first.contains(representative[c]) }
+    // Each variant's classes as bits, when there are few enough classes.
+    let masks: [UInt64]? = firstClassCount <= 64
+      ? shapes.map { shape in
+        var m: UInt64 = 0
+        for (c, b) in representative.enumerated() where !prunes || shape.first.contains(b) { m |= 1 << UInt64(c) }
+        return m
+      } : nil
+    func starts(_ v: Int32, _ c: Int) -> Bool {
+      if let masks { return masks[Int(v)] & (1 << UInt64(c)) != 0 }
+      return !prunes || shapes[Int(v)].first.contains(representative[c])
+    }
     triggerFrom = [0]
     triggerFlat = []
+    triggerFrom.reserveCapacity(triggered.count * firstClassCount + 1)
     for list in triggered {
       for c in 0..<firstClassCount {
-        triggerFlat += list.filter { starts($0, c) }
+        for v in list where starts(v, c) { triggerFlat.append(v) }
         triggerFrom.append(Int32(triggerFlat.count))
       }
     }
