@@ -10,7 +10,11 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10 100 1000)
 dir=${BENCH_DIR:-.build-bench}
 mkdir -p "$dir"
-swift build -c release --product cardex >/dev/null
+# The Swift runtime linked in (Linux): start-up skips resolving the shared
+# libraries' symbols, about a fifth of it (docs/performance.md).
+static=()
+[ "$(uname -s)" = Linux ] && static=(--static-swift-stdlib)
+swift build -c release --product cardex "${static[@]}" >/dev/null
 bin=.build/release/cardex
 jobs=()
 [ -n "${JOBS:-}" ] && jobs=(--jobs "$JOBS")

@@ -59,7 +59,8 @@ public struct Pattern: Sendable {
     for node in nodes {
       switch node {
       case .element(let e):
-        results = results.map { $0 + [e] }
+        // In place: each variant grows by one, with no new array.
+        for i in results.indices { results[i].append(e) }
       case .optional(let inner):
         let innerVariants = expand(inner)
         var next: [[Element]] = []
