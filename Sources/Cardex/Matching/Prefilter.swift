@@ -12,7 +12,6 @@
 struct Prefilter: Sendable {
   private var ids: [[UInt8]: Int] = [:]
   private(set) var anchorCount = 0
-  func name(_ id: Int) -> String { String(decoding: anchorBytes[id], as: UTF8.self) }
 
   /// The anchors a variant needs, as groups: the line must hold at least one
   /// anchor of every group. Each literal of two or more letters is a group of
