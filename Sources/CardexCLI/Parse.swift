@@ -98,7 +98,12 @@ extension CardexCommand {
         }
         if format == .json { try sink.write(try encoder.json(feed)) }
         if strict && failed {
-          throw CLIError("--strict: records failed the feed checks (see above); no output was written")
+          // An --output file is never written. Standard output streams: all
+          // of it goes out, as it would without --strict, and the exit
+          // status says not to publish it.
+          guard output == nil else { throw CLIError("--strict: records failed the feed checks (see above); no output was written") }
+          try sink.flush()
+          throw CLIError("--strict: records failed the feed checks (see above); do not publish this output")
         }
         try sink.commit()
       } catch let error as CLIError {

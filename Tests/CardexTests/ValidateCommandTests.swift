@@ -162,6 +162,25 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
+  /// On standard output the feed streams: a failing --strict run still
+  /// writes all of it (not a cut-off part), then exits 1.
+  @Test func parseStrictOnStandardOutputWritesTheWholeFeedAndFails() throws {
+    var text = "FIGHT CARD\nLightweight Ann Smith (XYZ) v Bea Jones (MAR)\n"
+    for i in 0..<400 { text += "Lightweight Fighter \(Self.letters(i)) Aaa (MAR) v Other \(Self.letters(i)) Bbb (ALG)\n" }
+    for jobs in ["1", "2"] {
+      let r = try runCardex(["parse", "-q", "--strict", "--format", "ndjson", "--jobs", jobs], stdin: text)
+      #expect(r.status == 1)
+      #expect(r.stdout.split(separator: "\n").filter { $0.contains(#""type":"bout""#) }.count == 401)
+      #expect(r.stderr.contains("do not publish this output"))
+    }
+  }
+
+  /// A name word for a number: `Ba`, `Bb`, … (names take letters only).
+  static func letters(_ i: Int) -> String {
+    let a = Array("abcdefghijklmnopqrstuvwxyz")
+    return "B" + String(a[i % 26]) + String(a[(i / 26) % 26])
+  }
+
   /// The schema is checked by an independent validator (Python's
   /// `jsonschema`, which `.ci/run` installs) on real output of every
   /// fixture, so that the schema and the code cannot drift apart.
