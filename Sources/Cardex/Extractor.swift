@@ -9,20 +9,9 @@
 /// its arrays; it is immutable after `init`.
 public final class Extractor: Sendable {
   public let rules: RuleSet
-  /// The prefilter and the variant index, each in a box of its own: a
-  /// method called on a struct stored in this class copied the struct
-  /// (retaining each of its arrays) on every line; a `let` in a box is
-  /// read in place.
-  let prefilterInPlace: Box<Prefilter>
-  let variantsInPlace: Box<VariantIndex>
-  var prefilter: Prefilter { prefilterInPlace.pointee }
+  let prefilter: Prefilter
   /// Which variants a line's anchors admit.
-  var variants: VariantIndex { variantsInPlace.pointee }
-
-  final class Box<Value: Sendable>: Sendable {
-    let pointee: Value
-    init(_ value: Value) { pointee = value }
-  }
+  let variants: VariantIndex
   /// Anchors that mean "this line pairs two sides", for near-miss reports.
   let separatorAnchors: [Int]
   /// Every variant's elements in flat memory, for the matcher.
@@ -57,6 +46,10 @@ public final class Extractor: Sendable {
   /// paragraph that happens to name a month or a weight class is not worth
   /// matching. This is the main reason prose costs little.
   public static let maxMatchedLineBytes = 320
+
+  /// Lines longer than this before normalization are taken for prose
+  /// without being normalized (docs/rules.md, "What happens to a line").
+  static let maxNormalizedLineBytes = maxMatchedLineBytes * 4
 
   public convenience init(rules: RuleSet) {
     self.init(rules: rules, prunesByShape: true)
@@ -94,9 +87,9 @@ public final class Extractor: Sendable {
     let selectivity = (0..<prefilter.anchorCount).map(prefilter.selectivity)
     let scanned = index.seal(anchorCount: prefilter.anchorCount, alsoScanned: Set(separatorAnchors)) { selectivity[$0] }
     prefilter.seal(scanning: scanned)
-    prefilterInPlace = Box(prefilter)
+    self.prefilter = prefilter
     self.compiled = CompiledPatterns(index.elements)
-    variantsInPlace = Box(index)
+    self.variants = index
   }
 
   /// A session for one input; `source` names it in provenance.

@@ -5,17 +5,17 @@ public struct ExtractionSession {
   var sections: [SectionState]
   var hits = AnchorHits()
   let scratch: VariantIndex.Scratch
-  /// The variant index, copied once per session: reached through the
-  /// extractor, it was copied on every line.
+  /// The extractor's variant index and scan tables, held by the session:
+  /// reached through the extractor on every line, the index (a struct of
+  /// arrays) was copied, retaining each array, every time.
   let variantIndex: VariantIndex
-  /// The prefilter's tables, read by every line.
   let scanTables: Prefilter.Tables
   /// The slot scanners' memo, reused line after line.
   let memo = SlotScanner.Memo()
   /// The matcher's captures, reused line after line.
   let captures: PatternMatcher.Captures
   /// The current line's normal form, when it is not its own.
-  let normalized = LineBuffer(capacity: Extractor.maxMatchedLineBytes * 4)
+  let normalized = LineBuffer(capacity: Extractor.maxNormalizedLineBytes)
   var sawInvalidUTF8 = false
   var sawNUL = false
   /// The feed checks, run on every record as it is made (`parse --strict`
@@ -32,7 +32,7 @@ public struct ExtractionSession {
     self.scanTables = extractor.prefilter.tables
     self.variantIndex = extractor.variants
     self.captures = PatternMatcher.Captures(capacity: extractor.compiled.maxElements)
-    self.scratch = VariantIndex.Scratch(variants: extractor.variantsInPlace.pointee.variantCount, anchors: extractor.prefilter.anchorCount)
+    self.scratch = VariantIndex.Scratch(variants: extractor.variants.variantCount, anchors: extractor.prefilter.anchorCount)
   }
 
   /// Processes one line (without its line ending); returns what it yields.
@@ -77,7 +77,7 @@ public struct ExtractionSession {
     }
     // A paragraph: its normal form is too long to be a record or heading
     // line, whatever normalization takes out.
-    if survey.minimumNormalLength > Extractor.maxMatchedLineBytes || line.count > Extractor.maxMatchedLineBytes * 4 {
+    if survey.minimumNormalLength > Extractor.maxMatchedLineBytes || line.count > Extractor.maxNormalizedLineBytes {
       idle(except: nil)
       return
     }
@@ -95,7 +95,7 @@ public struct ExtractionSession {
   /// admit.
   private mutating func match(_ line: UnsafeBufferPointer<UInt8>, number: Int, raw: ArraySlice<UInt8>, into out: inout [ExtractedItem]) {
     scanTables.scan(line, into: &hits)
-    let admitted = variantIndex.admissible(hits, line: line, prefilter: extractor.prefilterInPlace, scratch: scratch)
+    let admitted = variantIndex.admissible(hits, line: line, prefilter: scanTables, scratch: scratch)
     // Most lines: nothing that could be tried here, and no separator to
     // report a near miss for.
     if !admitted.contains(where: isTryable) && !extractor.separatorAnchors.contains(where: { hits[$0] }) {
@@ -110,12 +110,11 @@ public struct ExtractionSession {
       return
     }
     var headed: [Int] = []
-    let variants = extractor.variantsInPlace
     for v in admitted {
-      let ref = variants.pointee.refs[Int(v)]
+      let ref = variantIndex.refs[Int(v)]
       let f = ref.format
       guard ref.isHeading, !headed.contains(f) else { continue }
-      guard variants.pointee.triedWhenClosed[Int(v)] || sections[f].isOpen else { continue }
+      guard variantIndex.triedWhenClosed[Int(v)] || sections[f].isOpen else { continue }
       do {
         guard let caps = capture(matcher, Int(v)) else { continue }
         let format = extractor.rules.formats[f]
@@ -165,13 +164,12 @@ public struct ExtractionSession {
     // Formats whose section is open go first: the heading above the line is
     // the strongest evidence of what the line is. Within a pass, variants
     // come in format, rule and variant order.
-    let variants = extractor.variantsInPlace
     for openPass in [true, false] {
       for v in admitted {
-        let ref = variants.pointee.refs[Int(v)]
+        let ref = variantIndex.refs[Int(v)]
         let f = ref.format
         guard !ref.isHeading else { continue }
-        if openPass ? !sections[f].isOpen : (sections[f].isOpen || !variants.pointee.triedWhenClosed[Int(v)]) { continue }
+        if openPass ? !sections[f].isOpen : (sections[f].isOpen || !variantIndex.triedWhenClosed[Int(v)]) { continue }
         guard let caps = capture(matcher, Int(v)) else { continue }
         let rule = formats[f].records[ref.rule]
         let provenance = Provenance(source: source, line: number, raw: String(decoding: raw, as: UTF8.self))
@@ -194,7 +192,7 @@ public struct ExtractionSession {
   /// variant of a format whose section is open or that needs none, or a
   /// heading that may open (or continue) its section.
   private func isTryable(_ v: Int32) -> Bool {
-    extractor.variantsInPlace.pointee.triedWhenClosed[Int(v)] || sections[extractor.variantsInPlace.pointee.refs[Int(v)].format].isOpen
+    variantIndex.triedWhenClosed[Int(v)] || sections[variantIndex.refs[Int(v)].format].isOpen
   }
 
   private func capture(_ matcher: PatternMatcher, _ v: Int) -> [Capture]? {
@@ -284,24 +282,23 @@ public struct ExtractionSession {
   /// where every other variant is at least; such variants are not walked,
   /// and the first of all stands for them when no variant gets further.
   private func closestPattern(_ matcher: PatternMatcher, _ line: UnsafeBufferPointer<UInt8>) -> (format: RecordFormat, pattern: Pattern, column: Int, summary: String)? {
-    let variants = extractor.variantsInPlace
     var best: (v: Int, progress: PatternMatcher.Progress)?
-    for v in 0..<variants.pointee.variantCount where !variants.pointee.refs[v].isHeading {
+    for v in 0..<variantIndex.variantCount where !variantIndex.refs[v].isHeading {
       if best == nil { best = (v, PatternMatcher.Progress(offset: 0, element: 0)) }
-      guard variants.pointee.canStart(v, with: line) else { continue }
+      guard variantIndex.canStart(v, with: line) else { continue }
       var progress = PatternMatcher.Progress(offset: 0, element: 0)
       if matcher.match(v, furthest: &progress) != nil {
-        let format = extractor.rules.formats[variants.pointee.refs[v].format]
-        return (format, format.records[variants.pointee.refs[v].rule].pattern, 1, "format '\(format.id)' matches the whole line but takes records only under one of its headings")
+        let format = extractor.rules.formats[variantIndex.refs[v].format]
+        return (format, format.records[variantIndex.refs[v].rule].pattern, 1, "format '\(format.id)' matches the whole line but takes records only under one of its headings")
       }
       // The pattern that matched the most elements is the closest; a
       // text slot can run far into a line without meaning much.
       if (progress.element, progress.offset) > (best!.progress.element, best!.progress.offset) { best = (v, progress) }
     }
     guard let best else { return nil }
-    let format = extractor.rules.formats[variants.pointee.refs[best.v].format]
-    let pattern = format.records[variants.pointee.refs[best.v].rule].pattern
-    let variant = variants.pointee.elements[best.v]
+    let format = extractor.rules.formats[variantIndex.refs[best.v].format]
+    let pattern = format.records[variantIndex.refs[best.v].rule].pattern
+    let variant = variantIndex.elements[best.v]
     let column = String(decoding: UnsafeBufferPointer(rebasing: line[0..<best.progress.offset]), as: UTF8.self).unicodeScalars.count + 1
     let expected = best.progress.element < variant.count ? variant[best.progress.element].summary : "the end of the line"
     return (format, pattern, column, "format '\(format.id)' pattern \"\(pattern.source)\" stopped at column \(column), expecting \(expected)")

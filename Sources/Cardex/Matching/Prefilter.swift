@@ -110,41 +110,17 @@ struct Prefilter: Sendable {
     anchorBytes.append(bytes)
     if wordStart { wordStartIds.insert(id) }
     if wordEnd { wordEndIds.insert(id) }
-    sealed = false
     return id
   }
 
   // MARK: Scanning
 
-  /// All anchors, grouped by their first two bytes and laid end to end, so
-  /// the scan touches flat memory and no reference counts.
-  private var flatBytes: [UInt8] = []
-  private var flatStart: [Int32] = []
-  private var flatLength: [Int32] = []
-  private var flatId: [Int32] = []
-  private var flatWordStart: [Bool] = []
-  private var flatWordEnd: [Bool] = []
-  /// For each two-byte key (first byte lower-cased, second as written),
-  /// the range of anchors in the flat arrays; empty for most keys, so most
-  /// positions of a line cost one table read.
-  private var pairFrom: [Int32] = []
-  private var sealed = false
-
-  /// Which anchors `scan` looks for; the rest only `occurs` finds.
-  private(set) var isScanned: [Bool] = []
-  /// Whether an anchor counts only where a word starts, by id.
-  private var startsWord: [Bool] = []
-  /// Whether an anchor counts only where a word ends, by id.
-  private var endsWord: [Bool] = []
-
-  /// Builds the flat scanning tables for the anchors to scan; call after the
-  /// last `register`.
+  /// Builds the scan's tables for the anchors to scan (the rest only
+  /// `Tables.occurs` finds); call after the last `register`.
   mutating func seal(scanning scanned: Set<Int>) {
-    isScanned = (0..<anchorCount).map { scanned.contains($0) }
-    startsWord = (0..<anchorCount).map { wordStartIds.contains($0) }
-    endsWord = (0..<anchorCount).map { wordEndIds.contains($0) }
-    // An anchor is listed under every key its first two bytes can take:
-    // the second byte in either case; a one-byte anchor under all 256.
+    // An anchor is listed under every key its first two bytes can take
+    // (first byte lower-cased, second in either case); a one-byte anchor
+    // under all 256.
     var entries: [(key: Int, bytes: [UInt8], id: Int)] = []
     for (bytes, id) in ids where scanned.contains(id) {
       guard let first = bytes.first else { continue }
@@ -156,21 +132,18 @@ struct Prefilter: Sendable {
       }
     }
     entries.sort { ($0.key, $0.id) < ($1.key, $1.id) }
-    flatBytes = []
-    flatStart = []
-    flatLength = []
-    flatId = []
-    flatWordStart = []
-    flatWordEnd = []
-    pairFrom = [Int32](repeating: 0, count: 65537)
+    // All anchors, grouped by key and laid end to end; for each key, its
+    // range (empty for most keys).
+    var flat = (bytes: [UInt8](), start: [Int32](), length: [Int32](), id: [Int32](), wordStart: [Bool](), wordEnd: [Bool]())
+    var pairFrom = [Int32](repeating: 0, count: 65537)
     var counts = [Int32](repeating: 0, count: 65536)
     for e in entries {
-      flatStart.append(Int32(flatBytes.count))
-      flatLength.append(Int32(e.bytes.count))
-      flatId.append(Int32(e.id))
-      flatWordStart.append(wordStartIds.contains(e.id))
-      flatWordEnd.append(wordEndIds.contains(e.id))
-      flatBytes += e.bytes
+      flat.start.append(Int32(flat.bytes.count))
+      flat.length.append(Int32(e.bytes.count))
+      flat.id.append(Int32(e.id))
+      flat.wordStart.append(wordStartIds.contains(e.id))
+      flat.wordEnd.append(wordEndIds.contains(e.id))
+      flat.bytes += e.bytes
       counts[e.key] += 1
     }
     var running: Int32 = 0
@@ -180,75 +153,28 @@ struct Prefilter: Sendable {
     }
     pairFrom[65536] = running
     // The first half for positions inside a word, the second for word starts.
-    pairUsed = [UInt64](repeating: 0, count: 2048)
+    var pairUsed = [UInt64](repeating: 0, count: 2048)
+    var byteClass: [UInt8] = (0...255).map { isWordByte(UInt8($0)) ? 1 : 0 }
+    // Third bytes: an anchor of two bytes can be followed by anything.
+    var tripleUsed = [UInt64](repeating: 0, count: 1024)
     for e in entries {
+      let startsWord = wordStartIds.contains(e.id)
       pairUsed[1024 + e.key >> 6] |= 1 << UInt64(e.key & 63)
-      if !wordStartIds.contains(e.id) { pairUsed[e.key >> 6] |= 1 << UInt64(e.key & 63) }
-    }
-    byteClass = (0...255).map { isWordByte(UInt8($0)) ? 1 : 0 }
-    for e in entries {
-      let first = Int(e.key >> 8)
-      let bit: UInt8 = wordStartIds.contains(e.id) ? 4 : 2
+      if !startsWord { pairUsed[e.key >> 6] |= 1 << UInt64(e.key & 63) }
+      let first = e.key >> 8
+      let bit: UInt8 = startsWord ? 4 : 2
       byteClass[first] |= bit
       if first >= 97 && first <= 122 { byteClass[first - 32] |= bit }
-    }
-    // Third bytes: an anchor of two bytes can be followed by anything.
-    tripleUsed = [UInt64](repeating: 0, count: 1024)
-    for e in entries {
       for third in e.bytes.count >= 3 ? [e.bytes[2]] : (0...255).map(UInt8.init) {
-        let h = Self.tripleHash(e.key, third)
+        let h = Tables.tripleHash(e.key, third)
         tripleUsed[h >> 6] |= 1 << UInt64(h & 63)
       }
     }
     tables = Tables(
-      anchorCount: anchorCount, pairUsed: pairUsed, tripleUsed: tripleUsed, byteClass: byteClass, pairFrom: pairFrom, flatBytes: flatBytes,
-      flatStart: flatStart, flatLength: flatLength, flatId: flatId, flatWordStart: flatWordStart, flatWordEnd: flatWordEnd)
-    sealed = true
-  }
-
-  /// A filter on the first three bytes (the third lower-cased), checked
-  /// before an anchor bucket is walked: `th` starts `thursday` and also
-  /// every `the`.
-  private var tripleUsed: [UInt64] = []
-
-  @inline(__always)
-  static func tripleHash(_ key: Int, _ third: UInt8) -> Int {
-    Int(truncatingIfNeeded: ((UInt64(key) << 8 | UInt64(third)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
-  }
-
-  /// One bit per two-byte key and kind of position (inside a word, or where
-  /// one starts): whether an anchor can start there. 16 KB, so the scan's
-  /// common case (no anchor here) stays in the first-level cache.
-  private var pairUsed: [UInt64] = []
-  /// Per byte: 1 if it can continue a word (letters, digits, non-ASCII);
-  /// 2 if a scanned anchor that may stand anywhere starts with it; 4 if one
-  /// that stands only where a word starts does (either case).
-  private var byteClass: [UInt8] = []
-
-  /// Whether an anchor occurs in the line (where a word starts, if it must):
-  /// the check for anchors the scan leaves out.
-  func occurs(_ id: Int, in line: UnsafeBufferPointer<UInt8>) -> Bool {
-    let bytes = anchorBytes[id]
-    let wordStart = startsWord[id]
-    let wordEnd = endsWord[id]
-    let n = line.count
-    guard let first = bytes.first, bytes.count <= n else { return false }
-    var pos = 0
-    while pos + bytes.count <= n {
-      if asciiLower(line[pos]) == first, !wordStart || pos == 0 || !isWordByte(line[pos - 1]) {
-        var j = 1
-        while j < bytes.count, asciiLower(line[pos + j]) == bytes[j] { j += 1 }
-        if j == bytes.count, !wordEnd || pos + j == n || !isASCIILetter(line[pos + j]) { return true }
-      }
-      pos += 1
-    }
-    return false
-  }
-
-  /// Which anchors occur in the line (see `Tables.scan`).
-  func scan(_ line: UnsafeBufferPointer<UInt8>, into hits: inout AnchorHits) {
-    precondition(sealed, "Prefilter.seal() must run after the last register")
-    tables.scan(line, into: &hits)
+      anchorBytes: anchorBytes, isScanned: (0..<anchorCount).map { scanned.contains($0) },
+      startsWord: (0..<anchorCount).map { wordStartIds.contains($0) }, endsWord: (0..<anchorCount).map { wordEndIds.contains($0) },
+      pairUsed: pairUsed, tripleUsed: tripleUsed, byteClass: byteClass, pairFrom: pairFrom, flatBytes: flat.bytes,
+      flatStart: flat.start, flatLength: flat.length, flatId: flat.id, flatWordStart: flat.wordStart, flatWordEnd: flat.wordEnd)
   }
 
   /// The scan's tables, made by `seal`.
@@ -258,9 +184,21 @@ struct Prefilter: Sendable {
   /// of a struct of arrays that reaches them through a closure copies the
   /// struct, retaining every array, on every line. Immutable once made.
   final class Tables: @unchecked Sendable {
-    let anchorCount: Int
+    /// Each anchor's bytes (lower-case), by id.
+    let anchorBytes: [[UInt8]]
+    /// Which anchors `scan` looks for; the rest only `occurs` finds.
+    let isScanned: [Bool]
+    /// Whether an anchor counts only where a word starts, or ends, by id.
+    let startsWord: [Bool]
+    let endsWord: [Bool]
     let pairUsed: UnsafeMutableBufferPointer<UInt64>
+    /// A filter on the first three bytes (the third lower-cased), checked
+    /// before an anchor bucket is walked: `th` starts `thursday` and also
+    /// every `the`.
     let tripleUsed: UnsafeMutableBufferPointer<UInt64>
+    /// Per byte: 1 if it can continue a word (letters, digits, non-ASCII);
+    /// 2 if a scanned anchor that may stand anywhere starts with it; 4 if
+    /// one that stands only where a word starts does (either case).
     let byteClass: UnsafeMutableBufferPointer<UInt8>
     let pairFrom: UnsafeMutableBufferPointer<Int32>
     let flatBytes: UnsafeMutableBufferPointer<UInt8>
@@ -270,21 +208,28 @@ struct Prefilter: Sendable {
     let flatWordStart: UnsafeMutableBufferPointer<Bool>
     let flatWordEnd: UnsafeMutableBufferPointer<Bool>
 
+    /// Tables that find nothing, before `seal`.
     convenience init() {
-      self.init(anchorCount: 0, pairUsed: [UInt64](repeating: 0, count: 2048), tripleUsed: [0], byteClass: [UInt8](repeating: 0, count: 256),
-        pairFrom: [Int32](repeating: 0, count: 65537), flatBytes: [], flatStart: [], flatLength: [], flatId: [], flatWordStart: [], flatWordEnd: [])
+      self.init(
+        anchorBytes: [], isScanned: [], startsWord: [], endsWord: [], pairUsed: [UInt64](repeating: 0, count: 2048), tripleUsed: [0],
+        byteClass: [UInt8](repeating: 0, count: 256), pairFrom: [Int32](repeating: 0, count: 65537), flatBytes: [], flatStart: [],
+        flatLength: [], flatId: [], flatWordStart: [], flatWordEnd: [])
     }
 
     init(
-      anchorCount: Int, pairUsed: [UInt64], tripleUsed: [UInt64], byteClass: [UInt8], pairFrom: [Int32], flatBytes: [UInt8],
-      flatStart: [Int32], flatLength: [Int32], flatId: [Int32], flatWordStart: [Bool], flatWordEnd: [Bool]
+      anchorBytes: [[UInt8]], isScanned: [Bool], startsWord: [Bool], endsWord: [Bool], pairUsed: [UInt64], tripleUsed: [UInt64],
+      byteClass: [UInt8], pairFrom: [Int32], flatBytes: [UInt8], flatStart: [Int32], flatLength: [Int32], flatId: [Int32],
+      flatWordStart: [Bool], flatWordEnd: [Bool]
     ) {
       func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
         let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
         _ = b.initialize(from: a)
         return b
       }
-      self.anchorCount = anchorCount
+      self.anchorBytes = anchorBytes
+      self.isScanned = isScanned
+      self.startsWord = startsWord
+      self.endsWord = endsWord
       self.pairUsed = copy(pairUsed)
       self.tripleUsed = copy(tripleUsed)
       self.byteClass = copy(byteClass)
@@ -308,6 +253,33 @@ struct Prefilter: Sendable {
       flatId.deallocate()
       flatWordStart.deallocate()
       flatWordEnd.deallocate()
+    }
+
+    var anchorCount: Int { anchorBytes.count }
+
+    @inline(__always)
+    static func tripleHash(_ key: Int, _ third: UInt8) -> Int {
+      Int(truncatingIfNeeded: ((UInt64(key) << 8 | UInt64(third)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
+    }
+
+    /// Whether an anchor occurs in the line (where a word starts, or ends,
+    /// if it must): the check for anchors the scan leaves out.
+    func occurs(_ id: Int, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+      let bytes = anchorBytes[id]
+      let wordStart = startsWord[id]
+      let wordEnd = endsWord[id]
+      let n = line.count
+      guard let first = bytes.first, bytes.count <= n else { return false }
+      var pos = 0
+      while pos + bytes.count <= n {
+        if asciiLower(line[pos]) == first, !wordStart || pos == 0 || !isWordByte(line[pos - 1]) {
+          var j = 1
+          while j < bytes.count, asciiLower(line[pos + j]) == bytes[j] { j += 1 }
+          if j == bytes.count, !wordEnd || pos + j == n || !isASCIILetter(line[pos + j]) { return true }
+        }
+        pos += 1
+      }
+      return false
     }
 
     /// Which anchors occur in the line. This runs on every byte of every
@@ -337,7 +309,7 @@ struct Prefilter: Sendable {
     /// The anchors listed under a two-byte key that occur at `pos`.
     private func candidates(at pos: Int, key: Int, _ line: UnsafeBufferPointer<UInt8>, _ hits: inout AnchorHits) {
       let n = line.count
-      let h = Prefilter.tripleHash(key, pos + 2 < n ? asciiLower(line[pos + 2]) : 0)
+      let h = Self.tripleHash(key, pos + 2 < n ? asciiLower(line[pos + 2]) : 0)
       guard tripleUsed[h >> 6] & (1 << UInt64(h & 63)) != 0 else { return }
       let atWordStart = pos == 0 || !isWordByte(line[pos - 1])
       var k = Int(pairFrom[key])

@@ -159,7 +159,7 @@ struct VariantIndex: Sendable {
   /// and whose shape it fits. The result lives in `scratch` until the next
   /// call.
   func admissible(
-    _ hits: AnchorHits, line: UnsafeBufferPointer<UInt8>, prefilter: Extractor.Box<Prefilter>, scratch: Scratch
+    _ hits: AnchorHits, line: UnsafeBufferPointer<UInt8>, prefilter: Prefilter.Tables, scratch: Scratch
   ) -> UnsafeBufferPointer<Int32> {
     scratch.next()
     var count = 0
@@ -196,7 +196,7 @@ struct VariantIndex: Sendable {
   /// Whether the line holds an anchor of each of a variant's groups besides
   /// its trigger; unscanned anchors are looked for in the line.
   private func holdsRest(
-    of v: Int, _ hits: AnchorHits, _ line: UnsafeBufferPointer<UInt8>, _ prefilter: Extractor.Box<Prefilter>, _ scratch: Scratch
+    of v: Int, _ hits: AnchorHits, _ line: UnsafeBufferPointer<UInt8>, _ prefilter: Prefilter.Tables, _ scratch: Scratch
   ) -> Bool {
     var k = Int(restFrom[v])
     let end = Int(restFrom[v + 1])
@@ -213,7 +213,7 @@ struct VariantIndex: Sendable {
         var j = k - 1
         while j >= 0, restFlat[j] >= 0 {
           let a = Int(restFlat[j])
-          if !prefilter.pointee.isScanned[a], scratch.occurs(a) { prefilter.pointee.occurs(a, in: line) } {
+          if !prefilter.isScanned[a], scratch.occurs(a) { prefilter.occurs(a, in: line) } {
             satisfied = true
             break
           }

@@ -86,7 +86,7 @@ struct LineSurvey {
   /// length. Runs of ASCII go eight bytes at a time.
   private mutating func surveyByBytes(_ base: UnsafePointer<UInt8>, _ n: Int) {
     // Past this length the normal form cannot be short enough to match.
-    let counts = n <= Extractor.maxMatchedLineBytes * 4
+    let counts = n <= Extractor.maxNormalizedLineBytes
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     let raw = UnsafeRawPointer(base)
@@ -98,7 +98,6 @@ struct LineSurvey {
     var nul = false
     var printableLanes: UInt64 = 0
     var letterLanes: UInt64 = 0
-    var lanesUsed = 0
     while i < n {
       if i + 8 <= n {
         let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
@@ -116,16 +115,11 @@ struct LineSurvey {
           let printableMask = (w &+ 0x5F &* ones) & ~(w &+ ones) & highs
           let folded = w | (0x20 &* ones)
           let letterMask = (folded &+ 0x19 &* ones) & ~(folded &+ 0x05 &* ones) & highs
-          // One count per byte lane, added up across lanes every 255
-          // words and at the end (no population count on the hot path).
+          // One count per byte lane, added up across lanes at the end (no
+          // population count on the hot path). A counted line has at most
+          // 160 words, so no lane passes 255.
           printableLanes &+= printableMask &>> 7
           letterLanes &+= letterMask &>> 7
-          lanesUsed += 1
-          if lanesUsed == 255 {
-            printable += Self.sumOfLanes(printableLanes)
-            letters += Self.sumOfLanes(letterLanes)
-            (printableLanes, letterLanes, lanesUsed) = (0, 0, 0)
-          }
           i += 8
           continue
         }

@@ -57,14 +57,6 @@ public final class OutputFile {
     if buffer.count >= Self.bufferBytes { try flush() }
   }
 
-  /// Lets `body` append to the output in place (an encoder writing a
-  /// record), without an array of its own.
-  public func append(_ body: (inout [UInt8]) -> Void) throws(Failure) {
-    guard fd >= 0 else { return }
-    body(&buffer)
-    if buffer.count >= Self.bufferBytes { try flush() }
-  }
-
   /// Writes out what is buffered.
   public func flush() throws(Failure) {
     guard fd >= 0, !buffer.isEmpty else { return }
