@@ -141,9 +141,13 @@ extension CardexCommand {
     }
 
     /// Chunks of all inputs (cut at blank lines) shared out over `jobs`
-    /// cores a batch at a time; results are handed to `emit` in input order.
-    /// For NDJSON the workers encode their records too, so that the one
-    /// writing thread only copies bytes.
+    /// workers; results are handed to `emit` in input order. For NDJSON the
+    /// workers encode their records too, so that this thread only copies
+    /// bytes.
+    ///
+    /// This thread reads ahead and writes behind while the workers extract:
+    /// up to `jobs * 2` chunks are in flight, so memory stays bounded and
+    /// no worker waits for the slowest chunk of a batch.
     ///
     /// A chunk starts from a state guessed from its lead-in. When the chunk
     /// before it ended in a different state (a section opened further back
@@ -169,38 +173,48 @@ extension CardexCommand {
         }
         return bytes
       }
+      let workers = DispatchQueue(label: "cardex.extract", attributes: .concurrent)
+      let running = DispatchSemaphore(value: jobs)
+      var inFlight: [(chunk: ChunkReader.Chunk, slot: ChunkSlot)] = []
+      // Every chunk handed to a worker is waited for, even when a read or a
+      // write fails, so that no worker is left running.
+      defer { for pending in inFlight { _ = pending.slot.wait() } }
       var previous: (source: String, state: ExtractionSession.State)?
       // Diagnostics said once per input (`invalid-utf8`, `nul-bytes`) may
       // come from several chunks; the first one stands.
       var saidOnce = Set<String>()
-      let batchSize = jobs * 2
+      var exhausted = false
       while true {
-        var batch: [ChunkReader.Chunk] = []
-        while batch.count < batchSize, let chunk = try nextChunk() { batch.append(chunk) }
-        if batch.isEmpty { return }
-        let results = BatchResults(count: batch.count)
-        let work = batch
-        DispatchQueue.concurrentPerform(iterations: work.count) { i in
-          let result = extractor.extract(work[i])
-          results.store((result, encodeInWorkers ? encode(result.items) : nil), at: i)
-        }
-        for (i, slot) in results.items.enumerated() {
-          let chunk = batch[i]
-          var (result, encoded) = slot
-          let continues = chunk.firstLine > 1 || chunk.startsMidLine
-          if continues, let previous, previous.source == chunk.source, previous.state != result.startState {
-            result = extractor.extract(chunk, from: previous.state)
-            encoded = nil
+        while !exhausted, inFlight.count < jobs * 2 {
+          guard let chunk = try nextChunk() else {
+            exhausted = true
+            break
           }
-          previous = (chunk.source, result.endState)
-          let before = result.items.count
-          result.items.removeAll { item in
-            guard case .diagnostic(let d) = item, d.code == "invalid-utf8" || d.code == "nul-bytes" else { return false }
-            return !saidOnce.insert("\(d.source)\u{1F}\(d.code)").inserted
+          let slot = ChunkSlot()
+          workers.async {
+            running.wait()
+            let result = extractor.extract(chunk)
+            slot.fill((result, encodeInWorkers ? encode(result.items) : nil))
+            running.signal()
           }
-          if result.items.count != before { encoded = nil }
-          try emit(result.items, encoded ?? (encodeInWorkers ? encode(result.items) : nil))
+          inFlight.append((chunk, slot))
         }
+        guard !inFlight.isEmpty else { return }
+        let (chunk, slot) = inFlight.removeFirst()
+        var (result, encoded) = slot.wait()
+        let continues = chunk.firstLine > 1 || chunk.startsMidLine
+        if continues, let previous, previous.source == chunk.source, previous.state != result.startState {
+          result = extractor.extract(chunk, from: previous.state)
+          encoded = nil
+        }
+        previous = (chunk.source, result.endState)
+        let before = result.items.count
+        result.items.removeAll { item in
+          guard case .diagnostic(let d) = item, d.code == "invalid-utf8" || d.code == "nul-bytes" else { return false }
+          return !saidOnce.insert("\(d.source)\u{1F}\(d.code)").inserted
+        }
+        if result.items.count != before { encoded = nil }
+        try emit(result.items, encoded ?? (encodeInWorkers ? encode(result.items) : nil))
       }
     }
 
@@ -229,29 +243,23 @@ extension CardexCommand {
   }
 }
 
-/// Results of one batch, written by the workers, each to its own slot.
-///
-/// The slots are raw memory: writing distinct elements of a Swift array
-/// from several threads would be simultaneous access to the array itself.
-private final class BatchResults: @unchecked Sendable {
-  typealias Slot = (result: Extractor.ChunkResult, encoded: [UInt8]?)
-  private let slots: UnsafeMutableBufferPointer<Slot?>
+/// What a worker made of one chunk, handed to the thread that writes.
+private final class ChunkSlot: @unchecked Sendable {
+  typealias Value = (result: Extractor.ChunkResult, encoded: [UInt8]?)
+  private var value: Value?
+  private let filled = DispatchSemaphore(value: 0)
 
-  init(count: Int) {
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: nil)
+  /// Called once, by the worker.
+  func fill(_ value: Value) {
+    self.value = value
+    filled.signal()
   }
 
-  deinit {
-    slots.deinitialize()
-    slots.deallocate()
+  /// Blocks until the worker has filled the slot; the semaphore orders
+  /// the worker's write before this read.
+  func wait() -> Value {
+    filled.wait()
+    filled.signal()
+    return value!
   }
-
-  /// Each worker writes only its own index.
-  func store(_ value: Slot, at index: Int) {
-    slots[index] = value
-  }
-
-  /// Read after every worker has finished.
-  var items: [Slot] { slots.compactMap { $0 } }
 }

@@ -34,6 +34,26 @@ import Testing
     #expect(checked > 100)
   }
 
+  /// A worker encodes a whole chunk's records into one buffer. Writing
+  /// must append in place: when the writer once shared the buffer with the
+  /// caller, every record copied everything written before it, and
+  /// `--jobs 2` did twice the work of one core.
+  @Test func appendingWritesIntoTheCallersBufferWithoutCopyingIt() throws {
+    let text = try String(contentsOf: Repo.fixtures.appendingPathComponent("the-national-2019-12-30.txt"), encoding: .utf8)
+    let items = Repo.extractor.extract(text, source: "x")
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(1 << 20)
+    let base = bytes.withUnsafeBufferPointer { $0.baseAddress }
+    var expected: [UInt8] = []
+    for item in items {
+      FeedEncoder().ndjsonLine(item, appendingTo: &bytes)
+      expected += try FeedEncoder().ndjsonLine(item)
+    }
+    #expect(items.count > 10)
+    #expect(bytes == expected)
+    #expect(bytes.withUnsafeBufferPointer { $0.baseAddress } == base)
+  }
+
   @Test func awkwardStringsAreEscaped() throws {
     let raw = "Tab\there \"quoted\" back\\slash / slash \u{1} ctrl é \u{2028}"
     let b = Bout(

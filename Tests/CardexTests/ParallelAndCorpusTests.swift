@@ -111,5 +111,14 @@ import Testing
   @Test func chunkReaderCountsLinesAsTheSplitterDoes() {
     #expect(ChunkReader.lineEndings(in: Array("a\r\nb\rc\nd".utf8)[...]) == 3)
     #expect(ChunkReader.lineEndings(in: Array("\n\n".utf8)[...]) == 2)
+    #expect(ChunkReader.lineEndings(in: Array("".utf8)[...]) == 0)
+    #expect(ChunkReader.lineEndings(in: Array("no ending".utf8)[...]) == 0)
+    // Text without `\r` takes the fast count; a slice need not start at 0.
+    let text = Array(String(repeating: "line\n\nmore text\n", count: 500).utf8)
+    var splitter = LineSplitter()
+    var lines = 0
+    splitter.feed(text[7...]) { n, _ in lines = n }
+    #expect(ChunkReader.lineEndings(in: text[7...]) == lines)
+    #expect(lines == 1498)
   }
 }

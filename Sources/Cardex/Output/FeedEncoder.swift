@@ -33,15 +33,14 @@ public struct FeedEncoder: Sendable {
   /// As `ndjsonLine(_:)`, appended to `bytes` in place.
   public func ndjsonLine(_ item: ExtractedItem, appendingTo bytes: inout [UInt8]) {
     if case .explanation = item { return }
-    var writer = JSONWriter(appendingTo: bytes)
-    bytes = []
+    var writer = JSONWriter(taking: &bytes)
     switch item {
     case .bout(let b): writer.write(b)
     case .fixture(let f): writer.write(f)
     case .diagnostic(let d): writer.write(d)
     case .explanation: break
     }
-    bytes = writer.bytes
+    writer.handBack(to: &bytes)
     bytes.append(10)
   }
 }

@@ -14,10 +14,17 @@ struct JSONWriter {
     bytes.reserveCapacity(1024)
   }
 
-  /// A writer that appends to `buffer` (moved in; take it back from
-  /// `bytes`).
-  init(appendingTo buffer: [UInt8]) {
-    bytes = buffer
+  /// A writer that appends to `buffer`, which it takes (leaving it empty)
+  /// until `handBack(to:)`. Copying the array in instead would leave two
+  /// owners of one buffer, and the first append would copy all of it: for
+  /// a worker encoding a whole chunk, once per record.
+  init(taking buffer: inout [UInt8]) {
+    swap(&bytes, &buffer)
+  }
+
+  /// Gives the bytes (what was taken, and what was written) back.
+  mutating func handBack(to buffer: inout [UInt8]) {
+    swap(&bytes, &buffer)
   }
 
   // MARK: Structure
