@@ -14,6 +14,9 @@ public final class Extractor: Sendable {
   let variants: VariantIndex
   /// Anchors that mean "this line pairs two sides", for near-miss reports.
   let separatorAnchors: [Int]
+  /// The separators' spellings (lower-case), for near-miss reports: built
+  /// from the lexicon on every call, they cost more than the report.
+  let separatorWords: Set<[UInt8]>
   /// Every variant's elements in flat memory, for the matcher.
   let compiled: CompiledPatterns
   /// Every `set:` of the rules, read into typed values once.
@@ -83,6 +86,7 @@ public final class Extractor: Sendable {
     }
     let sepVariant: [Pattern.Element] = [.space, .slot(field: "sep", type: .separator), .space]
     separatorAnchors = prefilter.register(sepVariant, rules: rules).flatMap { $0 }
+    separatorWords = Set(rules.separators.phrases)
     index.prunes = prunesByShape
     let selectivity = (0..<prefilter.anchorCount).map(prefilter.selectivity)
     let scanned = index.seal(anchorCount: prefilter.anchorCount, alsoScanned: Set(separatorAnchors)) { selectivity[$0] }

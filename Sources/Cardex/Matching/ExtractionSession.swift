@@ -128,7 +128,7 @@ public struct ExtractionSession {
         }
       }
     }
-    if headed.isEmpty { out += nearMiss(matcher, line, number: number) }
+    if headed.isEmpty { out += nearMiss(matcher, admitted, line, number: number) }
     for f in sections.indices where !headed.contains(f) { idle(f) }
   }
 
@@ -252,22 +252,23 @@ public struct ExtractionSession {
   /// A line that pairs two capitalised sides with a separator, short enough
   /// to be a listing, that no pattern took: reported with the pattern that
   /// came closest, so that no bout is lost without a word.
-  private func nearMiss(_ matcher: PatternMatcher, _ line: UnsafeBufferPointer<UInt8>, number: Int) -> [ExtractedItem] {
+  private func nearMiss(
+    _ matcher: PatternMatcher, _ admitted: UnsafeBufferPointer<Int32>, _ line: UnsafeBufferPointer<UInt8>, number: Int
+  ) -> [ExtractedItem] {
     guard extractor.separatorAnchors.contains(where: { hits[$0] }), line.count <= 200 else { return [] }
     let anyOpen = sections.contains { $0.isOpen }
     let words = line.split(separator: 32)
     guard anyOpen || words.count <= 12 else { return [] }
     var paired = false
     for (i, w) in words.enumerated() where i > 0 && i < words.count - 1 {
-      let lower = w.map(asciiLower)
-      guard extractor.rules.separators.phrases.contains(lower) else { continue }
+      guard extractor.separatorWords.contains(w.map(asciiLower)) else { continue }
       let capital: (UInt8) -> Bool = { ($0 >= 65 && $0 <= 90) || $0 >= 0x80 || $0 == 34 }
       // The side before may end in a bracketed code (`Ali (UAE) v …`).
       let before = words[..<i].last { $0.first != 40 } ?? words[i - 1]
       if capital(before.first ?? 0) && capital(words[i + 1].first ?? 0) { paired = true }
     }
     guard paired else { return [] }
-    guard let closest = closestPattern(matcher, line) else {
+    guard let closest = closestPattern(matcher, admitted, line) else {
       return [.diagnostic(Diagnostic(.warning, .nearMiss(nil), source: source, line: number))]
     }
     var out: [ExtractedItem] = [.diagnostic(Diagnostic(.warning, .nearMiss(closest.summary), source: source, line: number, column: closest.column))]
@@ -278,19 +279,30 @@ public struct ExtractionSession {
   }
 
   /// The record pattern that got furthest into the line, over every format.
-  /// A variant that cannot take the line's first byte stops at its start,
-  /// where every other variant is at least; such variants are not walked,
-  /// and the first of all stands for them when no variant gets further.
-  private func closestPattern(_ matcher: PatternMatcher, _ line: UnsafeBufferPointer<UInt8>) -> (format: RecordFormat, pattern: Pattern, column: Int, summary: String)? {
+  ///
+  /// Only an admitted variant can match the whole line (the prefilter and
+  /// shapes never turn one away that could), so those are tried first: the
+  /// first that matches is a format waiting for its heading. Then every
+  /// record variant is walked for the furthest progress, except those that
+  /// cannot beat the best so far (fewer elements than it got through) or
+  /// cannot take the line's first byte (they stop at the start, where every
+  /// other variant is at least; the first of all stands for them when no
+  /// variant gets further).
+  private func closestPattern(
+    _ matcher: PatternMatcher, _ admitted: UnsafeBufferPointer<Int32>, _ line: UnsafeBufferPointer<UInt8>
+  ) -> (format: RecordFormat, pattern: Pattern, column: Int, summary: String)? {
+    for v in admitted where !variantIndex.refs[Int(v)].isHeading {
+      if matcher.match(Int(v)) != nil {
+        let format = extractor.rules.formats[variantIndex.refs[Int(v)].format]
+        return (format, format.records[variantIndex.refs[Int(v)].rule].pattern, 1, "format '\(format.id)' matches the whole line but takes records only under one of its headings")
+      }
+    }
     var best: (v: Int, progress: PatternMatcher.Progress)?
     for v in 0..<variantIndex.variantCount where !variantIndex.refs[v].isHeading {
       if best == nil { best = (v, PatternMatcher.Progress(offset: 0, element: 0)) }
-      guard variantIndex.canStart(v, with: line) else { continue }
+      guard variantIndex.elements[v].count >= best!.progress.element, variantIndex.canStart(v, with: line) else { continue }
       var progress = PatternMatcher.Progress(offset: 0, element: 0)
-      if matcher.match(v, furthest: &progress) != nil {
-        let format = extractor.rules.formats[variantIndex.refs[v].format]
-        return (format, format.records[variantIndex.refs[v].rule].pattern, 1, "format '\(format.id)' matches the whole line but takes records only under one of its headings")
-      }
+      _ = matcher.match(v, furthest: &progress)
       // The pattern that matched the most elements is the closest; a
       // text slot can run far into a line without meaning much.
       if (progress.element, progress.offset) > (best!.progress.element, best!.progress.offset) { best = (v, progress) }

@@ -299,18 +299,22 @@ struct Prefilter: Sendable {
           // The last byte pairs with 0, which no anchor's second byte is.
           let key = Int(asciiLower(b)) &<< 8 | (pos &+ 1 < n ? Int(base[pos &+ 1]) : 0)
           let half = Int(atStart) &<< 8
-          if pairUsed[half &+ key &>> 6] & (1 &<< UInt64(key & 63)) != 0 { candidates(at: pos, key: key, line, &hits) }
+          if pairUsed[half &+ key &>> 6] & (1 &<< UInt64(key & 63)) != 0 {
+            // Most pairs that pass (`th` of `the`, `ma` of `many`) fail on
+            // the third byte: checked here, before a call.
+            let h = Self.tripleHash(key, pos &+ 2 < n ? asciiLower(base[pos &+ 2]) : 0)
+            if tripleUsed[h &>> 6] & (1 &<< UInt64(h & 63)) != 0 { candidates(at: pos, key: key, line, &hits) }
+          }
         }
         atStart = (~c & 1) &<< 2
         pos &+= 1
       }
     }
 
-    /// The anchors listed under a two-byte key that occur at `pos`.
+    /// The anchors listed under a two-byte key that occur at `pos` (whose
+    /// three bytes passed `tripleUsed`).
     private func candidates(at pos: Int, key: Int, _ line: UnsafeBufferPointer<UInt8>, _ hits: inout AnchorHits) {
       let n = line.count
-      let h = Self.tripleHash(key, pos + 2 < n ? asciiLower(line[pos + 2]) : 0)
-      guard tripleUsed[h >> 6] & (1 << UInt64(h & 63)) != 0 else { return }
       let atWordStart = pos == 0 || !isWordByte(line[pos - 1])
       var k = Int(pairFrom[key])
       let end = Int(pairFrom[key + 1])
