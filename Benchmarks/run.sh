@@ -3,7 +3,8 @@
 # generated corpora. Timing lives here, never in `swift test`.
 #   Benchmarks/run.sh [MB ...]          default: 10 100 1000
 # Env: BENCH_DIR (corpora and results, default .build-bench), JOBS (passed
-# as --jobs; default: cardex's own default).
+# as --jobs; default: cardex's own default), PAIRS (runs of the --jobs
+# scaling check, default 5; 0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -49,3 +50,25 @@ for _ in range(20):
 runs.sort()
 print(f"startup: median {runs[10]*1000:.1f} ms, min {runs[0]*1000:.1f} ms (20 runs, parse of empty input)")
 PY
+# --jobs scaling: --jobs 1 and --jobs <cores> in alternation on the last
+# size given, so that both see the same machine (on a shared VM the speed of
+# one core drifts by a third within minutes); medians and their ratio.
+pairs=${PAIRS:-5}
+if [ "$pairs" -gt 0 ]; then
+  python3 - "$bin" "$dir/corpus-${sizes[-1]}.txt" "$pairs" <<'PY'
+import os, statistics, subprocess, sys, time
+binary, corpus, pairs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+cores = os.cpu_count() or 1
+def run(jobs):
+    t = time.perf_counter()
+    subprocess.run([binary, "parse", "-q", "--format", "ndjson", "--jobs", str(jobs), corpus], stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - t
+one, many = [], []
+for _ in range(pairs):
+    one.append(run(1))
+    many.append(run(cores))
+a, b = statistics.median(one), statistics.median(many)
+print(f"jobs: --jobs 1 median {a:.2f} s, --jobs {cores} median {b:.2f} s, speed-up {a/b:.2f}x "
+      f"(pairs: {' '.join(f'{x/y:.2f}' for x, y in zip(one, many))}; {pairs} alternating pairs on {os.path.basename(corpus)})")
+PY
+fi

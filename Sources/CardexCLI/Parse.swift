@@ -98,10 +98,11 @@ extension CardexCommand {
         }
         if format == .json { try sink.write(try encoder.json(feed)) }
         if strict && failed {
-          // An --output file is never written. Standard output streams: all
-          // of it goes out, as it would without --strict, and the exit
-          // status says not to publish it.
-          guard output == nil else { throw CLIError("--strict: records failed the feed checks (see above); no output was written") }
+          // An --output file is never written. Standard output (or a pipe
+          // or device named by --output) streams: all of it goes out, as it
+          // would without --strict, and the exit status says not to
+          // publish it.
+          guard sink.streams else { throw CLIError("--strict: records failed the feed checks (see above); no output was written") }
           try sink.flush()
           throw CLIError("--strict: records failed the feed checks (see above); do not publish this output")
         }

@@ -31,6 +31,34 @@ import Testing
     #expect(Set(types).isSubset(of: ["feed", "bout", "fixture", "diagnostic"]))
   }
 
+  /// `--output` naming a pipe or a device writes into it: a file renamed
+  /// over it would replace the pipe (and, run as root, `/dev/null` itself).
+  @Test func outputToANamedPipeWritesIntoThePipe() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fifo = dir.appendingPathComponent("feed.pipe").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let received = dir.appendingPathComponent("received.ndjson").path
+    let reader = Process()
+    reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+    reader.arguments = ["-c", "cat \"$0\" > \"$1\"", fifo, received]
+    try reader.run()
+    let r = try runCardex(["parse", "-q", "--format", "ndjson", "-o", fifo, Self.seed])
+    // Had the pipe been replaced, the reader would wait for a writer forever.
+    let deadline = Date().addingTimeInterval(10)
+    while reader.isRunning && Date() < deadline { usleep(20_000) }
+    if reader.isRunning {
+      kill(reader.processIdentifier, SIGKILL)
+      Issue.record("nothing was written into the pipe")
+    }
+    reader.waitUntilExit()
+    #expect(r.status == 0)
+    let expected = try runCardex(["parse", "-q", "--format", "ndjson", Self.seed]).stdout
+    #expect(try String(contentsOfFile: received, encoding: .utf8) == expected)
+    var status = stat()
+    #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+  }
+
   @Test func standardInputIsReadWhenNoFileIsGiven() throws {
     let r = try runCardex(["parse", "--format", "ndjson", "-q"], stdin: "FIGHT CARD\nBantamweight Hamza Bougamza (MAR) v Jalal Al Daaja (JOR)\n")
     #expect(r.status == 0)

@@ -7,10 +7,16 @@
 /// Where output goes: standard output, or a file written under a temporary
 /// name and renamed into place only when the run succeeds, so a failed run
 /// never leaves a half-written file and the previous file stays intact.
+///
+/// A path that names something other than a file (`/dev/null`, a named
+/// pipe, a terminal) is written to directly, as standard output is: renaming
+/// a file over it would replace the device or pipe itself.
 public final class OutputFile {
   private let fd: Int32
   private let finalPath: String?
   private let temporaryPath: String?
+  /// A device or pipe opened here, closed when done with.
+  private let ownsStream: Bool
   private var committed = false
   private var closed = false
   /// Output not yet written: one `write` per 64 KB, not one per record.
@@ -26,10 +32,27 @@ public final class OutputFile {
     fd = discarding ? -1 : 1
     finalPath = nil
     temporaryPath = nil
+    ownsStream = false
   }
+
+  /// Whether output goes out as it is made (standard output, a device, a
+  /// pipe), rather than appearing whole at `commit` or not at all.
+  public var streams: Bool { temporaryPath == nil }
 
   /// A file at `path`, created next to it as `.path.cardex-XXXXXX` first.
   public init(path: String) throws(Failure) {
+    var status = stat()
+    if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+      let fd = open(path, O_WRONLY | O_CLOEXEC)
+      guard fd >= 0 else {
+        throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
+      }
+      self.fd = fd
+      finalPath = nil
+      temporaryPath = nil
+      ownsStream = true
+      return
+    }
     let dir: String
     let base: String
     if let slash = path.lastIndex(of: "/") {
@@ -46,6 +69,7 @@ public final class OutputFile {
     }
     fchmod(fd, 0o644)
     self.fd = fd
+    self.ownsStream = false
     self.finalPath = path
     self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     if let temporaryPath { SignalCleanup.watch(temporaryPath) }
@@ -97,6 +121,7 @@ public final class OutputFile {
   }
 
   deinit {
+    if ownsStream { close(fd) }
     if let temporaryPath, !committed {
       if !closed { close(fd) }
       unlink(temporaryPath)
