@@ -9,6 +9,9 @@
 /// its arrays; it is immutable after `init`.
 public final class Extractor: Sendable {
   public let rules: RuleSet
+  /// The same rules by reference, for the slot scanners and record
+  /// builders.
+  let sharedRules: RuleSet.Shared
   let prefilter: Prefilter
   /// Which variants a line's anchors admit.
   let variants: VariantIndex
@@ -62,6 +65,7 @@ public final class Extractor: Sendable {
   /// that shows it changes nothing.
   init(rules: RuleSet, prunesByShape: Bool) {
     self.rules = rules
+    self.sharedRules = RuleSet.Shared(rules)
     self.setValues = SetValues(rules)
     var prefilter = Prefilter()
     var index = VariantIndex()

@@ -102,7 +102,7 @@ public struct ExtractionSession {
       idle(except: nil)
       return
     }
-    let scanner = SlotScanner(rules: extractor.rules, line: line, memo: memo)
+    let scanner = SlotScanner(rules: extractor.sharedRules, line: line, memo: memo)
     let matcher = PatternMatcher(scanner: scanner, compiled: extractor.compiled, captures: captures)
     if let (formatIndex, items) = matchRecord(matcher, admitted, line: line, number: number, raw: raw) {
       out += items
@@ -173,7 +173,7 @@ public struct ExtractionSession {
         guard let caps = capture(matcher, Int(v)) else { continue }
         let rule = formats[f].records[ref.rule]
         let provenance = Provenance(source: source, line: number, raw: String(decoding: raw, as: UTF8.self))
-        var builder = RecordBuilder(rules: extractor.rules, format: formats[f], provenance: provenance)
+        var builder = RecordBuilder(rules: extractor.sharedRules, format: formats[f], provenance: provenance)
         var items = builder.build(
           formatValues: extractor.setValues.formats[f], ruleValues: extractor.setValues.records[f][ref.rule], captures: caps,
           section: sections[f])

@@ -4,7 +4,9 @@
 /// They work on the normalized line's bytes with ASCII tests only; a `String`
 /// is built for a slot only after the whole pattern has matched.
 struct SlotScanner {
-  let rules: RuleSet
+  /// The rules, by reference: a scanner is copied into every walk, and a
+  /// copy of a `RuleSet` retains each of its arrays and tables.
+  let shared: RuleSet.Shared
   let line: UnsafeBufferPointer<UInt8>
   /// What each scanner found at each position of this line. Many formats
   /// and variants try the same slot type at the same place (a name after
@@ -86,11 +88,15 @@ struct SlotScanner {
     var wordEnds: [Int] = []
   }
 
-  init(rules: RuleSet, line: UnsafeBufferPointer<UInt8>, memo: Memo = Memo(lineBytes: 0)) {
-    self.rules = rules
+  init(rules: RuleSet.Shared, line: UnsafeBufferPointer<UInt8>, memo: Memo = Memo(lineBytes: 0)) {
+    self.shared = rules
     self.line = line
     self.memo = memo
     memo.start(lineBytes: line.count)
+  }
+
+  init(rules: RuleSet, line: UnsafeBufferPointer<UInt8>) {
+    self.init(rules: RuleSet.Shared(rules), line: line)
   }
 
   func candidates(_ type: SlotType, at start: Int, isLast: Bool) -> [Candidate] {
@@ -123,7 +129,7 @@ struct SlotScanner {
     case .name: addWords(from: start, max: 7, accept: nameWord)
     case .team: addWords(from: start, max: 7, accept: teamWord)
     case .separator:
-      if let hit = rules.separators.longestMatch(in: line, at: start) { memo.add(hit.end, .text) }
+      if let hit = shared.rules.separators.longestMatch(in: line, at: start) { memo.add(hit.end, .text) }
     case .weightclass:
       if let c = weightClass(at: start) { memo.add(c.end, c.value) }
     case .weight:
@@ -149,7 +155,7 @@ struct SlotScanner {
     case .score: return score(at: start)
     case .record: return record(at: start)
     case .competition:
-      if let hit = rules.competitions.spellings.longestMatch(in: line, at: start) {
+      if let hit = shared.rules.competitions.spellings.longestMatch(in: line, at: start) {
         return [(hit.end, .competition(hit.value))]
       }
       return []
@@ -293,7 +299,7 @@ struct SlotScanner {
   func weightClass(at start: Int) -> Candidate? {
     var pos = start
     var women = false
-    if let p = rules.weightClasses.womenPrefixes.longestMatch(in: line, at: pos) {
+    if let p = shared.rules.weightClasses.womenPrefixes.longestMatch(in: line, at: pos) {
       var after = p.end
       if after < line.count, line[after] == 32 { after += 1 }
       if after < line.count {
@@ -301,10 +307,10 @@ struct SlotScanner {
         pos = after
       }
     }
-    if let hit = rules.weightClasses.spellings.longestMatch(in: line, at: pos) {
+    if let hit = shared.rules.weightClasses.spellings.longestMatch(in: line, at: pos) {
       return (hit.end, .weightClass(spelling: hit.value, corrected: false, women: women))
     }
-    if let fix = rules.weightClasses.correction(in: line, at: pos) {
+    if let fix = shared.rules.weightClasses.correction(in: line, at: pos) {
       return (fix.end, .weightClass(spelling: String(decoding: fix.spelling, as: UTF8.self), corrected: true, women: women))
     }
     return nil
@@ -356,7 +362,7 @@ struct SlotScanner {
     while end < line.count, line[end] >= 65, line[end] <= 90 { end += 1 }
     let n = end - start
     if n == 3 || n == 2, end == line.count || !isWordByte(line[end]) {
-      if n == 3 || rules.countries.isKnownTwoLetterCode(string(start, end)) { memo.add(end, .text) }
+      if n == 3 || shared.rules.countries.isKnownTwoLetterCode(string(start, end)) { memo.add(end, .text) }
       return
     }
     guard isASCIILetter(line[start]) && line[start] <= 90 || line[start] >= 0x80 else { return }

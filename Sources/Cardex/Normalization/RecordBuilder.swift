@@ -5,13 +5,14 @@
 /// a `scope: next` heading, then the pattern's `set`, then the line's own
 /// slots, each overriding the one before.
 struct RecordBuilder {
-  let rules: RuleSet
+  /// By reference: a builder is made for every record.
+  let shared: RuleSet.Shared
   let format: RecordFormat
   let provenance: Provenance
   var diagnostics: [Diagnostic] = []
 
-  init(rules: RuleSet, format: RecordFormat, provenance: Provenance) {
-    self.rules = rules
+  init(rules: RuleSet.Shared, format: RecordFormat, provenance: Provenance) {
+    self.shared = rules
     self.format = format
     self.provenance = provenance
   }
@@ -39,7 +40,7 @@ struct RecordBuilder {
   private mutating func bout(_ f: FieldValues, section: String?) -> Bout {
     let sport = f["sport"]?.text ?? format.sport
     let ruleset = f["ruleset"]?.text ?? format.ruleset
-    let table = rules.weightClasses.table(sport: sport, ruleset: ruleset)
+    let table = shared.rules.weightClasses.table(sport: sport, ruleset: ruleset)
     var title = f["title"].map { $0.text.lowercased() != "false" } ?? false
     let first = NameCleaner.clean(f["winner"]?.text ?? f["fighter1"]?.text ?? "")
     let second = NameCleaner.clean(f["loser"]?.text ?? f["fighter2"]?.text ?? "")
@@ -97,7 +98,7 @@ struct RecordBuilder {
       corrected = c
       women = w
     }
-    guard let canonical = rules.weightClasses.canonical(for: spelling, in: table) else {
+    guard let canonical = shared.rules.weightClasses.canonical(for: spelling, in: table) else {
       // The feed checks report it (`unknown-weight-class`).
       return WeightClass(asWritten: capture.text, canonical: capture.text, women: women)
     }
@@ -112,7 +113,7 @@ struct RecordBuilder {
 
   private mutating func country(_ capture: Capture?) -> Country? {
     guard let written = capture?.text, !written.isEmpty else { return nil }
-    let c = rules.countries.resolve(written)
+    let c = shared.rules.countries.resolve(written)
     // An unknown code is reported by the feed checks (`unknown-country`).
     if c.matchedAs == "alias" || c.matchedAs == "iso2" {
       diagnostics.append(diagnostic(.note, .nonStandardCountry(written, c)))
@@ -127,7 +128,7 @@ struct RecordBuilder {
     if let c = f["competition"] {
       if case .competition(let entry) = c.value {
         competition = Competition(asWritten: c.text, canonical: entry.name, known: true)
-      } else if let entry = rules.competitions.lookup(c.text) {
+      } else if let entry = shared.rules.competitions.lookup(c.text) {
         competition = Competition(asWritten: c.text, canonical: entry.name, known: true)
       } else {
         competition = Competition(asWritten: c.text, canonical: c.text, known: false)
@@ -160,7 +161,7 @@ struct RecordBuilder {
 
   private func competitionSport(_ c: Competition?) -> String? {
     guard let c, c.known else { return nil }
-    return rules.competitions.lookup(c.canonical)?.sport
+    return shared.rules.competitions.lookup(c.canonical)?.sport
   }
 
   private func diagnostic(_ severity: Diagnostic.Severity, _ message: Diagnostic.Message) -> Diagnostic {

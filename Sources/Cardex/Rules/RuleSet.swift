@@ -10,4 +10,13 @@ public struct RuleSet: Sendable {
   public var files: [String] = []
 
   public init() {}
+
+  /// One rule set shared by reference, for values copied on the hot path.
+  final class Shared: Sendable {
+    let rules: RuleSet
+
+    init(_ rules: RuleSet) {
+      self.rules = rules
+    }
+  }
 }
