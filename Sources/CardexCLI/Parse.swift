@@ -235,7 +235,7 @@ extension CardexCommand {
           continue
         }
         switch format {
-        case .ndjson: try sink.write(try encoder.ndjsonLine(item))
+        case .ndjson: try sink.append { encoder.ndjsonLine(item, appendingTo: &$0) }
         case .json: feed.append(item)
         }
       }

@@ -81,6 +81,14 @@ public final class OutputFile {
     if buffer.count >= Self.bufferBytes { try flush() }
   }
 
+  /// Lets `body` append to the buffer in place (an encoder writing a
+  /// record), so that no record needs an array of its own.
+  public func append(_ body: (inout [UInt8]) -> Void) throws(Failure) {
+    guard fd >= 0 else { return }
+    body(&buffer)
+    if buffer.count >= Self.bufferBytes { try flush() }
+  }
+
   /// Writes out what is buffered.
   public func flush() throws(Failure) {
     guard fd >= 0, !buffer.isEmpty else { return }
