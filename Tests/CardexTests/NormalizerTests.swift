@@ -148,6 +148,36 @@ extension NormalizerTests {
   /// The eight-bytes-at-a-time survey agrees with the plain definitions on
   /// lines built to sit at its edges: spaces across word boundaries, control
   /// bytes, `%`, DEL, and every kind of broken UTF-8.
+  /// Copying eight printable bytes at a time gives what the byte-by-byte
+  /// loop gives, wherever spaces, non-ASCII and control bytes fall.
+  @Test func normalizingEightBytesAtATimeChangesNothing() {
+    var generator = SystemRandomNumberGenerator()
+    let pieces: [[UInt8]] = [
+      [32], [32, 32], [9], [0], [0x7F], [0x25], [0xC2, 0xA0], [0xE2, 0x80, 0x99], [0xE2, 0x80, 0x8B], [0xE2, 0x80, 0x93],
+      [0xC3, 0xA9], [0xFF], [0x80], Array("Catchweight".utf8), Array("ab cd ".utf8), Array(" v ".utf8), Array("x".utf8),
+      Array("Mohamed El Mesbahi (MAR)".utf8), Array("7.45pm,".utf8), Array(" ~}".utf8),
+    ]
+    var blocksTaken = 0
+    for _ in 0..<20_000 {
+      var line: [UInt8] = []
+      for _ in 0..<Int.random(in: 0...16, using: &generator) { line += pieces.randomElement(using: &generator)! }
+      let (fast, plain) = line.withUnsafeBufferPointer { raw in
+        let a = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: raw.count + 1)
+        let b = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: raw.count + 1)
+        defer {
+          a.deallocate()
+          b.deallocate()
+        }
+        let na = TextNormalizer.normalizeBytes(raw, into: a)
+        let nb = TextNormalizer.normalizeBytes(raw, into: b, copiesBlocks: false)
+        return (Array(a[0..<na]), Array(b[0..<nb]))
+      }
+      #expect(fast == plain, "\(line)")
+      if line.count >= 8 && fast.count >= 8 { blocksTaken += 1 }
+    }
+    #expect(blocksTaken > 10_000)
+  }
+
   @Test func lineSurveyAgreesWithThePlainDefinitions() {
     var generator = SystemRandomNumberGenerator()
     let pieces: [[UInt8]] = [

@@ -43,13 +43,51 @@ public enum TextNormalizer {
   /// The normalizer's one loop, into `out` (at least as long as `line`).
   /// No nested closures: captured variables would be boxed and checked for
   /// exclusive access on every byte.
-  static func normalizeBytes(_ line: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+  ///
+  /// Eight bytes that are printable ASCII with single spaces inside them
+  /// (not at the end, nor after a space already written) are their own
+  /// normal form and are copied as one word; `copiesBlocks: false` turns
+  /// that off, for the test that shows it changes nothing.
+  static func normalizeBytes(
+    _ line: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, copiesBlocks: Bool = true
+  ) -> Int {
     precondition(out.count >= line.count)
     var count = 0
     var pendingSpace = false
     var i = 0
     let n = line.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     while i < n {
+      if copiesBlocks, i &+ 8 <= n, let source = line.baseAddress, let target = out.baseAddress {
+        let w = UInt64(littleEndian: UnsafeRawPointer(source).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        // 0x20...0x7E: no top bit, at least 0x20 (adding 0x60 sets the
+        // top bit), not 0x7F (adding 1 to 0x7F sets it).
+        let printable = (w | ((w &+ 0x60 &* ones) ^ highs) | ((w & lows) &+ ones)) & highs == 0
+        if printable {
+          let x = w ^ (0x20 &* ones)
+          let spaces = ~(((x & lows) &+ lows) | x | lows)
+          let firstIsSpace = spaces & 0x80 != 0
+          let lastIsSpace = spaces >> 56 != 0
+          // A space first in the block stands only after a written
+          // non-space with no space pending.
+          let startsWell = !firstIsSpace || (count > 0 && !pendingSpace && out[count &- 1] != 32)
+          if !lastIsSpace, spaces & (spaces << 8) == 0, startsWell {
+            if pendingSpace {
+              if count > 0 {
+                out[count] = 32
+                count &+= 1
+              }
+              pendingSpace = false
+            }
+            UnsafeMutableRawPointer(target).storeBytes(of: w.littleEndian, toByteOffset: count, as: UInt64.self)
+            count &+= 8
+            i &+= 8
+            continue
+          }
+        }
+      }
       let b = line[i]
       // Printable ASCII other than space, most of any line: copied in a
       // tight loop.
