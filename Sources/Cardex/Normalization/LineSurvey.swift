@@ -123,6 +123,21 @@ struct LineSurvey {
           i += 8
           continue
         }
+        // ASCII up to a non-ASCII byte: the lanes below it, counted here
+        // (no carry comes up from a lane below the first high byte), so
+        // that only the multi-byte sequence goes byte by byte.
+        let below = (w & highs).trailingZeroBitCount &>> 3
+        if counts, below > 0 {
+          let lanes = highs & ((1 &<< UInt64(below &* 8)) &- 1)
+          if Self.zeroBytes(w) & lanes != 0 { nul = true }
+          if Self.zeroBytes(w ^ (0x20 &* ones)) & lanes != 0 { spaces = true }
+          let printableMask = (w &+ 0x5F &* ones) & ~(w &+ ones) & lanes
+          let folded = w | (0x20 &* ones)
+          let letterMask = (folded &+ 0x19 &* ones) & ~(folded &+ 0x05 &* ones) & lanes
+          printable += printableMask.nonzeroBitCount
+          letters += letterMask.nonzeroBitCount
+          i += below
+        }
       }
       let b = base[i]
       if b < 0x80 {
