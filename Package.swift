@@ -18,11 +18,14 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
+    // glibc's mallopt, for `parse --jobs` (see Parse.swift); a header only.
+    .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
     .target(name: "Cardex", dependencies: ["CYaml"]),
     .executableTarget(
       name: "CardexCLI",
       dependencies: [
         "Cardex",
+        "CMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

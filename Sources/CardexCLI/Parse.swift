@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cardex
+import CMalloc
 import Dispatch
 
 #if canImport(FoundationEssentials)
@@ -174,6 +175,14 @@ extension CardexCommand {
         }
         return bytes
       }
+      #if os(Linux)
+        // One malloc arena for all threads. With one per thread, records
+        // made by a worker and freed by this thread, and chunk buffers
+        // moving between threads, left each arena fragmented: peak memory
+        // grew with the input (56 MB at 1 GB against 33 MB at 10 MB);
+        // with one it stays flat (37 MB), and no slower in the benchmark.
+        _ = mallopt(M_ARENA_MAX, 1)
+      #endif
       let workers = DispatchQueue(label: "cardex.extract", attributes: .concurrent)
       let running = DispatchSemaphore(value: jobs)
       var inFlight: [(chunk: ChunkReader.Chunk, slot: ChunkSlot)] = []
@@ -186,14 +195,17 @@ extension CardexCommand {
       var saidOnce = Set<String>()
       var exhausted = false
       while true {
-        while !exhausted, inFlight.count < jobs * 2 {
+        // A chunk is read only when a worker is free to take it: a worker
+        // blocked waiting for a turn would hold a thread (and its malloc
+        // arena), and peak memory grew with the input.
+        while !exhausted, inFlight.count < jobs * 2, running.wait(timeout: .now()) == .success {
           guard let chunk = try nextChunk() else {
+            running.signal()
             exhausted = true
             break
           }
           let slot = ChunkSlot()
           workers.async {
-            running.wait()
             let result = extractor.extract(chunk)
             slot.fill((result, encodeInWorkers ? encode(result.items) : nil))
             running.signal()
