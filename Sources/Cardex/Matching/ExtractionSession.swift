@@ -104,8 +104,7 @@ public struct ExtractionSession {
     }
     let scanner = SlotScanner(rules: extractor.sharedRules, line: line, memo: memo)
     let matcher = PatternMatcher(scanner: scanner, compiled: extractor.compiled, captures: captures)
-    if let (formatIndex, items) = matchRecord(matcher, admitted, line: line, number: number, raw: raw) {
-      out += items
+    if let formatIndex = matchRecord(matcher, admitted, line: line, number: number, raw: raw, into: &out) {
       idle(except: formatIndex)
       return
     }
@@ -157,9 +156,12 @@ public struct ExtractionSession {
 
   // MARK: Records
 
+  /// Appends the record the line makes (and its diagnostics) to `out`;
+  /// returns its format, or nil when no record variant takes the line.
   private mutating func matchRecord(
-    _ matcher: PatternMatcher, _ admitted: UnsafeBufferPointer<Int32>, line: UnsafeBufferPointer<UInt8>, number: Int, raw: ArraySlice<UInt8>
-  ) -> (Int, [ExtractedItem])? {
+    _ matcher: PatternMatcher, _ admitted: UnsafeBufferPointer<Int32>, line: UnsafeBufferPointer<UInt8>, number: Int,
+    raw: ArraySlice<UInt8>, into out: inout [ExtractedItem]
+  ) -> Int? {
     let formats = extractor.rules.formats
     // Formats whose section is open go first: the heading above the line is
     // the strongest evidence of what the line is. Within a pass, variants
@@ -174,15 +176,17 @@ public struct ExtractionSession {
         let rule = formats[f].records[ref.rule]
         let provenance = Provenance(source: source, line: number, raw: String(decoding: raw, as: UTF8.self))
         var builder = RecordBuilder(rules: extractor.sharedRules, format: formats[f], provenance: provenance)
-        var items = builder.build(
+        let start = out.count
+        builder.build(
           formatValues: extractor.setValues.formats[f], ruleValues: extractor.setValues.records[f][ref.rule], captures: caps,
-          section: sections[f])
+          section: sections[f], into: &out)
         sections[f].nextValues = [:]
-        items += check(items.first, line: number)
-        if explain, let record = items.first {
-          items.append(.explanation(explanation(.record, number, format: formats[f], pattern: rule.pattern, details: Self.details(of: record, captures: caps))))
+        let record = out[start]
+        out += check(record, line: number)
+        if explain {
+          out.append(.explanation(explanation(.record, number, format: formats[f], pattern: rule.pattern, details: Self.details(of: record, captures: caps))))
         }
-        return (f, items)
+        return f
       }
     }
     return nil

@@ -17,11 +17,13 @@ struct RecordBuilder {
     self.provenance = provenance
   }
 
-  /// `formatValues` and `ruleValues` are the format's and the rule's `set:`,
-  /// read once when the rules were compiled (`Extractor.SetValues`).
+  /// Appends the record, then its diagnostics, to `out`. `formatValues`
+  /// and `ruleValues` are the format's and the rule's `set:`, read once
+  /// when the rules were compiled (`Extractor.SetValues`).
   mutating func build(
-    formatValues: [String: Capture], ruleValues: [String: Capture], captures: [Capture], section: SectionState
-  ) -> [ExtractedItem] {
+    formatValues: [String: Capture], ruleValues: [String: Capture], captures: [Capture], section: SectionState,
+    into out: inout [ExtractedItem]
+  ) {
     var fields = FieldValues()
     for layer in [formatValues, section.values, section.nextValues, ruleValues] {
       for (_, c) in layer { fields.set(c) }
@@ -32,7 +34,8 @@ struct RecordBuilder {
     case .bout: record = .bout(bout(fields, section: section.heading))
     case .fixture: record = .fixture(fixture(fields, section: section.heading))
     }
-    return [record] + diagnostics.map { .diagnostic($0) }
+    out.append(record)
+    for d in diagnostics { out.append(.diagnostic(d)) }
   }
 
   // MARK: Bouts
