@@ -3,7 +3,7 @@
 # generated corpora. Timing lives here, never in `swift test`.
 #   Benchmarks/run.sh [MB ...]          default: 10 100 1000
 # Env: BENCH_DIR (corpora and results, default .build-bench), JOBS (passed
-# as --jobs; default: cardex's own default), PAIRS (runs of the --jobs
+# as --jobs; default: cardex's own default), PAIRS (rounds of the --jobs
 # scaling check, default 5; 0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,23 +52,33 @@ print(f"startup: median {runs[10]*1000:.1f} ms, min {runs[0]*1000:.1f} ms (20 ru
 PY
 # --jobs scaling: --jobs 1 and --jobs <cores> in alternation on the last
 # size given, so that both see the same machine (on a shared VM the speed of
-# one core drifts by a third within minutes); medians and their ratio.
+# one core drifts by a third within minutes); medians and their ratio. Each
+# round also runs <cores> independent --jobs 1 processes side by side: what
+# the machine gives a program that shares nothing, the ceiling for --jobs.
 pairs=${PAIRS:-5}
 if [ "$pairs" -gt 0 ]; then
   python3 - "$bin" "$dir/corpus-${sizes[-1]}.txt" "$pairs" <<'PY'
 import os, statistics, subprocess, sys, time
 binary, corpus, pairs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 cores = os.cpu_count() or 1
-def run(jobs):
+def command(jobs):
+    return [binary, "parse", "-q", "--format", "ndjson", "--jobs", str(jobs), corpus]
+def run(jobs, copies=1):
     t = time.perf_counter()
-    subprocess.run([binary, "parse", "-q", "--format", "ndjson", "--jobs", str(jobs), corpus], stdout=subprocess.DEVNULL, check=True)
+    procs = [subprocess.Popen(command(jobs), stdout=subprocess.DEVNULL) for _ in range(copies)]
+    for p in procs:
+        if p.wait() != 0:
+            sys.exit("cardex failed")
     return time.perf_counter() - t
-one, many = [], []
+one, many, apart = [], [], []
 for _ in range(pairs):
     one.append(run(1))
     many.append(run(cores))
-a, b = statistics.median(one), statistics.median(many)
+    apart.append(run(1, copies=cores))
+a, b, c = statistics.median(one), statistics.median(many), statistics.median(apart)
 print(f"jobs: --jobs 1 median {a:.2f} s, --jobs {cores} median {b:.2f} s, speed-up {a/b:.2f}x "
-      f"(pairs: {' '.join(f'{x/y:.2f}' for x, y in zip(one, many))}; {pairs} alternating pairs on {os.path.basename(corpus)})")
+      f"(rounds: {' '.join(f'{x/y:.2f}' for x, y in zip(one, many))}; {pairs} alternating rounds on {os.path.basename(corpus)})")
+print(f"jobs ceiling: {cores} independent --jobs 1 runs side by side, median {c:.2f} s for {cores}x the work: "
+      f"{cores * a / c:.2f}x the throughput of one")
 PY
 fi
