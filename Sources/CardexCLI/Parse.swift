@@ -180,7 +180,8 @@ extension CardexCommand {
         // made by a worker and freed by this thread, and chunk buffers
         // moving between threads, left each arena fragmented: peak memory
         // grew with the input (56 MB at 1 GB against 33 MB at 10 MB);
-        // with one it stays flat (37 MB), and no slower in the benchmark.
+        // with one it stays flat (37 MB), for at most a few per cent of
+        // time (docs/performance.md).
         _ = mallopt(M_ARENA_MAX, 1)
       #endif
       let workers = DispatchQueue(label: "cardex.extract", attributes: .concurrent)
