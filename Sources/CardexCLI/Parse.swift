@@ -198,9 +198,24 @@ extension CardexCommand {
       while true {
         // A chunk is read only when a worker is free to take it: a worker
         // blocked waiting for a turn would hold a thread (and its malloc
-        // arena), and peak memory grew with the input.
-        while !exhausted, inFlight.count < jobs * 2, running.wait(timeout: .now()) == .success {
-          guard let chunk = try nextChunk() else {
+        // arena), and peak memory grew with the input. With chunks in
+        // flight, this thread writes the oldest rather than wait for a
+        // worker; with none, it waits (a worker may still be giving its
+        // turn back after handing over its last result).
+        while !exhausted, inFlight.count < jobs * 2 {
+          if inFlight.isEmpty {
+            running.wait()
+          } else if running.wait(timeout: .now()) != .success {
+            break
+          }
+          let next: ChunkReader.Chunk?
+          do {
+            next = try nextChunk()
+          } catch {
+            running.signal()
+            throw error
+          }
+          guard let chunk = next else {
             running.signal()
             exhausted = true
             break
@@ -208,8 +223,9 @@ extension CardexCommand {
           let slot = ChunkSlot()
           workers.async {
             let result = extractor.extract(chunk)
-            slot.fill((result, encodeInWorkers ? encode(result.items) : nil))
+            let encoded = encodeInWorkers ? encode(result.items) : nil
             running.signal()
+            slot.fill((result, encoded))
           }
           inFlight.append((chunk, slot))
         }

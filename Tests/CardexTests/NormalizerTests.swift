@@ -162,8 +162,9 @@ extension NormalizerTests {
       var line: [UInt8] = []
       for _ in 0..<Int.random(in: 0...16, using: &generator) { line += pieces.randomElement(using: &generator)! }
       let (fast, plain) = line.withUnsafeBufferPointer { raw in
-        let a = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: raw.count + 1)
-        let b = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: raw.count + 1)
+        // Exactly as long as the line: the most the normalizer may write.
+        let a = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: raw.count)
+        let b = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: raw.count)
         defer {
           a.deallocate()
           b.deallocate()
