@@ -149,7 +149,8 @@ extension CardexCommand {
     ///
     /// This thread reads ahead and writes behind while the workers extract:
     /// up to `jobs * 2` chunks are in flight, so memory stays bounded and
-    /// no worker waits for the slowest chunk of a batch.
+    /// no worker waits for the slowest chunk of a batch. Reading stops only
+    /// at the end of the input or when the window is full.
     ///
     /// A chunk starts from a state guessed from its lead-in. When the chunk
     /// before it ended in a different state (a section opened further back
@@ -184,8 +185,13 @@ extension CardexCommand {
         // time (docs/performance.md).
         _ = mallopt(M_ARENA_MAX, 1)
       #endif
-      let workers = DispatchQueue(label: "cardex.extract", attributes: .concurrent)
-      let running = DispatchSemaphore(value: jobs)
+      // One serial queue per job, chunks dealt out in turn: never more
+      // than `jobs` extracting at once, and no thread ever blocks waiting
+      // for a turn (a blocked thread holds memory). Each queue has up to
+      // two chunks waiting, so a worker that finishes early starts its next
+      // chunk at once instead of waiting for the oldest to be written.
+      let lanes = (0..<jobs).map { DispatchQueue(label: "cardex.extract.\($0)") }
+      var dealt = 0
       var inFlight: [(chunk: ChunkReader.Chunk, slot: ChunkSlot)] = []
       // Every chunk handed to a worker is waited for, even when a read or a
       // write fails, so that no worker is left running.
@@ -196,37 +202,17 @@ extension CardexCommand {
       var saidOnce = Set<String>()
       var exhausted = false
       while true {
-        // A chunk is read only when a worker is free to take it: a worker
-        // blocked waiting for a turn would hold a thread (and its malloc
-        // arena), and peak memory grew with the input. With chunks in
-        // flight, this thread writes the oldest rather than wait for a
-        // worker; with none, it waits (a worker may still be giving its
-        // turn back after handing over its last result).
         while !exhausted, inFlight.count < jobs * 2 {
-          if inFlight.isEmpty {
-            running.wait()
-          } else if running.wait(timeout: .now()) != .success {
-            break
-          }
-          let next: ChunkReader.Chunk?
-          do {
-            next = try nextChunk()
-          } catch {
-            running.signal()
-            throw error
-          }
-          guard let chunk = next else {
-            running.signal()
+          guard let chunk = try nextChunk() else {
             exhausted = true
             break
           }
           let slot = ChunkSlot()
-          workers.async {
+          lanes[dealt % jobs].async {
             let result = extractor.extract(chunk)
-            let encoded = encodeInWorkers ? encode(result.items) : nil
-            running.signal()
-            slot.fill((result, encoded))
+            slot.fill((result, encodeInWorkers ? encode(result.items) : nil))
           }
+          dealt += 1
           inFlight.append((chunk, slot))
         }
         guard !inFlight.isEmpty else { return }
