@@ -59,6 +59,21 @@ import Testing
     #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
   }
 
+  /// `--output` naming a symbolic link replaces the file it names and
+  /// keeps the link (`/dev/stdout` is one).
+  @Test func outputThroughASymbolicLinkKeepsTheLink() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let real = dir.appendingPathComponent("real.json").path
+    let link = dir.appendingPathComponent("link.json").path
+    try Data("old".utf8).write(to: URL(fileURLWithPath: real))
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.json")
+    #expect(try runCardex(["parse", "-q", "-o", link, Self.seed]).status == 0)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.json")
+    let feed = try JSONDecoder().decode(Feed.self, from: Data(contentsOf: URL(fileURLWithPath: real)))
+    #expect(feed.bouts.count == 11)
+  }
+
   @Test func standardInputIsReadWhenNoFileIsGiven() throws {
     let r = try runCardex(["parse", "--format", "ndjson", "-q"], stdin: "FIGHT CARD\nBantamweight Hamza Bougamza (MAR) v Jalal Al Daaja (JOR)\n")
     #expect(r.status == 0)

@@ -39,7 +39,8 @@ public final class OutputFile {
   /// pipe), rather than appearing whole at `commit` or not at all.
   public var streams: Bool { temporaryPath == nil }
 
-  /// A file at `path`, created next to it as `.path.cardex-XXXXXX` first.
+  /// A file at `path` (or the file a link there names), created next to
+  /// it as `.path.cardex-XXXXXX` first.
   public init(path: String) throws(Failure) {
     var status = stat()
     if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
@@ -52,6 +53,18 @@ public final class OutputFile {
       temporaryPath = nil
       ownsStream = true
       return
+    }
+    // A symbolic link (a link in a project, or `/dev/stdout` with standard
+    // output redirected to a file) stays a link: the file it names is the
+    // one replaced, never the link, which as root could be a system one.
+    var path = path
+    var linkStatus = stat()
+    if lstat(path, &linkStatus) == 0, linkStatus.st_mode & S_IFMT == S_IFLNK {
+      guard let resolved = realpath(path, nil) else {
+        throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
+      }
+      path = String(cString: resolved)
+      free(resolved)
     }
     let dir: String
     let base: String
