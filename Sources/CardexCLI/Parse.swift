@@ -209,8 +209,16 @@ extension CardexCommand {
           }
           let slot = ChunkSlot()
           lanes[dealt % jobs].async {
-            let result = extractor.extract(chunk)
-            slot.fill((result, encodeInWorkers ? encode(result.items) : nil))
+            var result = extractor.extract(chunk)
+            guard encodeInWorkers else {
+              slot.fill((result, nil))
+              return
+            }
+            // The writer needs the encoded bytes and the diagnostics only:
+            // the records are freed here, by the thread that made them.
+            let encoded = encode(result.items)
+            result.items.removeAll { if case .diagnostic = $0 { false } else { true } }
+            slot.fill((result, encoded))
           }
           dealt += 1
           inFlight.append((chunk, slot))
@@ -224,12 +232,22 @@ extension CardexCommand {
           encoded = nil
         }
         previous = (chunk.source, result.endState)
-        let before = result.items.count
+        let said = saidOnce
+        let repeated = { (item: ExtractedItem) -> Bool in
+          guard case .diagnostic(let d) = item, d.code == "invalid-utf8" || d.code == "nul-bytes" else { return false }
+          return said.contains("\(d.source)\u{1F}\(d.code)")
+        }
+        if encoded != nil, result.items.contains(where: repeated) {
+          // A diagnostic said once per input was said by an earlier chunk:
+          // its line must go, and the worker kept no records to encode the
+          // rest from. Run the chunk again from the state it started in.
+          result = extractor.extract(chunk, from: result.startState)
+          encoded = nil
+        }
         result.items.removeAll { item in
           guard case .diagnostic(let d) = item, d.code == "invalid-utf8" || d.code == "nul-bytes" else { return false }
           return !saidOnce.insert("\(d.source)\u{1F}\(d.code)").inserted
         }
-        if result.items.count != before { encoded = nil }
         try emit(result.items, encoded ?? (encodeInWorkers ? encode(result.items) : nil))
       }
     }
