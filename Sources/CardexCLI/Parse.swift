@@ -232,24 +232,24 @@ extension CardexCommand {
           encoded = nil
         }
         previous = (chunk.source, result.endState)
-        let said = saidOnce
-        let repeated = { (item: ExtractedItem) -> Bool in
-          guard case .diagnostic(let d) = item, d.code == "invalid-utf8" || d.code == "nul-bytes" else { return false }
-          return said.contains("\(d.source)\u{1F}\(d.code)")
-        }
-        if encoded != nil, result.items.contains(where: repeated) {
+        if encoded != nil, result.items.contains(where: { Self.saidOnceKey($0).map(saidOnce.contains) ?? false }) {
           // A diagnostic said once per input was said by an earlier chunk:
           // its line must go, and the worker kept no records to encode the
           // rest from. Run the chunk again from the state it started in.
           result = extractor.extract(chunk, from: result.startState)
           encoded = nil
         }
-        result.items.removeAll { item in
-          guard case .diagnostic(let d) = item, d.code == "invalid-utf8" || d.code == "nul-bytes" else { return false }
-          return !saidOnce.insert("\(d.source)\u{1F}\(d.code)").inserted
-        }
+        result.items.removeAll { item in Self.saidOnceKey(item).map { !saidOnce.insert($0).inserted } ?? false }
         try emit(result.items, encoded ?? (encodeInWorkers ? encode(result.items) : nil))
       }
+    }
+
+    /// What identifies a diagnostic said once per input (`invalid-utf8`,
+    /// `nul-bytes`), which several chunks of one input may each give; nil
+    /// for any other item.
+    private static func saidOnceKey(_ item: ExtractedItem) -> String? {
+      guard case .diagnostic(let d) = item, d.code == "invalid-utf8" || d.code == "nul-bytes" else { return nil }
+      return "\(d.source)\u{1F}\(d.code)"
     }
 
     /// Writes NDJSON lines as they come, or collects them for one JSON

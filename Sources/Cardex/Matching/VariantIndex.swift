@@ -213,7 +213,7 @@ struct VariantIndex: Sendable {
         var j = k - 1
         while j >= 0, restFlat[j] >= 0 {
           let a = Int(restFlat[j])
-          if !prefilter.isScanned[a], scratch.occurs(a) { prefilter.occurs(a, in: line) } {
+          if !prefilter.isScanned[a], scratch.occurs(a, { prefilter.occurs(a, in: line) }) {
             satisfied = true
             break
           }

@@ -74,11 +74,27 @@ struct LineSurvey {
     return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) &>> 48)
   }
 
-  /// 0x80 in each byte of `x` that is zero, nothing elsewhere.
+  /// 0x80 in each byte of `x` that is zero, nothing elsewhere (also the
+  /// normalizer's test for spaces).
   @inline(__always)
-  private static func zeroBytes(_ x: UInt64) -> UInt64 {
+  static func zeroBytes(_ x: UInt64) -> UInt64 {
     let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     return ~(((x & lows) &+ lows) | x | lows)
+  }
+
+  /// For the ASCII bytes of `w` in `lanes` (0x80 in each lane to look at):
+  /// whether one is NUL or a space, and 0x80 in each lane holding a
+  /// printable byte other than space, or a letter `g`–`z` in either case.
+  @inline(__always)
+  private static func asciiLanes(_ w: UInt64, _ lanes: UInt64) -> (nul: Bool, space: Bool, printable: UInt64, letters: UInt64) {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    // For bytes below 0x80, adding 0x80 - c sets the top bit exactly when
+    // the byte is at least c.
+    let folded = w | (0x20 &* ones)
+    return (
+      zeroBytes(w) & lanes != 0, zeroBytes(w ^ (0x20 &* ones)) & lanes != 0,
+      (w &+ 0x5F &* ones) & ~(w &+ ones) & lanes, (folded &+ 0x19 &* ones) & ~(folded &+ 0x05 &* ones) & lanes
+    )
   }
 
   /// UTF-8 validity (as `String(validating:)` judges it: no overlong forms,
@@ -87,7 +103,6 @@ struct LineSurvey {
   private mutating func surveyByBytes(_ base: UnsafePointer<UInt8>, _ n: Int) {
     // Past this length the normal form cannot be short enough to match.
     let counts = n <= Extractor.maxNormalizedLineBytes
-    let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     let raw = UnsafeRawPointer(base)
     var i = 0
@@ -108,18 +123,14 @@ struct LineSurvey {
           continue
         }
         if w & highs == 0 {
-          if Self.zeroBytes(w) != 0 { nul = true }
-          if Self.zeroBytes(w ^ (0x20 &* ones)) != 0 { spaces = true }
-          // For bytes below 0x80, adding 0x80 - c sets the top bit exactly
-          // when the byte is at least c.
-          let printableMask = (w &+ 0x5F &* ones) & ~(w &+ ones) & highs
-          let folded = w | (0x20 &* ones)
-          let letterMask = (folded &+ 0x19 &* ones) & ~(folded &+ 0x05 &* ones) & highs
+          let m = Self.asciiLanes(w, highs)
+          nul = nul || m.nul
+          spaces = spaces || m.space
           // One count per byte lane, added up across lanes at the end (no
           // population count on the hot path). A counted line has at most
           // 160 words, so no lane passes 255.
-          printableLanes &+= printableMask &>> 7
-          letterLanes &+= letterMask &>> 7
+          printableLanes &+= m.printable &>> 7
+          letterLanes &+= m.letters &>> 7
           i += 8
           continue
         }
@@ -128,14 +139,11 @@ struct LineSurvey {
         // that only the multi-byte sequence goes byte by byte.
         let below = (w & highs).trailingZeroBitCount &>> 3
         if counts, below > 0 {
-          let lanes = highs & ((1 &<< UInt64(below &* 8)) &- 1)
-          if Self.zeroBytes(w) & lanes != 0 { nul = true }
-          if Self.zeroBytes(w ^ (0x20 &* ones)) & lanes != 0 { spaces = true }
-          let printableMask = (w &+ 0x5F &* ones) & ~(w &+ ones) & lanes
-          let folded = w | (0x20 &* ones)
-          let letterMask = (folded &+ 0x19 &* ones) & ~(folded &+ 0x05 &* ones) & lanes
-          printable += printableMask.nonzeroBitCount
-          letters += letterMask.nonzeroBitCount
+          let m = Self.asciiLanes(w, highs & ((1 &<< UInt64(below &* 8)) &- 1))
+          nul = nul || m.nul
+          spaces = spaces || m.space
+          printable += m.printable.nonzeroBitCount
+          letters += m.letters.nonzeroBitCount
           i += below
         }
       }

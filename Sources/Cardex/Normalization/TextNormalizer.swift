@@ -66,21 +66,14 @@ public enum TextNormalizer {
         // top bit), not 0x7F (adding 1 to 0x7F sets it).
         let printable = (w | ((w &+ 0x60 &* ones) ^ highs) | ((w & lows) &+ ones)) & highs == 0
         if printable {
-          let x = w ^ (0x20 &* ones)
-          let spaces = ~(((x & lows) &+ lows) | x | lows)
+          let spaces = LineSurvey.zeroBytes(w ^ (0x20 &* ones))
           let firstIsSpace = spaces & 0x80 != 0
           let lastIsSpace = spaces >> 56 != 0
           // A space first in the block stands only after a written
           // non-space with no space pending.
           let startsWell = !firstIsSpace || (count > 0 && !pendingSpace && out[count &- 1] != 32)
           if !lastIsSpace, spaces & (spaces << 8) == 0, startsWell {
-            if pendingSpace {
-              if count > 0 {
-                out[count] = 32
-                count &+= 1
-              }
-              pendingSpace = false
-            }
+            writePendingSpace(&pendingSpace, out, &count)
             UnsafeMutableRawPointer(target).storeBytes(of: w.littleEndian, toByteOffset: count, as: UInt64.self)
             count &+= 8
             i &+= 8
@@ -92,13 +85,7 @@ public enum TextNormalizer {
       // Printable ASCII other than space, most of any line: copied in a
       // tight loop.
       if b &- 33 < 94 {
-        if pendingSpace {
-          if count > 0 {
-            out[count] = 32
-            count += 1
-          }
-          pendingSpace = false
-        }
+        writePendingSpace(&pendingSpace, out, &count)
         repeat {
           out[count] = line[i]
           count += 1
@@ -159,19 +146,25 @@ public enum TextNormalizer {
       if replacement == 0 {
         pendingSpace = true
       } else if replacement != 255 {
-        if pendingSpace {
-          if count > 0 {
-            out[count] = 32
-            count += 1
-          }
-          pendingSpace = false
-        }
+        writePendingSpace(&pendingSpace, out, &count)
         out[count] = replacement
         count += 1
       }
       i += length
     }
     return count
+  }
+
+  /// A space taken out of the input stands before the next kept byte,
+  /// unless nothing was written yet (the start of the line is trimmed).
+  @inline(__always)
+  private static func writePendingSpace(_ pending: inout Bool, _ out: UnsafeMutableBufferPointer<UInt8>, _ count: inout Int) {
+    guard pending else { return }
+    if count > 0 {
+      out[count] = 32
+      count += 1
+    }
+    pending = false
   }
 
   /// The character a scalar stands for after normalization; `"\0"` for one

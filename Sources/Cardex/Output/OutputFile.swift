@@ -25,6 +25,15 @@ public final class OutputFile {
 
   public struct Failure: Error, CustomStringConvertible {
     public var description: String
+
+    init(description: String) {
+      self.description = description
+    }
+
+    /// The last system call's error, about `path`.
+    init(cannotWrite path: String) {
+      description = "cannot write '\(path)': \(String(cString: strerror(errno)))"
+    }
   }
 
   /// Standard output, or nowhere when `discarding` (the feed is not wanted).
@@ -46,7 +55,7 @@ public final class OutputFile {
     if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
       let fd = open(path, O_WRONLY | O_CLOEXEC)
       guard fd >= 0 else {
-        throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
+        throw Failure(cannotWrite: path)
       }
       self.fd = fd
       finalPath = nil
@@ -61,7 +70,7 @@ public final class OutputFile {
     var linkStatus = stat()
     if lstat(path, &linkStatus) == 0, linkStatus.st_mode & S_IFMT == S_IFLNK {
       guard let resolved = realpath(path, nil) else {
-        throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
+        throw Failure(cannotWrite: path)
       }
       path = String(cString: resolved)
       free(resolved)
@@ -78,7 +87,7 @@ public final class OutputFile {
     var template = Array("\(dir)/.\(base).cardex-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else {
-      throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
+      throw Failure(cannotWrite: path)
     }
     fchmod(fd, 0o644)
     self.fd = fd
@@ -89,9 +98,7 @@ public final class OutputFile {
   }
 
   public func write(_ bytes: [UInt8]) throws(Failure) {
-    guard fd >= 0 else { return }
-    buffer += bytes
-    if buffer.count >= Self.bufferBytes { try flush() }
+    try append { $0 += bytes }
   }
 
   /// Lets `body` append to the buffer in place (an encoder writing a
