@@ -122,12 +122,12 @@ extension CardexCommand {
           var session = extractor.session(source: input.name, explain: explain)
           var splitter = LineSplitter()
           var pending: [ExtractedItem] = []
-          let handle: (Int, ArraySlice<UInt8>) -> Void = { n, line in
-            session.consume(line: line, number: n, into: &pending)
-          }
+          // Closures written out at each call, not kept in a constant: a
+          // stored closure escapes, so the variables it captures would be
+          // boxed and every line would pay for a run-time exclusivity check.
           var writeError: Error?
           try input.forEachChunk { chunk in
-            splitter.feed(chunk, handle)
+            splitter.feed(chunk) { n, line in session.consume(line: line, number: n, into: &pending) }
             if writeError == nil {
               do {
                 try emit(pending)
@@ -135,7 +135,7 @@ extension CardexCommand {
               } catch { writeError = error }
             }
           }
-          splitter.finish(handle)
+          splitter.finish { n, line in session.consume(line: line, number: n, into: &pending) }
           pending += session.finish()
           if let writeError { throw writeError }
           try emit(pending)
