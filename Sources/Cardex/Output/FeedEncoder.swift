@@ -33,7 +33,7 @@ public struct FeedEncoder: Sendable {
   /// As `ndjsonLine(_:)`, appended to `bytes` in place.
   public func ndjsonLine(_ item: ExtractedItem, appendingTo bytes: inout [UInt8]) {
     if case .explanation = item { return }
-    var writer = JSONWriter(taking: &bytes)
+    var writer = JSONWriter()
     switch item {
     case .bout(let b): writer.write(b)
     case .fixture(let f): writer.write(f)

@@ -7,24 +7,20 @@
 /// gives. A test decodes this output for every fixture and compares it with
 /// the records, field by field.
 struct JSONWriter {
-  private(set) var bytes: [UInt8] = []
+  /// Raw memory (`RawBytes`), copied out once per record by `handBack`.
+  private var bytes = RawBytes(capacity: 1024)
   private var needsComma = false
 
-  init() {
-    bytes.reserveCapacity(1024)
-  }
+  /// A writer for one record or more, to be appended to a buffer by
+  /// `handBack(to:)`.
+  init() {}
 
-  /// A writer that appends to `buffer`, which it takes (leaving it empty)
-  /// until `handBack(to:)`. Copying the array in instead would leave two
-  /// owners of one buffer, and the first append would copy all of it: for
-  /// a worker encoding a whole chunk, once per record.
-  init(taking buffer: inout [UInt8]) {
-    swap(&bytes, &buffer)
-  }
-
-  /// Gives the bytes (what was taken, and what was written) back.
-  mutating func handBack(to buffer: inout [UInt8]) {
-    swap(&bytes, &buffer)
+  /// Appends what was written to `buffer`, in place (one copy per record;
+  /// a worker encodes a whole chunk's records into one buffer), and frees
+  /// the writer's memory: the last call on a writer.
+  consuming func handBack(to buffer: inout [UInt8]) {
+    buffer.append(contentsOf: bytes.buffer)
+    bytes.deallocate()
   }
 
   // MARK: Structure
@@ -119,7 +115,7 @@ struct JSONWriter {
     // Most strings need no escape: copied whole.
     var s = s
     let plain = s.withUTF8 { utf8 in
-      guard !utf8.contains(where: { $0 < 32 || $0 == 34 || $0 == 92 }) else { return false }
+      for b in utf8 where b < 32 || b == 34 || b == 92 { return false }
       bytes.append(contentsOf: utf8)
       return true
     }
