@@ -20,7 +20,10 @@ let package = Package(
     ),
     // glibc's mallopt, for `parse --jobs` (see Parse.swift); a header only.
     .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
-    .target(name: "Cardex", dependencies: ["CYaml"]),
+    // Sixteen bytes classified at once (SSE2) for the trigger scan; a
+    // header of inline functions.
+    .target(name: "CByteLanes"),
+    .target(name: "Cardex", dependencies: ["CYaml", "CByteLanes"]),
     .executableTarget(
       name: "CardexCLI",
       dependencies: [

@@ -1,3 +1,5 @@
+import CByteLanes
+
 /// Rejects lines that cannot be records before any pattern is tried.
 ///
 /// Every pattern variant names the anchors it cannot match without, as
@@ -207,6 +209,9 @@ struct Prefilter: Sendable {
     let flatId: UnsafeMutableBufferPointer<Int32>
     let flatWordStart: UnsafeMutableBufferPointer<Bool>
     let flatWordEnd: UnsafeMutableBufferPointer<Bool>
+    /// What the lane scan stops at besides word starts; nil for the byte
+    /// loop (`laneBytes`).
+    let laneBytes: (UInt8, UInt8, UInt8)?
 
     /// Tables that find nothing, before `seal`.
     convenience init() {
@@ -240,6 +245,7 @@ struct Prefilter: Sendable {
       self.flatId = copy(flatId)
       self.flatWordStart = copy(flatWordStart)
       self.flatWordEnd = copy(flatWordEnd)
+      self.laneBytes = Self.laneBytes(self.byteClass)
     }
 
     deinit {
@@ -282,33 +288,110 @@ struct Prefilter: Sendable {
       return false
     }
 
-    /// Which anchors occur in the line. This runs on every byte of every
-    /// line short enough to be matched, so the common case (no anchor
-    /// starts with these bytes here) is one table read and one test.
+    /// Which anchors occur in the line. This runs on every line short
+    /// enough to be matched: sixteen bytes at a time where the machine and
+    /// the rules allow (`scanByLanes`), else a byte at a time.
     func scan(_ line: UnsafeBufferPointer<UInt8>, into hits: inout AnchorHits) {
       hits.next(count: anchorCount)
       let n = line.count
       guard n > 0, let base = line.baseAddress else { return }
+      if let wanted = laneBytes {
+        scanByLanes(base, n, wanted, &hits)
+      } else {
+        scanByBytes(base, n, &hits)
+      }
+    }
+
+    /// The scan a byte at a time: the common case (no anchor starts with
+    /// this byte here) is one table read and one test. Also the reference
+    /// the lane scan is tested against.
+    func scanByBytes(_ base: UnsafePointer<UInt8>, _ n: Int, _ hits: inout AnchorHits) {
       var pos = 0
       // 4 where a word starts (the byte before is not a word byte), else 0.
       var atStart: UInt8 = 4
       while pos < n {
-        let b = base[pos]
-        let c = byteClass[Int(b)]
-        if c & (2 | atStart) != 0 {
-          // The last byte pairs with 0, which no anchor's second byte is.
-          let key = Int(asciiLower(b)) &<< 8 | (pos &+ 1 < n ? Int(base[pos &+ 1]) : 0)
-          let half = Int(atStart) &<< 8
-          if pairUsed[half &+ key &>> 6] & (1 &<< UInt64(key & 63)) != 0 {
-            // Most pairs that pass (`th` of `the`, `ma` of `many`) fail on
-            // the third byte: checked here, before a call.
-            let h = Self.tripleHash(key, pos &+ 2 < n ? asciiLower(base[pos &+ 2]) : 0)
-            if tripleUsed[h &>> 6] & (1 &<< UInt64(h & 63)) != 0 { candidates(at: pos, key: key, line, &hits) }
-          }
-        }
+        let c = byteClass[Int(base[pos])]
+        if c & (2 | atStart) != 0 { probe(base, n, pos, atStart != 0, &hits) }
         atStart = (~c & 1) &<< 2
         pos &+= 1
       }
+    }
+
+    /// The scan sixteen bytes at a time (`cardex_classify16`). It stops
+    /// where a word starts (after a byte that is not a word byte, except at
+    /// a space, which starts no anchor) and at the bytes an anchor allowed
+    /// anywhere starts with: a superset of the places the byte loop
+    /// probes, and a probe at a place the byte loop skips finds nothing, so
+    /// the hits are the same.
+    private func scanByLanes(_ base: UnsafePointer<UInt8>, _ n: Int, _ wanted: (UInt8, UInt8, UInt8), _ hits: inout AnchorHits) {
+      // Whether the byte before the block is a word byte, in bit 0.
+      var wordBefore: UInt32 = 0
+      var tail = (UInt64(0), UInt64(0))
+      var pos = 0
+      while pos < n {
+        let lanes: cardex_lanes16
+        if pos &+ 16 <= n {
+          lanes = cardex_classify16(base + pos, wanted.0, wanted.1, wanted.2)
+        } else {
+          // The last bytes, padded with NULs: stops past the end are not
+          // probed.
+          tail = (0, 0)
+          lanes = withUnsafeMutableBytes(of: &tail) { buffer in
+            buffer.copyMemory(from: UnsafeRawBufferPointer(start: base + pos, count: n &- pos))
+            return cardex_classify16(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), wanted.0, wanted.1, wanted.2)
+          }
+        }
+        let starts = ~(lanes.words &<< 1 | wordBefore) & ~lanes.spaces & 0xFFFF
+        wordBefore = lanes.words &>> 15 & 1
+        var stops = starts | lanes.wanted
+        while stops != 0 {
+          let i = stops.trailingZeroBitCount
+          stops &= stops &- 1
+          let p = pos &+ i
+          if p >= n { break }
+          probe(base, n, p, starts &>> UInt32(i) & 1 != 0, &hits)
+        }
+        pos &+= 16
+      }
+    }
+
+    /// Where an anchor may start: the two-byte key (in the table for word
+    /// starts, or for anchors allowed anywhere), then the three-byte filter,
+    /// then the anchors listed under the key. The key's table implies the
+    /// byte-class test, so the lane scan can skip it.
+    @inline(__always)
+    private func probe(_ base: UnsafePointer<UInt8>, _ n: Int, _ pos: Int, _ atStart: Bool, _ hits: inout AnchorHits) {
+      // The last byte pairs with 0, which no anchor's second byte is.
+      let key = Int(asciiLower(base[pos])) &<< 8 | (pos &+ 1 < n ? Int(base[pos &+ 1]) : 0)
+      let half = atStart ? 1024 : 0
+      guard pairUsed[half &+ key &>> 6] & (1 &<< UInt64(key & 63)) != 0 else { return }
+      // Most pairs that pass (`th` of `the`, `ma` of `many`) fail on the
+      // third byte: checked here, before a call.
+      let h = Self.tripleHash(key, pos &+ 2 < n ? asciiLower(base[pos &+ 2]) : 0)
+      if tripleUsed[h &>> 6] & (1 &<< UInt64(h & 63)) != 0 {
+        candidates(at: pos, key: key, UnsafeBufferPointer(start: base, count: n), &hits)
+      }
+    }
+
+    /// The bytes the lane scan must stop at besides word starts, for
+    /// `cardex_classify16`: up to two letters (lower case, 0 for none) and
+    /// one other byte (0 for none: a NUL stop finds nothing). Nil, for the
+    /// byte loop, without SSE2 or when anchors allowed anywhere start with
+    /// more bytes than that, or a space can start an anchor.
+    static func laneBytes(_ byteClass: UnsafeMutableBufferPointer<UInt8>) -> (UInt8, UInt8, UInt8)? {
+      guard CARDEX_HAS_BYTE_LANES != 0, byteClass[32] & 6 == 0 else { return nil }
+      var letters: [UInt8] = []
+      var others: [UInt8] = []
+      for b in 0..<256 where byteClass[b] & 2 != 0 {
+        let byte = UInt8(b)
+        if isASCIILetter(byte) {
+          if !letters.contains(byte | 0x20) { letters.append(byte | 0x20) }
+        } else {
+          others.append(byte)
+        }
+      }
+      guard letters.count <= 2, others.count <= 1 else { return nil }
+      return (letters.first ?? 0, letters.count > 1 ? letters[1] : 0, others.first ?? 0)
     }
 
     /// The anchors listed under a two-byte key that occur at `pos` (whose
