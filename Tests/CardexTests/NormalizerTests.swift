@@ -179,12 +179,27 @@ extension NormalizerTests {
     #expect(blocksTaken > 10_000)
   }
 
+  /// The survey looks at sixteen bytes at a time: a doubled space or a
+  /// stray byte is found wherever it falls against those blocks.
+  @Test func cleanLinesAreJudgedAcrossBlockBoundaries() {
+    for k in 1..<48 {
+      let word = [UInt8](repeating: 0x78, count: k)
+      func clean(_ line: [UInt8]) -> Bool { line.withUnsafeBufferPointer { LineSurvey.isClean($0) } }
+      #expect(clean(word + [32, 0x79]), "\(k)")
+      #expect(!clean(word + [32, 32, 0x79]), "\(k)")
+      #expect(!clean(word + [0x25, 0x79]), "\(k)")
+      #expect(!clean(word + [0xC2, 0xA0, 0x79]), "\(k)")
+      #expect(clean(word + [0x7E, 0x79]), "\(k)")
+    }
+  }
+
   @Test func lineSurveyAgreesWithThePlainDefinitions() {
     var generator = SystemRandomNumberGenerator()
     let pieces: [[UInt8]] = [
       [32], [32, 32], [0x25], [0x7F], [0], [9], [0x41], [0x7A], [0x67], [0x66], [0xC2, 0xA0], [0xE2, 0x80, 0x99],
       [0xF0, 0x9F, 0x98, 0x80], [0xC0, 0xAF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80],
       [0xE2, 0x80], [0xFF], Array("Catchweight".utf8), Array("ab cd ".utf8), Array("%41".utf8), Array("%c3%a9".utf8),
+      [0x7E], [0x21], [0x1F], Array("abcdefghijklmnop".utf8), Array("GHZ[`{@".utf8),
     ]
     for _ in 0..<20_000 {
       var line: [UInt8] = []

@@ -1,13 +1,17 @@
 #ifndef CARDEX_BYTE_LANES_H
 #define CARDEX_BYTE_LANES_H
-// Sixteen bytes classified at once, for the trigger scan (Prefilter.swift):
-// Swift's SIMD types have no byte mask (movemask), and the scan's
-// per-byte loop was a sixth of all instructions. Header-only: the
-// functions are inlined into the Swift that calls them.
+// Sixteen bytes classified at once, for the per-line survey (LineSurvey)
+// and the trigger scan (Prefilter.swift), which between them look at every
+// byte of the input: Swift's SIMD types have no byte mask (movemask), and
+// these loops were a quarter of all instructions. Each function has a plain
+// loop for machines without SSE2, and the tests hold each to the plain
+// definition. Header-only: the functions are inlined into the Swift that
+// calls them.
 
+#include <stddef.h>
 #include <stdint.h>
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(CARDEX_PLAIN_LOOPS)
 #include <emmintrin.h>
 #define CARDEX_HAS_BYTE_LANES 1
 #else
@@ -49,6 +53,110 @@ static inline cardex_lanes16 cardex_classify16(const uint8_t *p, uint8_t letter0
   (void)plain;
 #endif
   return out;
+}
+
+/// Whether the line is its own normal form: every byte printable ASCII
+/// (0x20...0x7E) but `%`, no space first or last, no two spaces in a row.
+static inline int cardex_is_clean(const uint8_t *p, size_t n) {
+  if (n == 0) return 1;
+  if (p[0] == ' ' || p[n - 1] == ' ') return 0;
+  size_t i = 0;
+  int previous_space = 0;
+#if CARDEX_HAS_BYTE_LANES
+  uint32_t space_before = 0;
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+    // Signed: bytes from 0x80 up are below 0x20 too.
+    const __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)), _mm_cmpeq_epi8(v, _mm_set1_epi8('%'))));
+    if (_mm_movemask_epi8(bad) != 0) return 0;
+    const uint32_t spaces = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+    if (spaces & ((spaces << 1) | space_before)) return 0;
+    space_before = spaces >> 15;
+  }
+  previous_space = (int)space_before;
+#endif
+  for (; i < n; i++) {
+    const uint8_t b = p[i];
+    if (b < 0x20 || b >= 0x7F || b == '%') return 0;
+    if (b == ' ') {
+      if (previous_space) return 0;
+      previous_space = 1;
+    } else {
+      previous_space = 0;
+    }
+  }
+  return 1;
+}
+
+/// Counts over a line's bytes: `printable` ASCII other than space
+/// (0x21...0x7E), `letters` g-z in either case, and whether a NUL or a
+/// space occurs. Bytes from 0x80 up count as neither.
+typedef struct {
+  size_t printable;
+  size_t letters;
+  int nul;
+  int space;
+} cardex_ascii_counts;
+
+static inline cardex_ascii_counts cardex_count_ascii(const uint8_t *p, size_t n) {
+  cardex_ascii_counts out = {0, 0, 0, 0};
+  size_t i = 0;
+#if CARDEX_HAS_BYTE_LANES
+  const __m128i bias = _mm_set1_epi8((char)0x80);
+  const __m128i zero = _mm_setzero_si128();
+  __m128i any_nul = zero;
+  __m128i any_space = zero;
+  while (i + 16 <= n) {
+    // Per-lane counters (a lane adds at most one a block), added up every
+    // 255 blocks at most, before a lane can wrap.
+    __m128i printable = zero;
+    __m128i letters = zero;
+    const size_t blocks = (n - i) / 16 > 255 ? 255 : (n - i) / 16;
+    const size_t end = i + 16 * blocks;
+    for (; i < end; i += 16) {
+      const __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+      const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+      // Unsigned x - lo < count, as a signed comparison after adding 0x80.
+      printable = _mm_sub_epi8(printable, _mm_cmplt_epi8(_mm_add_epi8(_mm_sub_epi8(v, _mm_set1_epi8(0x21)), bias),
+                                                         _mm_set1_epi8((char)(0x80 + 0x5E))));
+      letters = _mm_sub_epi8(letters, _mm_cmplt_epi8(_mm_add_epi8(_mm_sub_epi8(folded, _mm_set1_epi8(0x67)), bias),
+                                                     _mm_set1_epi8((char)(0x80 + 20))));
+      any_nul = _mm_or_si128(any_nul, _mm_cmpeq_epi8(v, zero));
+      any_space = _mm_or_si128(any_space, _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+    }
+    const __m128i sp = _mm_sad_epu8(printable, zero);
+    const __m128i sl = _mm_sad_epu8(letters, zero);
+    out.printable += (size_t)_mm_cvtsi128_si32(sp) + (size_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(sp, sp));
+    out.letters += (size_t)_mm_cvtsi128_si32(sl) + (size_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(sl, sl));
+  }
+  out.nul = _mm_movemask_epi8(any_nul) != 0;
+  out.space = _mm_movemask_epi8(any_space) != 0;
+#endif
+  for (; i < n; i++) {
+    const uint8_t b = p[i];
+    const uint8_t folded = b | 0x20;
+    if (b > 0x20 && b < 0x7F) out.printable++;
+    if (folded >= 0x67 && folded <= 0x7A) out.letters++;
+    if (b == 0) out.nul = 1;
+    if (b == ' ') out.space = 1;
+  }
+  return out;
+}
+
+/// The index of the first byte from 0x80 up at or after `from`, or `n`.
+static inline size_t cardex_next_high(const uint8_t *p, size_t from, size_t n) {
+  size_t i = from;
+#if CARDEX_HAS_BYTE_LANES
+  for (; i + 16 <= n; i += 16) {
+    const uint32_t high = (uint32_t)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(p + i)));
+    if (high != 0) return i + (size_t)__builtin_ctz(high);
+  }
+#endif
+  for (; i < n; i++) {
+    if (p[i] >= 0x80) return i;
+  }
+  return n;
 }
 
 #endif
