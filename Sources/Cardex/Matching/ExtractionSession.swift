@@ -16,6 +16,8 @@ public struct ExtractionSession {
   let captures: PatternMatcher.Captures
   /// The current line's normal form, when it is not its own.
   let normalized = LineBuffer(capacity: Extractor.maxNormalizedLineBytes)
+  /// The line being matched in lower case, for finding literals.
+  let lowered = LineBuffer(capacity: Extractor.maxNormalizedLineBytes)
   var sawInvalidUTF8 = false
   var sawNUL = false
   /// The feed checks, run on every record as it is made (`parse --strict`
@@ -103,7 +105,8 @@ public struct ExtractionSession {
       return
     }
     let scanner = SlotScanner(rules: extractor.sharedRules, line: line, memo: memo)
-    let matcher = PatternMatcher(scanner: scanner, compiled: extractor.compiled, captures: captures)
+    for i in 0..<line.count { lowered.bytes[i] = asciiLower(line[i]) }
+    let matcher = PatternMatcher(scanner: scanner, compiled: extractor.compiled, captures: captures, lowered: lowered[0..<line.count])
     if let formatIndex = matchRecord(matcher, admitted, line: line, number: number, raw: raw, into: &out) {
       idle(except: formatIndex)
       return

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Matches one pattern variant against a whole normalized line.
 ///
 /// A small backtracking walk: literals and spaces must match where they
@@ -10,6 +16,9 @@ struct PatternMatcher {
   let scanner: SlotScanner
   let compiled: CompiledPatterns
   let captures: Captures
+  /// The line in lower case (ASCII letters only), where literals are
+  /// looked for with `memchr`.
+  let lowered: UnsafeBufferPointer<UInt8>
 
   /// One filled slot of the last match: its element, where it stands, and
   /// its candidate in the scanner's pool (-1 for text).
@@ -46,29 +55,26 @@ struct PatternMatcher {
   /// occur in the line in their order. Most failing variants fail here,
   /// before any slot is scanned.
   private func literalsInOrder(_ v: Int) -> Bool {
-    let line = scanner.line
-    let bytes = compiled.bytes
+    let n = lowered.count
     var pos = 0
     for i in Int(compiled.from[v])..<Int(compiled.from[v + 1]) {
       let code = compiled.codes[i]
       guard code.kind == .literal, code.count > 0 else { continue }
-      let start = Int(code.start)
+      guard let line = lowered.baseAddress else { return false }
+      let literal = compiled.bytes.baseAddress! + Int(code.start)
       let count = Int(code.count)
-      let first = bytes[start]
       var found = false
-      while pos + count <= line.count {
-        if asciiLower(line[pos]) == first {
-          var k = 1
-          while k < count, asciiLower(line[pos + k]) == bytes[start + k] { k += 1 }
-          if k == count {
-            found = true
-            break
-          }
+      while pos + count <= n {
+        guard let hit = memchr(line + pos, Int32(literal[0]), n - count + 1 - pos) else { break }
+        let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - line
+        if count == 1 || memcmp(line + at + 1, literal + 1, count - 1) == 0 {
+          found = true
+          pos = at + count
+          break
         }
-        pos += 1
+        pos = at + 1
       }
       guard found else { return false }
-      pos += count
     }
     return true
   }
