@@ -30,9 +30,11 @@ struct PatternMatcher {
   }
 
   /// The captures of the walk under way, in raw memory owned by a session.
+  /// Like `SlotScanner.Memo`, one session's alone: no run-time
+  /// exclusivity checks on its count.
   final class Captures {
     let slots: UnsafeMutableBufferPointer<Capture>
-    var count = 0
+    @exclusivity(unchecked) var count = 0
 
     init(capacity: Int) {
       slots = .allocate(capacity: max(capacity, 1))

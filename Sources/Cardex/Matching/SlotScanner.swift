@@ -18,13 +18,18 @@ struct SlotScanner {
   /// A table of (position, slot type) to a run of candidates in one pool.
   /// A session keeps one and reuses it line after line: a generation
   /// number stands in for clearing it, so a line costs no allocation.
+  ///
+  /// Its stored properties skip Swift's run-time exclusivity checks
+  /// (`@exclusivity(unchecked)`): a memo belongs to one session on one
+  /// thread, no access to it overlaps another, and the checks cost a call
+  /// on every step of every walk.
   final class Memo {
-    private(set) var pool: [Candidate] = []
-    private var from: UnsafeMutableBufferPointer<Int32>
-    private var count: UnsafeMutableBufferPointer<Int32>
-    private var looked: UnsafeMutableBufferPointer<UInt32>
-    private var generation: UInt32 = 0
-    private var positions: Int
+    @exclusivity(unchecked) private(set) var pool: [Candidate] = []
+    @exclusivity(unchecked) private var from: UnsafeMutableBufferPointer<Int32>
+    @exclusivity(unchecked) private var count: UnsafeMutableBufferPointer<Int32>
+    @exclusivity(unchecked) private var looked: UnsafeMutableBufferPointer<UInt32>
+    @exclusivity(unchecked) private var generation: UInt32 = 0
+    @exclusivity(unchecked) private var positions: Int
 
     init(lineBytes: Int = Extractor.maxMatchedLineBytes) {
       positions = lineBytes + 1
@@ -85,7 +90,7 @@ struct SlotScanner {
     }
 
     /// Word ends found by `SlotScanner.words`, reused from scan to scan.
-    var wordEnds: [Int] = []
+    @exclusivity(unchecked) var wordEnds: [Int] = []
   }
 
   init(rules: RuleSet.Shared, line: UnsafeBufferPointer<UInt8>, memo: Memo = Memo(lineBytes: 0)) {

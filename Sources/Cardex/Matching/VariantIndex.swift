@@ -230,7 +230,9 @@ struct VariantIndex: Sendable {
   /// path), reset by a generation counter instead of clearing.
   final class Scratch {
     private let variantMarks: UnsafeMutableBufferPointer<UInt32>
-    private var generation: UInt32 = 0
+    /// One session's alone, like `SlotScanner.Memo`: no run-time
+    /// exclusivity checks.
+    @exclusivity(unchecked) private var generation: UInt32 = 0
     /// The admitted variants of the current line.
     let admitted: UnsafeMutableBufferPointer<Int32>
 
