@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Puts a line into the one shape every matcher expects.
 ///
 /// Real text spells the same thing many ways: non-breaking and other Unicode
@@ -21,8 +27,11 @@ public enum TextNormalizer {
   /// `buffer` (as long as the line at least); returns the length. The
   /// matcher's path: no allocation unless the line is percent-encoded.
   static func normalize(_ line: UnsafeBufferPointer<UInt8>, into buffer: LineBuffer) -> Int {
-    let slice = ArraySlice(line)
-    if looksPercentEncoded(slice), let decoded = percentDecoded(slice) {
+    // Only a line with a `%` can be percent-encoded: the others skip the
+    // copy into an array the decoder reads.
+    if let base = line.baseAddress, memchr(base, 0x25, line.count) != nil, case let slice = ArraySlice(line),
+      looksPercentEncoded(slice), let decoded = percentDecoded(slice)
+    {
       let bytes = Array(decoded.utf8)
       return bytes.withUnsafeBufferPointer { normalizeBytes($0, into: buffer.bytes) }
     }
