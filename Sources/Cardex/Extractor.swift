@@ -17,6 +17,9 @@ public final class Extractor: Sendable {
   let variants: VariantIndex
   /// Anchors that mean "this line pairs two sides", for near-miss reports.
   let separatorAnchors: [Int]
+  /// The same, by anchor: a line's few hits are looked up here rather than
+  /// every separator looked for among them.
+  let isSeparatorAnchor: [Bool]
   /// The separators' spellings (lower-case), for near-miss reports: built
   /// from the lexicon on every call, they cost more than the report.
   let separatorWords: Set<[UInt8]>
@@ -91,6 +94,7 @@ public final class Extractor: Sendable {
     let sepVariant: [Pattern.Element] = [.space, .slot(field: "sep", type: .separator), .space]
     separatorAnchors = prefilter.register(sepVariant, rules: rules).flatMap { $0 }
     separatorWords = Set(rules.separators.phrases)
+    isSeparatorAnchor = (0..<prefilter.anchorCount).map(Set(separatorAnchors).contains)
     index.prunes = prunesByShape
     let selectivity = (0..<prefilter.anchorCount).map(prefilter.selectivity)
     let scanned = index.seal(anchorCount: prefilter.anchorCount, alsoScanned: Set(separatorAnchors)) { selectivity[$0] }

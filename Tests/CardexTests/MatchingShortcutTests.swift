@@ -64,3 +64,18 @@ import Testing
     expectSame(Repo.extractor.extract(text, source: "corpus"), Self.slow.extract(text, source: "corpus"), "corpus")
   }
 }
+
+/// Records read their fields by slot (`FieldValues.Key`), found from the
+/// field's name once when the rules are compiled.
+@Suite struct FieldSlotTests {
+  @Test func fieldNamesFollowTheKeys() {
+    #expect(FieldValues.names.count == FieldValues.Key.allCases.count)
+    for key in FieldValues.Key.allCases {
+      #expect(FieldValues.names[key.rawValue] == "\(key)")
+      #expect(FieldValues.key(of: "\(key)") == Int8(key.rawValue))
+    }
+    #expect(FieldValues.key(of: "sep") == -1)
+    #expect(FieldValues.key(of: "") == -1)
+    #expect(FieldValues.key(of: String(repeating: "x", count: 40)) == -1)
+  }
+}

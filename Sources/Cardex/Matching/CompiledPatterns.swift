@@ -32,6 +32,9 @@ final class CompiledPatterns: @unchecked Sendable {
   /// The field each slot fills, by variant and element; read only when a
   /// variant has matched.
   let fields: [[String]]
+  /// Each field's slot in `FieldValues` (-1 for one no record reads),
+  /// worked out once here rather than per record.
+  let fieldKeys: [[Int8]]
   /// The most elements any variant has: the most captures a walk holds.
   let maxElements: Int
 
@@ -80,6 +83,7 @@ final class CompiledPatterns: @unchecked Sendable {
     self.bytes = Self.copy(bytes)
     self.options = Self.copy(options)
     self.fields = fields
+    self.fieldKeys = fields.map { names in names.map(FieldValues.key(of:)) }
     self.maxElements = variants.map(\.count).max() ?? 0
   }
 

@@ -100,7 +100,7 @@ public struct ExtractionSession {
     let admitted = variantIndex.admissible(hits, line: line, prefilter: scanTables, scratch: scratch)
     // Most lines: nothing that could be tried here, and no separator to
     // report a near miss for.
-    if !admitted.contains(where: isTryable) && !extractor.separatorAnchors.contains(where: { hits[$0] }) {
+    if !admitted.contains(where: isTryable) && !holdsSeparator {
       idle(except: nil)
       return
     }
@@ -198,13 +198,18 @@ public struct ExtractionSession {
   /// Whether a variant can take a line in the current state: a record
   /// variant of a format whose section is open or that needs none, or a
   /// heading that may open (or continue) its section.
+  /// Whether the line's scan found a separator (` v `, ` vs. `).
+  private var holdsSeparator: Bool {
+    hits.found.contains { extractor.isSeparatorAnchor[$0] }
+  }
+
   private func isTryable(_ v: Int32) -> Bool {
     variantIndex.triedWhenClosed[Int(v)] || sections[variantIndex.refs[Int(v)].format].isOpen
   }
 
   private func capture(_ matcher: PatternMatcher, _ v: Int) -> [Capture]? {
     guard let caps = matcher.match(v) else { return nil }
-    return caps.map { Capture(field: $0.field, text: matcher.scanner.string($0.start, $0.end), value: $0.value) }
+    return caps.map { Capture(field: $0.field, key: $0.key, text: matcher.scanner.string($0.start, $0.end), value: $0.value) }
   }
 
   /// Runs the feed checks on a new record; findings become diagnostics
@@ -262,7 +267,7 @@ public struct ExtractionSession {
   private func nearMiss(
     _ matcher: PatternMatcher, _ admitted: UnsafeBufferPointer<Int32>, _ line: UnsafeBufferPointer<UInt8>, number: Int
   ) -> [ExtractedItem] {
-    guard extractor.separatorAnchors.contains(where: { hits[$0] }), line.count <= 200 else { return [] }
+    guard holdsSeparator, line.count <= 200 else { return [] }
     let anyOpen = sections.contains { $0.isOpen }
     let words = line.split(separator: 32)
     guard anyOpen || words.count <= 12 else { return [] }

@@ -47,7 +47,7 @@ struct PatternMatcher {
 
   /// The captures as (field, start, end, value), in pattern order, if
   /// variant `v` matches the whole line.
-  func match(_ v: Int) -> [(field: String, start: Int, end: Int, value: SlotValue)]? {
+  func match(_ v: Int) -> [(field: String, key: Int8, start: Int, end: Int, value: SlotValue)]? {
     guard literalsInOrder(v) else { return nil }
     var furthest = Progress(offset: 0, element: 0)
     return match(v, furthest: &furthest)
@@ -90,7 +90,7 @@ struct PatternMatcher {
   }
 
   /// As `match(_:)`, also recording the furthest point reached.
-  func match(_ v: Int, furthest: inout Progress) -> [(field: String, start: Int, end: Int, value: SlotValue)]? {
+  func match(_ v: Int, furthest: inout Progress) -> [(field: String, key: Int8, start: Int, end: Int, value: SlotValue)]? {
     let first = Int(compiled.from[v])
     var run = Run(
       codes: UnsafeBufferPointer(rebasing: compiled.codes[first..<Int(compiled.from[v + 1])]), compiled: compiled,
@@ -100,10 +100,11 @@ struct PatternMatcher {
     furthest = run.best
     guard matched else { return nil }
     let fields = compiled.fields[v]
+    let keys = compiled.fieldKeys[v]
     return (0..<captures.count).map { k in
       let c = captures.slots[k]
       let value = c.candidate < 0 ? SlotValue.text : scanner.memo.pool[Int(c.candidate)].value
-      return (fields[Int(c.element)], Int(c.start), Int(c.end), value)
+      return (fields[Int(c.element)], keys[Int(c.element)], Int(c.start), Int(c.end), value)
     }
   }
 

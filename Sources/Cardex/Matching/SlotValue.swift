@@ -18,9 +18,17 @@ public struct Capture: Sendable, Hashable {
   public var field: String
   public var text: String
   public var value: SlotValue
+  /// The field's slot in `FieldValues`, or -1.
+  var key: Int8
 
   init(field: String, text: String, value: SlotValue) {
+    self.init(field: field, key: FieldValues.key(of: field), text: text, value: value)
+  }
+
+  /// With the field's slot already known (`CompiledPatterns.fieldKeys`).
+  init(field: String, key: Int8, text: String, value: SlotValue) {
     self.field = field
+    self.key = key
     self.text = text
     self.value = value
   }
@@ -30,6 +38,7 @@ public struct Capture: Sendable, Hashable {
   /// as a slot would make it.
   init(field: String, setValue text: String, rules: RuleSet) {
     self.field = field
+    self.key = FieldValues.key(of: field)
     self.text = text
     let bytes = TextNormalizer.normalize(ArraySlice(Array(text.utf8)))
     self.value = bytes.withUnsafeBufferPointer { line in

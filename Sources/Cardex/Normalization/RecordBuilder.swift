@@ -41,33 +41,33 @@ struct RecordBuilder {
   // MARK: Bouts
 
   private mutating func bout(_ f: FieldValues, section: String?) -> Bout {
-    let sport = f["sport"]?.text ?? format.sport
-    let ruleset = f["ruleset"]?.text ?? format.ruleset
+    let sport = f[.sport]?.text ?? format.sport
+    let ruleset = f[.ruleset]?.text ?? format.ruleset
     let table = shared.rules.weightClasses.table(sport: sport, ruleset: ruleset)
-    var title = f["title"].map { $0.text.lowercased() != "false" } ?? false
-    let first = NameCleaner.clean(f["winner"]?.text ?? f["fighter1"]?.text ?? "")
-    let second = NameCleaner.clean(f["loser"]?.text ?? f["fighter2"]?.text ?? "")
+    var title = f[.title].map { $0.text.lowercased() != "false" } ?? false
+    let first = NameCleaner.clean(f[.winner]?.text ?? f[.fighter1]?.text ?? "")
+    let second = NameCleaner.clean(f[.loser]?.text ?? f[.fighter2]?.text ?? "")
     title = title || first.champion || second.champion
     let fighters = [
-      Fighter(name: first.name, country: country(f["winnerCountry"] ?? f["country1"])),
-      Fighter(name: second.name, country: country(f["loserCountry"] ?? f["country2"])),
+      Fighter(name: first.name, country: country(f[.winnerCountry] ?? f[.country1])),
+      Fighter(name: second.name, country: country(f[.loserCountry] ?? f[.country2])),
     ]
     var result: BoutResult?
-    if f["winner"] != nil || f["method"] != nil || f["draw"] != nil || f["round"] != nil || f["time"] != nil {
+    if f[.winner] != nil || f[.method] != nil || f[.draw] != nil || f[.round] != nil || f[.time] != nil {
       var round: Int?
-      if case .int(let r)? = f["round"]?.value { round = r }
-      let method = f["method"].map { MethodCleaner.clean($0.text) }
+      if case .int(let r)? = f[.round]?.value { round = r }
+      let method = f[.method].map { MethodCleaner.clean($0.text) }
       result = BoutResult(
-        winner: f["draw"] != nil ? nil : (f["winner"] != nil ? first.name : nil),
-        method: method?.method, round: round ?? method?.round, time: f["time"]?.text)
+        winner: f[.draw] != nil ? nil : (f[.winner] != nil ? first.name : nil),
+        method: method?.method, round: round ?? method?.round, time: f[.time]?.text)
     }
     var rounds: Int?
-    if case .int(let r)? = f["rounds"]?.value { rounds = r } else if let t = f["rounds"]?.text { rounds = Int(t) }
+    if case .int(let r)? = f[.rounds]?.value { rounds = r } else if let t = f[.rounds]?.text { rounds = Int(t) }
     var limit: Weight?
-    if case .weight(let w)? = f["limit"]?.value { limit = w }
-    let bodies = f["bodies"].map { Self.bodies(in: $0.text) }
+    if case .weight(let w)? = f[.limit]?.value { limit = w }
+    let bodies = f[.bodies].map { Self.bodies(in: $0.text) }
     return Bout(
-      sport: sport, ruleset: ruleset ?? table?.ruleset, weightClass: weightClass(f["weightClass"], table: table),
+      sport: sport, ruleset: ruleset ?? table?.ruleset, weightClass: weightClass(f[.weightClass], table: table),
       limit: limit, fighters: fighters, title: title, scheduledRounds: rounds,
       sanctioningBodies: bodies.flatMap { $0.isEmpty ? nil : $0 }, result: result, section: section,
       format: format.id, provenance: provenance)
@@ -128,7 +128,7 @@ struct RecordBuilder {
 
   private mutating func fixture(_ f: FieldValues, section: String?) -> Fixture {
     var competition: Competition?
-    if let c = f["competition"] {
+    if let c = f[.competition] {
       if case .competition(let entry) = c.value {
         competition = Competition(asWritten: c.text, canonical: entry.name, known: true)
       } else if let entry = shared.rules.competitions.lookup(c.text) {
@@ -138,7 +138,7 @@ struct RecordBuilder {
       }
     }
     var kickoff: Kickoff?
-    if let k = f["kickoff"] {
+    if let k = f[.kickoff] {
       var local: String?
       var offset: String?
       var zoned = false
@@ -147,18 +147,18 @@ struct RecordBuilder {
         offset = o
         zoned = z
       }
-      let zone = f["timezone"].flatMap { UTCOffset.parse($0.text) } ?? format.timezone
+      let zone = f[.timezone].flatMap { UTCOffset.parse($0.text) } ?? format.timezone
       kickoff = Kickoff(asWritten: k.text, local: local, utcOffset: zoned ? offset : (offset ?? zone))
     }
     var score: Score?
-    if case .score(let s)? = f["score"]?.value { score = s }
-    if case .int(let h)? = f["homeScore"]?.value, case .int(let a)? = f["awayScore"]?.value {
+    if case .score(let s)? = f[.score]?.value { score = s }
+    if case .int(let h)? = f[.homeScore]?.value, case .int(let a)? = f[.awayScore]?.value {
       score = Score(home: h, away: a)
     }
-    let sport = f["sport"]?.text ?? competitionSport(competition) ?? format.sport
+    let sport = f[.sport]?.text ?? competitionSport(competition) ?? format.sport
     return Fixture(
-      sport: sport, competition: competition, stage: f["stage"]?.text, home: f["home"]?.text ?? "",
-      away: f["away"]?.text ?? "", kickoff: kickoff, date: f["date"]?.text, score: score, section: section,
+      sport: sport, competition: competition, stage: f[.stage]?.text, home: f[.home]?.text ?? "",
+      away: f[.away]?.text ?? "", kickoff: kickoff, date: f[.date]?.text, score: score, section: section,
       format: format.id, provenance: provenance)
   }
 
@@ -172,37 +172,52 @@ struct RecordBuilder {
   }
 }
 
-/// A record's fields while it is built: a dozen at most, found by a short
-/// linear search over names that fit inline in a `String`, which costs less
-/// than hashing them into a dictionary for every record.
+/// A record's fields while it is built, in a slot per field the builder
+/// reads. Each capture carries its field's slot, worked out when the rules
+/// were compiled, so a record sets and reads its fields by array index,
+/// where it once compared names two dozen times. Fields no record reads
+/// (`sep`, `_`, a rule's own names) are dropped.
 struct FieldValues {
-  private var captures: [Capture] = []
-
-  init() {
-    captures.reserveCapacity(16)
+  /// The fields `RecordBuilder` reads.
+  enum Key: Int, CaseIterable {
+    case sport, ruleset, title, winner, loser, fighter1, fighter2, winnerCountry, loserCountry, country1, country2
+    case method, draw, round, time, rounds, limit, bodies, weightClass
+    case competition, kickoff, timezone, score, homeScore, awayScore, stage, home, away, date
   }
+
+  /// Each key's field name, in the order of the cases
+  /// (`fieldNamesFollowTheKeys` checks them).
+  static let names = [
+    "sport", "ruleset", "title", "winner", "loser", "fighter1", "fighter2", "winnerCountry", "loserCountry", "country1", "country2",
+    "method", "draw", "round", "time", "rounds", "limit", "bodies", "weightClass",
+    "competition", "kickoff", "timezone", "score", "homeScore", "awayScore", "stage", "home", "away", "date",
+  ]
+
+  /// The names by length: the rules are compiled with a slot found for
+  /// each of some thirty thousand fields, and comparing a name with the two
+  /// or three of its length costs a tenth of hashing it.
+  private static let namesByLength: [[(name: String, key: Int8)]] = {
+    var out = [[(name: String, key: Int8)]](repeating: [], count: 32)
+    for (k, name) in names.enumerated() { out[name.utf8.count].append((name, Int8(k))) }
+    return out
+  }()
+
+  /// A field's slot, or -1 when no record reads it.
+  static func key(of field: String) -> Int8 {
+    let n = field.utf8.count
+    guard n < namesByLength.count else { return -1 }
+    for entry in namesByLength[n] where entry.name == field { return entry.key }
+    return -1
+  }
+
+  private var slots = [Capture?](repeating: nil, count: Key.allCases.count)
 
   /// Sets a field, replacing a value set before (a later layer wins).
   mutating func set(_ c: Capture) {
-    if let i = captures.firstIndex(where: { Self.same($0.field, c.field) }) {
-      captures[i] = c
-    } else {
-      captures.append(c)
-    }
+    if c.key >= 0 { slots[Int(c.key)] = c }
   }
 
-  subscript(field: String) -> Capture? {
-    for c in captures where Self.same(c.field, field) { return c }
-    return nil
-  }
-
-  /// Field names are short ASCII: lengths differ for most pairs, and
-  /// comparing lengths first skips `String`'s general comparison, which a
-  /// record's two dozen lookups spent more on than on anything else here.
-  @inline(__always)
-  private static func same(_ a: String, _ b: String) -> Bool {
-    a.utf8.count == b.utf8.count && a == b
-  }
+  subscript(key: Key) -> Capture? { slots[key.rawValue] }
 }
 
 extension Diagnostic.Message {
