@@ -147,6 +147,7 @@ public struct ExtractionSession {
     get { State(sections: sections, card: checker.cardState) }
     set {
       sections = newValue.sections
+      mayHaveOpenSection = true
       checker.cardState = newValue.card
     }
   }
@@ -246,11 +247,27 @@ public struct ExtractionSession {
       state.nextValues = values
     }
     sections[f] = state
+    mayHaveOpenSection = true
   }
 
+  /// False only when every section is closed: then a line that is no
+  /// record or heading (most lines) skips the walk over every format's
+  /// section. Set wherever a section may open, cleared by `idle(except:)`.
+  private var mayHaveOpenSection = false
+
   private mutating func idle(except f: Int?) {
-    for i in sections.indices where i != f { idle(i) }
-    if let f { sections[f].idleLines = 0 }
+    // A closed section's idle count is already 0.
+    guard mayHaveOpenSection else { return }
+    var open = false
+    for i in sections.indices where i != f {
+      idle(i)
+      open = open || sections[i].isOpen
+    }
+    if let f {
+      sections[f].idleLines = 0
+      open = open || sections[f].isOpen
+    }
+    mayHaveOpenSection = open
   }
 
   private mutating func idle(_ f: Int) {
