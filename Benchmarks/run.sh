@@ -4,7 +4,8 @@
 #   Benchmarks/run.sh [MB ...]          default: 10 100 1000
 # Env: BENCH_DIR (corpora and results, default .build-bench), JOBS (passed
 # as --jobs; default: cardex's own default), PAIRS (rounds of the --jobs
-# scaling check, default 5; 0 skips it).
+# scaling check, default 5; 0 skips it), CC (compiles the machine probe,
+# Benchmarks/ipc_probe.c, for those rounds; default cc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -57,9 +58,14 @@ PY
 # the machine gives a program that shares nothing, the ceiling for --jobs.
 pairs=${PAIRS:-5}
 if [ "$pairs" -gt 0 ]; then
-  python3 - "$bin" "$dir/corpus-${sizes[-1]}.txt" "$pairs" <<'PY'
+  # A probe of the machine (Benchmarks/ipc_probe.c), if a C compiler is at
+  # hand: how a wide integer loop and a dependent chain scale from one core
+  # to all of them, alternated with the --jobs rounds.
+  probe=""
+  if ${CC:-cc} -O2 -o "$dir/ipc_probe" Benchmarks/ipc_probe.c 2>/dev/null; then probe="$dir/ipc_probe"; fi
+  python3 - "$bin" "$dir/corpus-${sizes[-1]}.txt" "$pairs" "$probe" <<'PY'
 import os, statistics, subprocess, sys, time
-binary, corpus, pairs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+binary, corpus, pairs, probe = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 cores = os.cpu_count() or 1
 def command(jobs):
     return [binary, "parse", "-q", "--format", "ndjson", "--jobs", str(jobs), corpus]
@@ -70,15 +76,28 @@ def run(jobs, copies=1):
         if p.wait() != 0:
             sys.exit("cardex failed")
     return time.perf_counter() - t
-one, many, apart = [], [], []
+def probe_scaling(mode):
+    # Throughput of `cores` copies side by side over one copy alone.
+    def go(copies):
+        procs = [subprocess.Popen([probe, mode, "400000000"], stdout=subprocess.PIPE, text=True) for _ in range(copies)]
+        return max(float(p.communicate()[0].split()[0]) for p in procs)
+    return cores * go(1) / go(cores)
+one, many, apart, wide, chain = [], [], [], [], []
 for _ in range(pairs):
     one.append(run(1))
     many.append(run(cores))
     apart.append(run(1, copies=cores))
+    if probe:
+        wide.append(probe_scaling("wide"))
+        chain.append(probe_scaling("chain"))
 a, b, c = statistics.median(one), statistics.median(many), statistics.median(apart)
 print(f"jobs: --jobs 1 median {a:.2f} s, --jobs {cores} median {b:.2f} s, speed-up {a/b:.2f}x "
       f"(rounds: {' '.join(f'{x/y:.2f}' for x, y in zip(one, many))}; {pairs} alternating rounds on {os.path.basename(corpus)})")
 print(f"jobs ceiling: {cores} independent --jobs 1 runs side by side, median {c:.2f} s for {cores}x the work: "
       f"{cores * a / c:.2f}x the throughput of one")
+if probe:
+    print(f"machine: {cores} copies of a wide integer loop side by side get {statistics.median(wide):.2f}x the throughput of one "
+          f"(rounds: {' '.join(f'{x:.2f}' for x in wide)}); of a dependent chain {statistics.median(chain):.2f}x "
+          f"(rounds: {' '.join(f'{x:.2f}' for x in chain)})")
 PY
 fi
