@@ -177,7 +177,6 @@ public struct ExtractionSession {
         guard !ref.isHeading else { continue }
         if openPass ? !sections[f].isOpen : (sections[f].isOpen || !variantIndex.triedWhenClosed[Int(v)]) { continue }
         guard let caps = capture(matcher, Int(v)) else { continue }
-        let rule = formats[f].records[ref.rule]
         let provenance = Provenance(source: source, line: number, raw: String(decoding: raw, as: UTF8.self))
         var builder = RecordBuilder(rules: extractor.sharedRules, format: formats[f], provenance: provenance)
         let start = out.count
@@ -185,10 +184,12 @@ public struct ExtractionSession {
           formatValues: extractor.setValues.formats[f], ruleValues: extractor.setValues.records[f][ref.rule], captures: caps,
           section: sections[f], into: &out)
         sections[f].nextValues = [:]
-        let record = out[start]
-        out += check(record, line: number)
+        // The record is checked where it lies in `out`: copying it out would
+        // retain and release each of its strings and arrays.
+        check(at: start, line: number, into: &out)
         if explain {
-          out.append(.explanation(explanation(.record, number, format: formats[f], pattern: rule.pattern, details: Self.details(of: record, captures: caps))))
+          let pattern = formats[f].records[ref.rule].pattern
+          out.append(.explanation(explanation(.record, number, format: formats[f], pattern: pattern, details: Self.details(of: out[start], captures: caps))))
         }
         return f
       }
@@ -215,15 +216,15 @@ public struct ExtractionSession {
 
   /// Runs the feed checks on a new record; findings become diagnostics
   /// whose message starts with the pointer into the record.
-  private mutating func check(_ item: ExtractedItem?, line: Int) -> [ExtractedItem] {
+  private mutating func check(at index: Int, line: Int, into out: inout [ExtractedItem]) {
     let findings: [ValidationFinding]
-    switch item {
-    case .bout(let b)?: findings = checker.check(b, at: "")
-    case .fixture(let f)?: findings = checker.check(f, at: "")
+    switch out[index] {
+    case .bout(let b): findings = checker.check(b, at: "")
+    case .fixture(let f): findings = checker.check(f, at: "")
     default: findings = []
     }
-    return findings.map { f in
-      .diagnostic(Diagnostic(f.severity, Diagnostic.Message(code: f.rule, "\(f.pointer): \(f.message)"), source: source, line: line))
+    for f in findings {
+      out.append(.diagnostic(Diagnostic(f.severity, Diagnostic.Message(code: f.rule, "\(f.pointer): \(f.message)"), source: source, line: line)))
     }
   }
 
