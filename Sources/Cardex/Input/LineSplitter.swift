@@ -45,11 +45,14 @@ public struct LineSplitter {
     }
     var start = chunk.startIndex
     var i = chunk.startIndex
+    // Most text has no `\r` at all: one look at the whole chunk spares a
+    // second look at every line.
+    let mayHoldCR = chunk.withUnsafeBufferPointer { buf in buf.baseAddress.map { memchr($0, 13, buf.count) != nil } ?? false }
     while i < chunk.endIndex {
       // The common case, a whole line ended by `\n` alone with nothing
       // pending: found with `memchr`, which looks at many bytes at a time.
       if i == start, pending.isEmpty, pendingDropped == 0, !lastWasCR,
-        let end = Self.plainLineEnd(chunk, from: i)
+        let end = Self.plainLineEnd(chunk, from: i, mayHoldCR: mayHoldCR)
       {
         lineNumber += 1
         emit(lineNumber, chunk[i..<end])
@@ -85,14 +88,14 @@ public struct LineSplitter {
   /// The index of the `\n` that ends the line starting at `from`, if one
   /// does and no `\r` comes before it.
   @inline(__always)
-  private static func plainLineEnd(_ chunk: ArraySlice<UInt8>, from: Int) -> Int? {
+  private static func plainLineEnd(_ chunk: ArraySlice<UInt8>, from: Int, mayHoldCR: Bool) -> Int? {
     chunk.withUnsafeBufferPointer { buf -> Int? in
       guard let base = buf.baseAddress else { return nil }
       let offset = from - chunk.startIndex
       let rest = buf.count - offset
       guard let nl = memchr(base + offset, 10, rest) else { return nil }
       let length = UnsafeRawPointer(nl) - UnsafeRawPointer(base + offset)
-      if length > 0, memchr(base + offset, 13, length) != nil { return nil }
+      if mayHoldCR, length > 0, memchr(base + offset, 13, length) != nil { return nil }
       return from + length
     }
   }
