@@ -29,8 +29,16 @@ struct VariantIndex: Sendable {
   /// `anchor * firstClassCount + class`). A fact-box line's `v` triggers
   /// over a hundred variants; those that cannot start with its first
   /// letter are never looked at.
+  ///
+  /// Alongside each entry, which classes of last byte its variant can end
+  /// with (`lastClass`; all bits when there are too many classes): a word
+  /// in a sentence triggers headings and records that cannot end the way
+  /// the sentence does, and most shape tests failed on that alone. One
+  /// test of a bit skips them.
   private var triggerFrom: [Int32] = [0]
   private var triggerFlat: [Int32] = []
+  private var triggerEnds: [UInt64] = []
+  private var lastClass: [UInt8] = Array(repeating: 0, count: 256)
   /// Bytes grouped by which variants can start with them.
   private var firstClass: [UInt8] = Array(repeating: 0, count: 256)
   private var firstClassCount = 1
@@ -101,49 +109,69 @@ struct VariantIndex: Sendable {
       }
       restFrom.append(Int32(restFlat.count))
     }
-    // Bytes whose sets of startable variants are the same share a class.
-    // Variants share few distinct first-byte sets: a byte's class is which
-    // of those sets hold it.
-    var distinct: [ByteSet] = []
-    for shape in shapes where !distinct.contains(shape.first) { distinct.append(shape.first) }
-    var classOf: [[UInt64]: UInt8] = [:]
-    var representative: [UInt8] = []
-    for b in 0..<256 {
-      var signature = [UInt64](repeating: 0, count: (distinct.count + 63) / 64)
-      for (d, set) in distinct.enumerated() where !prunes || set.contains(UInt8(b)) { signature[d >> 6] |= 1 << UInt64(d & 63) }
-      if let c = classOf[signature] {
-        firstClass[b] = c
-      } else {
-        let c = UInt8(truncatingIfNeeded: classOf.count)
-        classOf[signature] = c
-        firstClass[b] = c
-        representative.append(UInt8(b))
-      }
-    }
-    firstClassCount = representative.count
-    // Each variant's classes as bits, when there are few enough classes.
-    let masks: [UInt64]? = firstClassCount <= 64
-      ? shapes.map { shape in
-        var m: UInt64 = 0
-        for (c, b) in representative.enumerated() where !prunes || shape.first.contains(b) { m |= 1 << UInt64(c) }
-        return m
-      } : nil
+    // Bytes whose sets of startable (or endable) variants are the same
+    // share a class.
+    let (firstClasses, firstMasks) = Self.byteClasses(shapes.map(\.first), prunes: prunes)
+    let (lastClasses, lastMasks) = Self.byteClasses(shapes.map(\.last), prunes: prunes)
+    firstClass = firstClasses.classOf
+    firstClassCount = firstClasses.representatives.count
     func starts(_ v: Int32, _ c: Int) -> Bool {
-      if let masks { return masks[Int(v)] & (1 << UInt64(c)) != 0 }
-      return !prunes || shapes[Int(v)].first.contains(representative[c])
+      if let firstMasks { return firstMasks[Int(v)] & (1 << UInt64(c)) != 0 }
+      return !prunes || shapes[Int(v)].first.contains(firstClasses.representatives[c])
     }
+    // Without masks (over 64 classes of last byte), every variant is taken
+    // to end with every class.
+    lastClass = lastMasks == nil ? [UInt8](repeating: 0, count: 256) : lastClasses.classOf
+    let ends = lastMasks ?? [UInt64](repeating: ~0, count: shapes.count)
     triggerFrom = [0]
     triggerFlat = []
+    triggerEnds = []
     triggerFrom.reserveCapacity(triggered.count * firstClassCount + 1)
     for list in triggered {
       for c in 0..<firstClassCount {
-        for v in list where starts(v, c) { triggerFlat.append(v) }
+        for v in list where starts(v, c) {
+          triggerFlat.append(v)
+          triggerEnds.append(ends[Int(v)])
+        }
         triggerFrom.append(Int32(triggerFlat.count))
       }
     }
     alwaysByClass = (0..<firstClassCount).map { c in always.filter { starts($0, c) } }
     groupsOf = []
     return scanned
+  }
+
+  /// Bytes grouped into classes: variants share few distinct byte sets,
+  /// and a byte's class is which of those sets hold it. With each variant's
+  /// classes as bits when there are 64 classes at most. With `prunes` off,
+  /// every set holds every byte.
+  private static func byteClasses(_ sets: [ByteSet], prunes: Bool) -> (
+    classes: (classOf: [UInt8], representatives: [UInt8]), masks: [UInt64]?
+  ) {
+    var distinct: [ByteSet] = []
+    for set in sets where !distinct.contains(set) { distinct.append(set) }
+    var classOf = [UInt8](repeating: 0, count: 256)
+    var index: [[UInt64]: UInt8] = [:]
+    var representatives: [UInt8] = []
+    for b in 0..<256 {
+      var signature = [UInt64](repeating: 0, count: (distinct.count + 63) / 64)
+      for (d, set) in distinct.enumerated() where !prunes || set.contains(UInt8(b)) { signature[d >> 6] |= 1 << UInt64(d & 63) }
+      if let c = index[signature] {
+        classOf[b] = c
+      } else {
+        let c = UInt8(truncatingIfNeeded: index.count)
+        index[signature] = c
+        classOf[b] = c
+        representatives.append(UInt8(b))
+      }
+    }
+    let masks: [UInt64]? = representatives.count <= 64
+      ? sets.map { set in
+        var m: UInt64 = 0
+        for (c, b) in representatives.enumerated() where !prunes || set.contains(b) { m |= 1 << UInt64(c) }
+        return m
+      } : nil
+    return ((classOf, representatives), masks)
   }
 
   var variantCount: Int { refs.count }
@@ -170,6 +198,7 @@ struct VariantIndex: Sendable {
       out[count] = v
       count += 1
     }
+    let lineEnd = UInt64(1) << UInt64(lastClass[Int(line[line.count - 1])] & 63)
     let anchors = (triggerFrom.count - 1) / firstClassCount
     for anchor in hits.found where anchor < anchors {
       let row = anchor * firstClassCount + c
@@ -177,7 +206,9 @@ struct VariantIndex: Sendable {
       let end = Int(triggerFrom[row + 1])
       while k < end {
         let v = Int(triggerFlat[k])
+        let endsHere = triggerEnds[k] & lineEnd != 0
         k += 1
+        if !endsHere { continue }
         if scratch.seen(v) { continue }
         if prunes && !shapes[v].admits(line) { continue }
         if holdsRest(of: v, hits, line, prefilter, scratch) {
