@@ -39,7 +39,7 @@ let package = Package(
     .executableTarget(name: "cardex-fuzz-rules", dependencies: ["Cardex", "CardexFuzzSupport"]),
     .testTarget(
       name: "CardexTests",
-      dependencies: ["Cardex", "CardexCLI"]
+      dependencies: ["Cardex", "CardexCLI", "CByteLanes"]
     ),
   ]
 )

@@ -3,10 +3,12 @@
 // Sixteen bytes classified at once, for the per-line survey (LineSurvey)
 // and the trigger scan (Prefilter.swift), which between them look at every
 // byte of the input: Swift's SIMD types have no byte mask (movemask), and
-// these loops were a quarter of all instructions. Each function has a plain
-// loop for machines without SSE2, and the tests hold each to the plain
-// definition. Header-only: the functions are inlined into the Swift that
-// calls them.
+// these loops were a quarter of all instructions. Each function but
+// cardex_classify16 has a plain loop for machines without SSE2 (define
+// CARDEX_PLAIN_LOOPS to build those here); without SSE2 the trigger scan
+// does not call cardex_classify16 (Prefilter.Tables.laneBytes). The tests
+// hold each to the plain definition. Header-only: the functions are
+// inlined into the Swift that calls them.
 
 #include <stddef.h>
 #include <stdint.h>

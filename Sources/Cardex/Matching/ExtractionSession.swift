@@ -197,14 +197,14 @@ public struct ExtractionSession {
     return nil
   }
 
-  /// Whether a variant can take a line in the current state: a record
-  /// variant of a format whose section is open or that needs none, or a
-  /// heading that may open (or continue) its section.
   /// Whether the line's scan found a separator (` v `, ` vs. `).
   private var holdsSeparator: Bool {
     hits.found.contains { extractor.isSeparatorAnchor[$0] }
   }
 
+  /// Whether a variant can take a line in the current state: a record
+  /// variant of a format whose section is open or that needs none, or a
+  /// heading that may open (or continue) its section.
   private func isTryable(_ v: Int32) -> Bool {
     variantIndex.triedWhenClosed[Int(v)] || sections[variantIndex.refs[Int(v)].format].isOpen
   }

@@ -15,7 +15,8 @@ public enum SlotValue: Sendable, Hashable {
 
 /// One filled slot: where it is in the normalized line and what it holds.
 public struct Capture: Sendable, Hashable {
-  public var field: String
+  /// Read-only outside: `key` is worked out from it.
+  public private(set) var field: String
   public var text: String
   public var value: SlotValue
   /// The field's slot in `FieldValues`, or -1.

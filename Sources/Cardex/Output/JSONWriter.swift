@@ -6,7 +6,7 @@
 /// written by hand here, keys in the order `JSONEncoder`'s `.sortedKeys`
 /// gives. A test decodes this output for every fixture and compares it with
 /// the records, field by field.
-struct JSONWriter {
+struct JSONWriter: ~Copyable {
   /// Raw memory (`RawBytes`), copied out once per record by `handBack`.
   private var bytes = RawBytes(capacity: 1024)
   private var needsComma = false
@@ -16,11 +16,10 @@ struct JSONWriter {
   init() {}
 
   /// Appends what was written to `buffer`, in place (one copy per record;
-  /// a worker encodes a whole chunk's records into one buffer), and frees
-  /// the writer's memory: the last call on a writer.
+  /// a worker encodes a whole chunk's records into one buffer). The last
+  /// call on a writer: its memory goes with it.
   consuming func handBack(to buffer: inout [UInt8]) {
     buffer.append(contentsOf: bytes.buffer)
-    bytes.deallocate()
   }
 
   // MARK: Structure

@@ -3,10 +3,9 @@
 /// `Array.append` checks uniqueness and capacity and goes through the
 /// generic `Sequence` path for a run of bytes: a record's sixty-odd keys cost
 /// about a hundred instructions each that way. Here an append is a bounds
-/// test and a store (or one copy). The owner frees the memory
-/// (`deallocate`): this is a value with no deinit, so it is kept to one
-/// writer at a time and never copied while in use.
-struct RawBytes {
+/// test and a store (or one copy). Not copyable: the memory has one owner,
+/// which frees it when it goes.
+struct RawBytes: ~Copyable {
   private(set) var base: UnsafeMutablePointer<UInt8>
   private(set) var count = 0
   private var capacity: Int
@@ -16,7 +15,7 @@ struct RawBytes {
     base = .allocate(capacity: self.capacity)
   }
 
-  func deallocate() {
+  deinit {
     base.deallocate()
   }
 
