@@ -182,14 +182,19 @@ extension NormalizerTests {
   /// The survey looks at sixteen bytes at a time: a doubled space or a
   /// stray byte is found wherever it falls against those blocks.
   @Test func cleanLinesAreJudgedAcrossBlockBoundaries() {
+    // The rest of the line long enough for whole blocks after the spot,
+    // or short enough for the byte loop to finish it.
     for k in 1..<48 {
-      let word = [UInt8](repeating: 0x78, count: k)
-      func clean(_ line: [UInt8]) -> Bool { line.withUnsafeBufferPointer { LineSurvey.isClean($0) } }
-      #expect(clean(word + [32, 0x79]), "\(k)")
-      #expect(!clean(word + [32, 32, 0x79]), "\(k)")
-      #expect(!clean(word + [0x25, 0x79]), "\(k)")
-      #expect(!clean(word + [0xC2, 0xA0, 0x79]), "\(k)")
-      #expect(clean(word + [0x7E, 0x79]), "\(k)")
+      for rest in [1, 24] {
+        let word = [UInt8](repeating: 0x78, count: k)
+        let tail = [UInt8](repeating: 0x79, count: rest)
+        func clean(_ line: [UInt8]) -> Bool { line.withUnsafeBufferPointer { LineSurvey.isClean($0) } }
+        #expect(clean(word + [32] + tail), "\(k)")
+        #expect(!clean(word + [32, 32] + tail), "\(k)")
+        #expect(!clean(word + [0x25] + tail), "\(k)")
+        #expect(!clean(word + [0xC2, 0xA0] + tail), "\(k)")
+        #expect(clean(word + [0x7E] + tail), "\(k)")
+      }
     }
   }
 

@@ -4,8 +4,9 @@
 // and the trigger scan (Prefilter.swift), which between them look at every
 // byte of the input: Swift's SIMD types have no byte mask (movemask), and
 // these loops were a quarter of all instructions. Each function but
-// cardex_classify16 has a plain loop for machines without SSE2 (define
-// CARDEX_PLAIN_LOOPS to build those here); without SSE2 the trigger scan
+// cardex_classify16 has a plain version for machines without SSE2, eight
+// bytes at a time in a word where bytes are little-endian, else one at a
+// time (define CARDEX_PLAIN_LOOPS to build those here); without SSE2 the trigger scan
 // does not call cardex_classify16 (Prefilter.Tables.laneBytes). The tests
 // hold each to the plain definition. Header-only: the functions are
 // inlined into the Swift that calls them.
@@ -18,6 +19,31 @@
 #define CARDEX_HAS_BYTE_LANES 1
 #else
 #define CARDEX_HAS_BYTE_LANES 0
+#endif
+
+// Without SSE2, the plain loops still go eight bytes at a time in a 64-bit
+// word where bytes are little-endian (arm64, for one).
+#if !CARDEX_HAS_BYTE_LANES && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#include <string.h>
+#define CARDEX_HAS_WORD_LANES 1
+#define CARDEX_ONES 0x0101010101010101ULL
+#define CARDEX_HIGHS 0x8080808080808080ULL
+#define CARDEX_LOWS 0x7F7F7F7F7F7F7F7FULL
+static inline uint64_t cardex_load64(const uint8_t *p) {
+  uint64_t w;
+  memcpy(&w, p, 8);
+  return w;
+}
+/// 0x80 in each byte of `x` that is zero, nothing elsewhere.
+static inline uint64_t cardex_zero_bytes(uint64_t x) { return ~(((x & CARDEX_LOWS) + CARDEX_LOWS) | x | CARDEX_LOWS); }
+/// 0x80 in each byte of `x` below 0x80 that lies in lo...hi (both below
+/// 0x80): on seven-bit lanes, adding 0x80 - c sets the top bit exactly
+/// when the lane is at least c, and no carry leaves the lane.
+static inline uint64_t cardex_ascii_between(uint64_t x, uint64_t low7, uint8_t lo, uint8_t hi) {
+  return (low7 + (uint64_t)(0x80 - lo) * CARDEX_ONES) & ~(low7 + (uint64_t)(0x80 - hi - 1) * CARDEX_ONES) & ~x & CARDEX_HIGHS;
+}
+#else
+#define CARDEX_HAS_WORD_LANES 0
 #endif
 
 /// For the sixteen bytes at `p`: bit i of `words` is set when byte i is a
@@ -77,6 +103,19 @@ static inline int cardex_is_clean(const uint8_t *p, size_t n) {
     space_before = spaces >> 15;
   }
   previous_space = (int)space_before;
+#elif CARDEX_HAS_WORD_LANES
+  uint64_t space_before = 0;
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t w = cardex_load64(p + i);
+    if (w & CARDEX_HIGHS) return 0;
+    // Bytes below 0x20: adding 0x60 leaves their top bit clear.
+    if (~(w + 0x60 * CARDEX_ONES) & CARDEX_HIGHS) return 0;
+    if (cardex_zero_bytes(w ^ (0x7F * CARDEX_ONES)) | cardex_zero_bytes(w ^ ('%' * CARDEX_ONES))) return 0;
+    const uint64_t spaces = cardex_zero_bytes(w ^ (' ' * CARDEX_ONES));
+    if (spaces & ((spaces << 8) | space_before)) return 0;
+    space_before = (spaces >> 56) ? 0x80 : 0;
+  }
+  previous_space = space_before != 0;
 #endif
   for (; i < n; i++) {
     const uint8_t b = p[i];
@@ -134,6 +173,19 @@ static inline cardex_ascii_counts cardex_count_ascii(const uint8_t *p, size_t n)
   }
   out.nul = _mm_movemask_epi8(any_nul) != 0;
   out.space = _mm_movemask_epi8(any_space) != 0;
+#elif CARDEX_HAS_WORD_LANES
+  uint64_t any_nul = 0;
+  uint64_t any_space = 0;
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t w = cardex_load64(p + i);
+    const uint64_t low7 = w & CARDEX_LOWS;
+    out.printable += (size_t)__builtin_popcountll(cardex_ascii_between(w, low7, 0x21, 0x7E));
+    out.letters += (size_t)__builtin_popcountll(cardex_ascii_between(w, low7 | 0x20 * CARDEX_ONES, 0x67, 0x7A));
+    any_nul |= cardex_zero_bytes(w);
+    any_space |= cardex_zero_bytes(w ^ (' ' * CARDEX_ONES));
+  }
+  out.nul = any_nul != 0;
+  out.space = any_space != 0;
 #endif
   for (; i < n; i++) {
     const uint8_t b = p[i];
@@ -153,6 +205,11 @@ static inline size_t cardex_next_high(const uint8_t *p, size_t from, size_t n) {
   for (; i + 16 <= n; i += 16) {
     const uint32_t high = (uint32_t)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(p + i)));
     if (high != 0) return i + (size_t)__builtin_ctz(high);
+  }
+#elif CARDEX_HAS_WORD_LANES
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t high = cardex_load64(p + i) & CARDEX_HIGHS;
+    if (high != 0) return i + (size_t)(__builtin_ctzll(high) >> 3);
   }
 #endif
   for (; i < n; i++) {
