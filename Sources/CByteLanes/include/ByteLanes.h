@@ -218,4 +218,34 @@ static inline size_t cardex_next_high(const uint8_t *p, size_t from, size_t n) {
   return n;
 }
 
+/// How many bytes of p[0..<n] equal `byte`: the chunk reader counts a
+/// chunk's lines with it while the workers extract.
+static inline size_t cardex_count_byte(const uint8_t *p, size_t n, uint8_t byte) {
+  size_t count = 0;
+  size_t i = 0;
+#if CARDEX_HAS_BYTE_LANES
+  const __m128i wanted = _mm_set1_epi8((char)byte);
+  const __m128i zero = _mm_setzero_si128();
+  while (i + 16 <= n) {
+    // Per-lane counters, added up every 255 blocks at most.
+    __m128i lanes = zero;
+    const size_t blocks = (n - i) / 16 > 255 ? 255 : (n - i) / 16;
+    const size_t end = i + 16 * blocks;
+    for (; i < end; i += 16) {
+      lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + i)), wanted));
+    }
+    const __m128i sum = _mm_sad_epu8(lanes, zero);
+    count += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(sum, sum));
+  }
+#elif CARDEX_HAS_WORD_LANES
+  for (; i + 8 <= n; i += 8) {
+    count += (size_t)__builtin_popcountll(cardex_zero_bytes(cardex_load64(p + i) ^ (byte * CARDEX_ONES)));
+  }
+#endif
+  for (; i < n; i++) {
+    if (p[i] == byte) count++;
+  }
+  return count;
+}
+
 #endif
