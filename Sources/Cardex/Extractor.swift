@@ -94,10 +94,11 @@ public final class Extractor: Sendable {
     let sepVariant: [Pattern.Element] = [.space, .slot(field: "sep", type: .separator), .space]
     separatorAnchors = prefilter.register(sepVariant, rules: rules).flatMap { $0 }
     separatorWords = Set(rules.separators.phrases)
-    isSeparatorAnchor = (0..<prefilter.anchorCount).map(Set(separatorAnchors).contains)
+    let separators = Set(separatorAnchors)
+    isSeparatorAnchor = (0..<prefilter.anchorCount).map(separators.contains)
     index.prunes = prunesByShape
     let selectivity = (0..<prefilter.anchorCount).map(prefilter.selectivity)
-    let scanned = index.seal(anchorCount: prefilter.anchorCount, alsoScanned: Set(separatorAnchors)) { selectivity[$0] }
+    let scanned = index.seal(anchorCount: prefilter.anchorCount, alsoScanned: separators) { selectivity[$0] }
     prefilter.seal(scanning: scanned)
     self.prefilter = prefilter
     self.compiled = CompiledPatterns(index.elements)

@@ -6,10 +6,11 @@
 // these loops were a quarter of all instructions. Each function but
 // cardex_classify16 has a plain version for machines without SSE2, eight
 // bytes at a time in a word where bytes are little-endian, else one at a
-// time (define CARDEX_PLAIN_LOOPS to build those here); without SSE2 the trigger scan
-// does not call cardex_classify16 (Prefilter.Tables.laneBytes). The tests
-// hold each to the plain definition. Header-only: the functions are
-// inlined into the Swift that calls them.
+// time (define CARDEX_PLAIN_LOOPS to build those here); without SSE2 the
+// trigger scan does not call cardex_classify16
+// (Prefilter.Tables.laneBytes). The tests hold each to the plain
+// definition. Header-only: the functions are inlined into the Swift that
+// calls them.
 
 #include <stddef.h>
 #include <stdint.h>
@@ -17,6 +18,23 @@
 #if defined(__SSE2__) && !defined(CARDEX_PLAIN_LOOPS)
 #include <emmintrin.h>
 #define CARDEX_HAS_BYTE_LANES 1
+/// 0xFF in each lane of `v` in lo ..< lo + count (unsigned): x - lo < count
+/// as a signed comparison after adding 0x80.
+static inline __m128i cardex_in_range16(__m128i v, uint8_t lo, uint8_t count) {
+  const __m128i shifted = _mm_add_epi8(_mm_sub_epi8(v, _mm_set1_epi8((char)lo)), _mm_set1_epi8((char)0x80));
+  return _mm_cmplt_epi8(shifted, _mm_set1_epi8((char)(0x80 + count)));
+}
+/// The sum of the sixteen byte lanes of `v`.
+static inline size_t cardex_sum16(__m128i v) {
+  const __m128i sum = _mm_sad_epu8(v, _mm_setzero_si128());
+  return (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(sum, sum));
+}
+/// Per-lane counters add at most one a block, so they are summed every
+/// 255 blocks: the end of the next run of blocks from `i`.
+static inline size_t cardex_run_end16(size_t i, size_t n) {
+  const size_t blocks = (n - i) / 16 > 255 ? 255 : (n - i) / 16;
+  return i + 16 * blocks;
+}
 #else
 #define CARDEX_HAS_BYTE_LANES 0
 #endif
@@ -62,12 +80,8 @@ static inline cardex_lanes16 cardex_classify16(const uint8_t *p, uint8_t letter0
 #if CARDEX_HAS_BYTE_LANES
   const __m128i v = _mm_loadu_si128((const __m128i *)p);
   const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-  // Unsigned x - lo < count, as a signed comparison after adding 0x80.
-  const __m128i bias = _mm_set1_epi8((char)0x80);
-  const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_sub_epi8(folded, _mm_set1_epi8('a')), bias),
-                                        _mm_set1_epi8((char)(0x80 + 26)));
-  const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(_mm_sub_epi8(v, _mm_set1_epi8('0')), bias),
-                                       _mm_set1_epi8((char)(0x80 + 10)));
+  const __m128i letter = cardex_in_range16(folded, 'a', 26);
+  const __m128i digit = cardex_in_range16(v, '0', 10);
   out.words = (uint32_t)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), v));
   out.spaces = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
   const __m128i w0 = _mm_cmpeq_epi8(folded, _mm_set1_epi8((char)letter0));
@@ -144,32 +158,22 @@ static inline cardex_ascii_counts cardex_count_ascii(const uint8_t *p, size_t n)
   cardex_ascii_counts out = {0, 0, 0, 0};
   size_t i = 0;
 #if CARDEX_HAS_BYTE_LANES
-  const __m128i bias = _mm_set1_epi8((char)0x80);
   const __m128i zero = _mm_setzero_si128();
   __m128i any_nul = zero;
   __m128i any_space = zero;
   while (i + 16 <= n) {
-    // Per-lane counters (a lane adds at most one a block), added up every
-    // 255 blocks at most, before a lane can wrap.
     __m128i printable = zero;
     __m128i letters = zero;
-    const size_t blocks = (n - i) / 16 > 255 ? 255 : (n - i) / 16;
-    const size_t end = i + 16 * blocks;
-    for (; i < end; i += 16) {
+    for (const size_t end = cardex_run_end16(i, n); i < end; i += 16) {
       const __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
       const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-      // Unsigned x - lo < count, as a signed comparison after adding 0x80.
-      printable = _mm_sub_epi8(printable, _mm_cmplt_epi8(_mm_add_epi8(_mm_sub_epi8(v, _mm_set1_epi8(0x21)), bias),
-                                                         _mm_set1_epi8((char)(0x80 + 0x5E))));
-      letters = _mm_sub_epi8(letters, _mm_cmplt_epi8(_mm_add_epi8(_mm_sub_epi8(folded, _mm_set1_epi8(0x67)), bias),
-                                                     _mm_set1_epi8((char)(0x80 + 20))));
+      printable = _mm_sub_epi8(printable, cardex_in_range16(v, 0x21, 0x5E));
+      letters = _mm_sub_epi8(letters, cardex_in_range16(folded, 0x67, 20));
       any_nul = _mm_or_si128(any_nul, _mm_cmpeq_epi8(v, zero));
       any_space = _mm_or_si128(any_space, _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
     }
-    const __m128i sp = _mm_sad_epu8(printable, zero);
-    const __m128i sl = _mm_sad_epu8(letters, zero);
-    out.printable += (size_t)_mm_cvtsi128_si32(sp) + (size_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(sp, sp));
-    out.letters += (size_t)_mm_cvtsi128_si32(sl) + (size_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(sl, sl));
+    out.printable += cardex_sum16(printable);
+    out.letters += cardex_sum16(letters);
   }
   out.nul = _mm_movemask_epi8(any_nul) != 0;
   out.space = _mm_movemask_epi8(any_space) != 0;
@@ -225,17 +229,12 @@ static inline size_t cardex_count_byte(const uint8_t *p, size_t n, uint8_t byte)
   size_t i = 0;
 #if CARDEX_HAS_BYTE_LANES
   const __m128i wanted = _mm_set1_epi8((char)byte);
-  const __m128i zero = _mm_setzero_si128();
   while (i + 16 <= n) {
-    // Per-lane counters, added up every 255 blocks at most.
-    __m128i lanes = zero;
-    const size_t blocks = (n - i) / 16 > 255 ? 255 : (n - i) / 16;
-    const size_t end = i + 16 * blocks;
-    for (; i < end; i += 16) {
+    __m128i lanes = _mm_setzero_si128();
+    for (const size_t end = cardex_run_end16(i, n); i < end; i += 16) {
       lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + i)), wanted));
     }
-    const __m128i sum = _mm_sad_epu8(lanes, zero);
-    count += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(sum, sum));
+    count += cardex_sum16(lanes);
   }
 #elif CARDEX_HAS_WORD_LANES
   for (; i + 8 <= n; i += 8) {
