@@ -31,17 +31,24 @@ public final class Extractor: Sendable {
   /// The `set:` values of formats, record rules and headings, by index.
   /// Reading one runs a slot scanner; doing it once per record cost more
   /// than matching the line.
+  ///
+  /// A format's and a record rule's values are kept as lists of the fields
+  /// a record reads (`FieldValues.Key`): each record lays them over its
+  /// fields, and a list costs neither hashing nor the names no record reads.
   struct SetValues: Sendable {
-    var formats: [[String: Capture]] = []
-    var records: [[[String: Capture]]] = []
+    var formats: [[Capture]] = []
+    var records: [[[Capture]]] = []
     var headings: [[[String: Capture]]] = []
 
     init(_ rules: RuleSet) {
       func read(_ set: [String: String]) -> [String: Capture] {
         Dictionary(uniqueKeysWithValues: set.map { ($0.key, Capture(field: $0.key, setValue: $0.value, rules: rules)) })
       }
-      formats = rules.formats.map { read($0.set) }
-      records = rules.formats.map { $0.records.map { read($0.set) } }
+      func fields(_ set: [String: String]) -> [Capture] {
+        read(set).values.filter { $0.key >= 0 }.sorted { $0.key < $1.key }
+      }
+      formats = rules.formats.map { fields($0.set) }
+      records = rules.formats.map { $0.records.map { fields($0.set) } }
       headings = rules.formats.map { $0.headings.map { read($0.set) } }
     }
   }

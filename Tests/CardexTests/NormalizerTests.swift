@@ -223,4 +223,14 @@ extension NormalizerTests {
       }
     }
   }
+
+  @Test func aRoundWrittenIntoTheMethodComesOutOfIt() {
+    #expect(MethodCleaner.clean("second-round TKO") == ("TKO", 2))
+    #expect(MethodCleaner.clean("Twelfth-Round KO") == ("KO", 12))
+    #expect(MethodCleaner.clean("KO (punches)") == ("KO (punches)", nil))
+    #expect(MethodCleaner.clean("TKO - round 2") == ("TKO - round 2", nil))
+    #expect(MethodCleaner.clean("late-round stoppage") == ("late-round stoppage", nil))
+    #expect(MethodCleaner.clean("TKO second-round") == ("TKO second-round", nil))
+    #expect(MethodCleaner.clean("-round") == ("-round", nil))
+  }
 }

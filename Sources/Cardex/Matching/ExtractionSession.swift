@@ -210,8 +210,7 @@ public struct ExtractionSession {
   }
 
   private func capture(_ matcher: PatternMatcher, _ v: Int) -> [Capture]? {
-    guard let caps = matcher.match(v) else { return nil }
-    return caps.map { Capture(field: $0.field, key: $0.key, text: matcher.scanner.string($0.start, $0.end), value: $0.value) }
+    matcher.match(v)
   }
 
   /// Runs the feed checks on a new record; findings become diagnostics
@@ -332,7 +331,7 @@ public struct ExtractionSession {
       if best == nil { best = (v, PatternMatcher.Progress(offset: 0, element: 0)) }
       guard variantIndex.elements[v].count >= best!.progress.element, variantIndex.canStart(v, with: line) else { continue }
       var progress = PatternMatcher.Progress(offset: 0, element: 0)
-      _ = matcher.match(v, furthest: &progress)
+      matcher.match(v, furthest: &progress)
       // The pattern that matched the most elements is the closest; a
       // text slot can run far into a line without meaning much.
       if (progress.element, progress.offset) > (best!.progress.element, best!.progress.offset) { best = (v, progress) }

@@ -45,12 +45,20 @@ struct PatternMatcher {
     }
   }
 
-  /// The captures as (field, start, end, value), in pattern order, if
-  /// variant `v` matches the whole line.
-  func match(_ v: Int) -> [(field: String, key: Int8, start: Int, end: Int, value: SlotValue)]? {
+  /// The captures, in pattern order, if variant `v` matches the whole
+  /// line. Made straight from the walk's slots: one array per match.
+  func match(_ v: Int) -> [Cardex.Capture]? {
     guard literalsInOrder(v) else { return nil }
     var furthest = Progress(offset: 0, element: 0)
-    return match(v, furthest: &furthest)
+    guard match(v, furthest: &furthest) else { return nil }
+    let fields = compiled.fields[v]
+    let keys = compiled.fieldKeys[v]
+    return (0..<captures.count).map { k in
+      let c = captures.slots[k]
+      let value = c.candidate < 0 ? SlotValue.text : scanner.memo.pool[Int(c.candidate)].value
+      return Cardex.Capture(
+        field: fields[Int(c.element)], key: keys[Int(c.element)], text: scanner.string(Int(c.start), Int(c.end)), value: value)
+    }
   }
 
   /// A cheap necessary condition: the variant's literals (`(`, `:`, ` def. `)
@@ -89,8 +97,10 @@ struct PatternMatcher {
     var element: Int
   }
 
-  /// As `match(_:)`, also recording the furthest point reached.
-  func match(_ v: Int, furthest: inout Progress) -> [(field: String, key: Int8, start: Int, end: Int, value: SlotValue)]? {
+  /// Whether variant `v` matches the whole line (its slots left in
+  /// `captures`), recording the furthest point reached.
+  @discardableResult
+  func match(_ v: Int, furthest: inout Progress) -> Bool {
     let first = Int(compiled.from[v])
     var run = Run(
       codes: UnsafeBufferPointer(rebasing: compiled.codes[first..<Int(compiled.from[v + 1])]), compiled: compiled,
@@ -98,14 +108,7 @@ struct PatternMatcher {
     captures.count = 0
     let matched = run.step(0, 0)
     furthest = run.best
-    guard matched else { return nil }
-    let fields = compiled.fields[v]
-    let keys = compiled.fieldKeys[v]
-    return (0..<captures.count).map { k in
-      let c = captures.slots[k]
-      let value = c.candidate < 0 ? SlotValue.text : scanner.memo.pool[Int(c.candidate)].value
-      return (fields[Int(c.element)], keys[Int(c.element)], Int(c.start), Int(c.end), value)
-    }
+    return matched
   }
 
   /// One walk of one variant. A struct with a mutating `step`, not a nested

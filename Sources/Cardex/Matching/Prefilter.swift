@@ -29,10 +29,10 @@ struct Prefilter: Sendable {
       // where a word starts, and one before a space or the end only where a
       // word ends: the scan then skips `def` in `defended`.
       case .literal(let bytes):
-        let (starts, ends) = (i == 0 || variant[i - 1] == .space, i == variant.count - 1 || variant[i + 1] == .space)
+        let (starts, ends) = (Self.startsWord(variant, at: i), Self.endsWord(variant, at: i))
         if bytes.filter({ $0 != 32 }).count >= 2 { groups.append([id(for: bytes, wordStart: starts, wordEnd: ends)]) }
       case .choice(let options):
-        let (starts, ends) = (i == 0 || variant[i - 1] == .space, i == variant.count - 1 || variant[i + 1] == .space)
+        let (starts, ends) = (Self.startsWord(variant, at: i), Self.endsWord(variant, at: i))
         if options.allSatisfy({ $0.count >= 2 }) { groups.append(options.map { id(for: $0, wordStart: starts, wordEnd: ends) }) }
       case .slot(_, .separator):
         let spaced = i > 0 && variant[i - 1] == .space && i + 1 < variant.count && variant[i + 1] == .space
@@ -48,6 +48,33 @@ struct Prefilter: Sendable {
       if !group.isEmpty { groups.append(group) }
     }
     return groups
+  }
+
+  /// Whether element `i` can only stand where a word starts: at the start
+  /// of the line, or after a space or a literal (or every option of a
+  /// choice) that ends in a byte no word continues. `{rounds}<-| >rounds`
+  /// makes `rounds` a word start, and the scan need not stop at every `r`.
+  static func startsWord(_ variant: [Pattern.Element], at i: Int) -> Bool {
+    guard i > 0 else { return true }
+    switch variant[i - 1] {
+    case .space: return true
+    case .literal(let bytes): return bytes.last.map { !isWordByte($0) } ?? false
+    case .choice(let options): return options.allSatisfy { $0.last.map { !isWordByte($0) } ?? false }
+    case .slot: return false
+    }
+  }
+
+  /// Whether element `i` can only stand where a word ends: at the end of
+  /// the line, or before a space or a literal (or every option of a choice)
+  /// that starts with a byte that is not an ASCII letter.
+  static func endsWord(_ variant: [Pattern.Element], at i: Int) -> Bool {
+    guard i + 1 < variant.count else { return true }
+    switch variant[i + 1] {
+    case .space: return true
+    case .literal(let bytes): return bytes.first.map { !isASCIILetter($0) } ?? false
+    case .choice(let options): return options.allSatisfy { $0.first.map { !isASCIILetter($0) } ?? false }
+    case .slot: return false
+    }
   }
 
   /// Anchor groups made from a lexicon, built once each: many variants

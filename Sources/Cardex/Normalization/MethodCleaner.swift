@@ -2,6 +2,9 @@
 /// method `TKO` in round 2.
 enum MethodCleaner {
   static func clean(_ raw: String) -> (method: String, round: Int?) {
+    // Most methods (`KO`, `Submission (rear-naked choke)`) hold no
+    // `-round`: one pass over the bytes instead of splitting into words.
+    guard mentionsRound(raw) else { return (raw, nil) }
     let words = raw.split(separator: " ", maxSplits: 1).map(String.init)
     guard words.count == 2 else { return (raw, nil) }
     let head = words[0].lowercased()
@@ -9,5 +12,20 @@ enum MethodCleaner {
     let ordinal = String(head.dropLast("-round".count))
     if let v = SlotScanner.ordinals.first(where: { $0.0 == ordinal })?.1 { return (words[1], v) }
     return (raw, nil)
+  }
+
+  /// Whether `-round` occurs anywhere, in any case: a necessary condition
+  /// for a first word ending in it.
+  private static let suffix: [UInt8] = Array("-round".utf8)
+
+  private static func mentionsRound(_ raw: String) -> Bool {
+    var raw = raw
+    return raw.withUTF8 { bytes in
+      guard bytes.count >= suffix.count else { return false }
+      for start in 0...(bytes.count - suffix.count) where bytes[start] == 45 {
+        if (1..<suffix.count).allSatisfy({ asciiLower(bytes[start + $0]) == suffix[$0] }) { return true }
+      }
+      return false
+    }
   }
 }

@@ -21,14 +21,17 @@ struct RecordBuilder {
   /// and `ruleValues` are the format's and the rule's `set:`, read once
   /// when the rules were compiled (`Extractor.SetValues`).
   mutating func build(
-    formatValues: [String: Capture], ruleValues: [String: Capture], captures: [Capture], section: SectionState,
+    formatValues: [Capture], ruleValues: [Capture], captures: [Capture], section: SectionState,
     into out: inout [ExtractedItem]
   ) {
+    // Layer by layer, with no array of layers: it was allocated per record.
+    // Fields no record reads (`_`, `sep`) have no slot and are skipped.
     var fields = FieldValues()
-    for layer in [formatValues, section.values, section.nextValues, ruleValues] {
-      for (_, c) in layer { fields.set(c) }
-    }
-    for c in captures where c.field != "_" && c.field != "sep" { fields.set(c) }
+    for c in formatValues { fields.set(c) }
+    for (_, c) in section.values { fields.set(c) }
+    for (_, c) in section.nextValues { fields.set(c) }
+    for c in ruleValues { fields.set(c) }
+    for c in captures { fields.set(c) }
     let record: ExtractedItem
     switch format.kind {
     case .bout: record = .bout(bout(fields, section: section.heading))

@@ -25,11 +25,7 @@ struct JSONWriter: ~Copyable {
   // MARK: Structure
 
   private mutating func key(_ k: StaticString) {
-    if needsComma { bytes.append(44) }
-    bytes.append(34)
-    k.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(34)
-    bytes.append(58)
+    bytes.appendKey(UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount), afterComma: needsComma)
     needsComma = true
   }
 
@@ -111,14 +107,14 @@ struct JSONWriter: ~Copyable {
 
   mutating func string(_ s: String) {
     bytes.append(34)
-    // Most strings need no escape: copied whole.
-    var s = s
-    let plain = s.withUTF8 { utf8 in
+    // Most strings need no escape: copied whole, from the string's own
+    // storage (a `var` copy for `withUTF8` cost a retain and a release).
+    let plain = s.utf8.withContiguousStorageIfAvailable { utf8 in
       for b in utf8 where b < 32 || b == 34 || b == 92 { return false }
       bytes.append(contentsOf: utf8)
       return true
     }
-    if plain {
+    if plain == true {
       bytes.append(34)
       return
     }

@@ -38,6 +38,23 @@ struct RawBytes: ~Copyable {
     count &+= n
   }
 
+  /// `,"name":` (the comma only when asked), with one capacity test for
+  /// its parts instead of one each: a record has sixty-odd keys.
+  @inline(__always)
+  mutating func appendKey(_ name: UnsafeBufferPointer<UInt8>, afterComma: Bool) {
+    let n = name.count
+    if count + n + 4 > capacity { grow(to: count + n + 4) }
+    if afterComma {
+      base[count] = 44
+      count &+= 1
+    }
+    base[count] = 34
+    for i in 0..<n { base[count &+ 1 &+ i] = name[i] }
+    base[count &+ 1 &+ n] = 34
+    base[count &+ 2 &+ n] = 58
+    count &+= n &+ 3
+  }
+
   mutating func append(contentsOf bytes: some Sequence<UInt8>) {
     for b in bytes { append(b) }
   }

@@ -118,7 +118,9 @@ public struct FeedChecker: Sendable {
       card = Card(source: c.source, section: c.section, line: b.provenance.line)
     } else {
       card = Card(source: b.provenance.source, section: b.section, line: b.provenance.line)
-      fightersOnCard = [:]
+      // Kept for the next card: a new table for every card was rehashed
+      // as it grew, bout by bout.
+      fightersOnCard.removeAll(keepingCapacity: true)
     }
     for (i, name) in names.enumerated() where i == 0 || name != names[0] {
       let key = name
