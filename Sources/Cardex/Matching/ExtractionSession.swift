@@ -34,7 +34,8 @@ public struct ExtractionSession {
     self.scanTables = extractor.prefilter.tables
     self.variantIndex = extractor.variants
     self.captures = PatternMatcher.Captures(capacity: extractor.compiled.maxElements)
-    self.scratch = VariantIndex.Scratch(variants: extractor.variants.variantCount, anchors: extractor.prefilter.anchorCount)
+    self.scratch = VariantIndex.Scratch(
+      variants: extractor.variants.variantCount, anchors: extractor.prefilter.anchorCount, rests: extractor.variants.restCount)
   }
 
   /// Processes one line (without its line ending); returns what it yields.
@@ -97,10 +98,15 @@ public struct ExtractionSession {
   /// admit.
   private mutating func match(_ line: UnsafeBufferPointer<UInt8>, number: Int, raw: ArraySlice<UInt8>, into out: inout [ExtractedItem]) {
     scanTables.scan(line, into: &hits)
-    let admitted = variantIndex.admissible(hits, line: line, prefilter: scanTables, scratch: scratch)
+    // With every section closed and no separator (most lines), only what
+    // can be tried when closed matters: nothing else is tried, and no near
+    // miss is looked for.
+    let separated = holdsSeparator
+    let admitted = variantIndex.admissible(
+      hits, line: line, prefilter: scanTables, scratch: scratch, onlyTriedWhenClosed: !mayHaveOpenSection && !separated)
     // Most lines: nothing that could be tried here, and no separator to
     // report a near miss for.
-    if !admitted.contains(where: isTryable) && !holdsSeparator {
+    if !admitted.contains(where: isTryable) && !separated {
       idle(except: nil)
       return
     }

@@ -42,12 +42,21 @@ struct VariantIndex: Sendable {
   /// Bytes grouped by which variants can start with them.
   private var firstClass: [UInt8] = Array(repeating: 0, count: 256)
   private var firstClassCount = 1
-  /// The variants with no anchor group, by class of first byte.
+  /// The variants with no anchor group, by class of first byte; and those
+  /// of them tried with their section closed, for lines that only a closed
+  /// state can take (`admissible(onlyTriedWhenClosed:)`).
   private var alwaysByClass: [[Int32]] = [[]]
+  private var alwaysWhenClosedByClass: [[Int32]] = [[]]
   /// For each variant, the anchors of its groups other than the trigger:
   /// group by group, each group's anchors then a -1.
   private var restFrom: [Int32] = [0]
   private var restFlat: [Int32] = []
+  /// Each variant's rest as a number shared by the variants with the same
+  /// rest: the variants of one pattern (one per choice of its optional
+  /// groups) mostly need the same anchors, and a fact-box line took the
+  /// same test for thirty of them.
+  private var restId: [Int32] = []
+  private(set) var restCount = 0
   /// Variants with no anchor group: tried on every line that is matched.
   private(set) var always: [Int32] = []
 
@@ -96,6 +105,12 @@ struct VariantIndex: Sendable {
     for a in scanned where a < anchorCount { isScanned[a] = true }
     restFrom = [0]
     restFlat = []
+    restId = []
+    // Keyed by the rest itself: variants of different rules share rests too
+    // (a separator alone). Hashing them costs 1.3 M instructions at
+    // start-up; comparing only within a rule cost 0.3 M there but 0.8 M
+    // more on the 2 MB slice.
+    var restIds: [[Int32]: Int32] = [:]
     for (v, groups) in groupsOf.enumerated() {
       // The other groups, cheapest to reject first: those whose anchors were
       // all scanned (a table read), then the most selective.
@@ -103,12 +118,22 @@ struct VariantIndex: Sendable {
       let rest = groups.indices.filter { $0 != trigger[v] }.sorted { a, b in
         fully[a] != fully[b] ? fully[a] : score[v][a] > score[v][b]
       }
+      let start = restFlat.count
       for g in rest {
         restFlat += groups[g].map(Int32.init)
         restFlat.append(-1)
       }
       restFrom.append(Int32(restFlat.count))
+      let key = Array(restFlat[start...])
+      if let id = restIds[key] {
+        restId.append(id)
+      } else {
+        let id = Int32(restIds.count)
+        restIds[key] = id
+        restId.append(id)
+      }
     }
+    restCount = restIds.count
     // Bytes whose sets of startable (or endable) variants are the same
     // share a class.
     let (firstClasses, firstMasks) = Self.byteClasses(shapes.map(\.first), prunes: prunes)
@@ -137,6 +162,7 @@ struct VariantIndex: Sendable {
       }
     }
     alwaysByClass = (0..<firstClassCount).map { c in always.filter { starts($0, c) } }
+    alwaysWhenClosedByClass = alwaysByClass.map { $0.filter { triedWhenClosed[Int($0)] } }
     groupsOf = []
     return scanned
   }
@@ -186,15 +212,22 @@ struct VariantIndex: Sendable {
   /// those whose trigger the line holds, whose other groups it holds too,
   /// and whose shape it fits. The result lives in `scratch` until the next
   /// call.
+  ///
+  /// With `onlyTriedWhenClosed` (every section closed, and nothing about
+  /// the line that a near miss would look into), the variants with no
+  /// anchor that need an open section are left out: a score line such as
+  /// `{home} {score} {away}` fits the shape of most sentences, and every
+  /// prose line admitted, and sorted, a few that could not be tried.
   func admissible(
-    _ hits: AnchorHits, line: UnsafeBufferPointer<UInt8>, prefilter: Prefilter.Tables, scratch: Scratch
+    _ hits: AnchorHits, line: UnsafeBufferPointer<UInt8>, prefilter: Prefilter.Tables, scratch: Scratch,
+    onlyTriedWhenClosed: Bool = false
   ) -> UnsafeBufferPointer<Int32> {
     scratch.next()
     var count = 0
     let out = scratch.admitted
     guard let first = line.first else { return UnsafeBufferPointer(rebasing: out[0..<0]) }
     let c = Int(firstClass[Int(first)])
-    for v in alwaysByClass[c] where !prunes || shapes[Int(v)].admits(line) {
+    for v in (onlyTriedWhenClosed ? alwaysWhenClosedByClass : alwaysByClass)[c] where !prunes || shapes[Int(v)].admits(line) {
       out[count] = v
       count += 1
     }
@@ -211,7 +244,7 @@ struct VariantIndex: Sendable {
         if !endsHere { continue }
         if scratch.seen(v) { continue }
         if prunes && !shapes[v].admits(line) { continue }
-        if holdsRest(of: v, hits, line, prefilter, scratch) {
+        if scratch.holds(rest: Int(restId[v]), { holdsRest(of: v, hits, line, prefilter, scratch) }) {
           out[count] = Int32(v)
           count += 1
         }
@@ -271,12 +304,19 @@ struct VariantIndex: Sendable {
     /// for in, and whether they were found there.
     private let anchorLooked: UnsafeMutableBufferPointer<UInt32>
     private let anchorFound: UnsafeMutableBufferPointer<Bool>
+    /// Likewise for each distinct rest of anchor groups (`restId`).
+    private let restLooked: UnsafeMutableBufferPointer<UInt32>
+    private let restHeld: UnsafeMutableBufferPointer<Bool>
 
-    init(variants: Int, anchors: Int) {
+    init(variants: Int, anchors: Int, rests: Int) {
       anchorLooked = .allocate(capacity: max(anchors, 1))
       anchorLooked.initialize(repeating: 0)
       anchorFound = .allocate(capacity: max(anchors, 1))
       anchorFound.initialize(repeating: false)
+      restLooked = .allocate(capacity: max(rests, 1))
+      restLooked.initialize(repeating: 0)
+      restHeld = .allocate(capacity: max(rests, 1))
+      restHeld.initialize(repeating: false)
       admitted = .allocate(capacity: max(variants, 1))
       admitted.initialize(repeating: 0)
       variantMarks = .allocate(capacity: max(variants, 1))
@@ -288,6 +328,8 @@ struct VariantIndex: Sendable {
       admitted.deallocate()
       anchorLooked.deallocate()
       anchorFound.deallocate()
+      restLooked.deallocate()
+      restHeld.deallocate()
     }
 
     func next() {
@@ -295,6 +337,7 @@ struct VariantIndex: Sendable {
       if generation == 0 {
         variantMarks.update(repeating: 0)
         anchorLooked.update(repeating: 0)
+        restLooked.update(repeating: 0)
         generation = 1
       }
     }
@@ -306,6 +349,15 @@ struct VariantIndex: Sendable {
         anchorFound[a] = look()
       }
       return anchorFound[a]
+    }
+
+    /// Whether the line holds a rest of anchor groups, worked out once.
+    @inline(__always) func holds(rest r: Int, _ look: () -> Bool) -> Bool {
+      if restLooked[r] != generation {
+        restLooked[r] = generation
+        restHeld[r] = look()
+      }
+      return restHeld[r]
     }
 
     /// Marks a variant looked at; true if it already was on this line.
