@@ -222,6 +222,35 @@ static inline size_t cardex_next_high(const uint8_t *p, size_t from, size_t n) {
   return n;
 }
 
+/// The normalizer's fast path (TextNormalizer.normalizeBytes): copies to
+/// `dst` the sixteen-byte blocks from `src` (n bytes) that are their own
+/// normal form, while they last: printable ASCII (0x20...0x7E), no two
+/// spaces side by side, and no space last. A space may open the first
+/// block only when `space_first_ok`; after it, the byte before each block
+/// is its predecessor's last, never a space. Returns the bytes copied, a
+/// multiple of sixteen; always 0 without SSE2, where the normalizer's own
+/// eight-byte path does the work.
+static inline size_t cardex_copy_plain16(const uint8_t *src, size_t n, uint8_t *dst, int space_first_ok) {
+  size_t i = 0;
+#if CARDEX_HAS_BYTE_LANES
+  uint32_t opening = space_first_ok ? 0 : 1;
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128((const __m128i *)(src + i));
+    if (_mm_movemask_epi8(cardex_in_range16(v, 0x20, 0x5F)) != 0xFFFF) break;
+    const uint32_t spaces = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+    if ((spaces & ((spaces << 1) | opening)) || (spaces & 0x8000)) break;
+    _mm_storeu_si128((__m128i *)(dst + i), v);
+    opening = 0;
+  }
+#else
+  (void)src;
+  (void)n;
+  (void)dst;
+  (void)space_first_ok;
+#endif
+  return i;
+}
+
 /// How many bytes of p[0..<n] equal `byte`: the chunk reader counts a
 /// chunk's lines with it while the workers extract.
 static inline size_t cardex_count_byte(const uint8_t *p, size_t n, uint8_t byte) {

@@ -220,7 +220,11 @@ struct FieldValues {
     if c.key >= 0 { slots[Int(c.key)] = c }
   }
 
-  subscript(key: Key) -> Capture? { slots[key.rawValue] }
+  /// Lent, not copied: the builder reads a field two dozen times a record,
+  /// and each copy retained and released the capture's strings.
+  subscript(key: Key) -> Capture? {
+    _read { yield slots[key.rawValue] }
+  }
 }
 
 extension Diagnostic.Message {

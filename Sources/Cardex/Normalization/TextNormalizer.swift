@@ -1,3 +1,4 @@
+import CByteLanes
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -69,6 +70,20 @@ public enum TextNormalizer {
     let highs: UInt64 = 0x8080_8080_8080_8080
     let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     while i < n {
+      // Sixteen bytes at a time where SSE2 allows; the pending space, if
+      // any, goes before what was copied (the copy's first byte is then
+      // not a space), and is written only once something was.
+      if copiesBlocks, i &+ 16 <= n, let source = line.baseAddress, let target = out.baseAddress {
+        let space = pendingSpace && count > 0 ? 1 : 0
+        let spaceFirstOK = count > 0 && !pendingSpace && out[count &- 1] != 32
+        let copied = cardex_copy_plain16(source + i, n &- i, target + (count &+ space), spaceFirstOK ? 1 : 0)
+        if copied > 0 {
+          writePendingSpace(&pendingSpace, out, &count)
+          count &+= copied
+          i &+= copied
+          if i >= n { break }
+        }
+      }
       if copiesBlocks, i &+ 8 <= n, let source = line.baseAddress, let target = out.baseAddress {
         let w = UInt64(littleEndian: UnsafeRawPointer(source).loadUnaligned(fromByteOffset: i, as: UInt64.self))
         // 0x20...0x7E: no top bit, at least 0x20 (adding 0x60 sets the
