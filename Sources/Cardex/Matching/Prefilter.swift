@@ -147,17 +147,19 @@ struct Prefilter: Sendable {
   /// Builds the scan's tables for the anchors to scan (the rest only
   /// `Tables.occurs` finds); call after the last `register`.
   mutating func seal(scanning scanned: Set<Int>) {
-    // An anchor is listed under every key its first two bytes can take
-    // (first byte lower-cased, second in either case); a one-byte anchor
-    // under all 256.
+    // An anchor is listed under every key its first two bytes can take,
+    // each in either case, so that the scan reads a key straight from the
+    // line with no case folding; a one-byte anchor under all 256 seconds.
     var entries: [(key: Int, bytes: [UInt8], id: Int)] = []
+    func cases(_ b: UInt8) -> [Int] { b >= 97 && b <= 122 ? [Int(b), Int(b - 32)] : [Int(b)] }
     for (bytes, id) in ids where scanned.contains(id) {
       guard let first = bytes.first else { continue }
-      if bytes.count == 1 {
-        for second in 0..<256 { entries.append((Int(first) << 8 | second, bytes, id)) }
-      } else {
-        entries.append((Int(first) << 8 | Int(bytes[1]), bytes, id))
-        if bytes[1] >= 97 && bytes[1] <= 122 { entries.append((Int(first) << 8 | Int(bytes[1] - 32), bytes, id)) }
+      for f in cases(first) {
+        if bytes.count == 1 {
+          for second in 0..<256 { entries.append((f << 8 | second, bytes, id)) }
+        } else {
+          for second in cases(bytes[1]) { entries.append((f << 8 | second, bytes, id)) }
+        }
       }
     }
     entries.sort { ($0.key, $0.id) < ($1.key, $1.id) }
@@ -191,9 +193,7 @@ struct Prefilter: Sendable {
       pairUsed[1024 + e.key >> 6] |= 1 << UInt64(e.key & 63)
       if !startsWord { pairUsed[e.key >> 6] |= 1 << UInt64(e.key & 63) }
       let first = e.key >> 8
-      let bit: UInt8 = startsWord ? 4 : 2
-      byteClass[first] |= bit
-      if first >= 97 && first <= 122 { byteClass[first - 32] |= bit }
+      byteClass[first] |= startsWord ? 4 : 2
       for third in e.bytes.count >= 3 ? [e.bytes[2]] : (0...255).map(UInt8.init) {
         let h = Tables.tripleHash(e.key, third)
         tripleUsed[h >> 6] |= 1 << UInt64(h & 63)
@@ -389,7 +389,7 @@ struct Prefilter: Sendable {
     @inline(__always)
     private func probe(_ base: UnsafePointer<UInt8>, _ n: Int, _ pos: Int, _ atStart: Bool, _ hits: inout AnchorHits) {
       // The last byte pairs with 0, which no anchor's second byte is.
-      let key = Int(asciiLower(base[pos])) &<< 8 | (pos &+ 1 < n ? Int(base[pos &+ 1]) : 0)
+      let key = Int(base[pos]) &<< 8 | (pos &+ 1 < n ? Int(base[pos &+ 1]) : 0)
       let half = atStart ? 1024 : 0
       guard pairUsed[half &+ key &>> 6] & (1 &<< UInt64(key & 63)) != 0 else { return }
       // Most pairs that pass (`th` of `the`, `ma` of `many`) fail on the
