@@ -1,3 +1,4 @@
+import CByteLanes
 import Testing
 
 @testable import Cardex
@@ -145,9 +146,6 @@ extension NormalizerTests {
 }
 
 extension NormalizerTests {
-  /// The eight-bytes-at-a-time survey agrees with the plain definitions on
-  /// lines built to sit at its edges: spaces across word boundaries, control
-  /// bytes, `%`, DEL, and every kind of broken UTF-8.
   /// Copying sixteen (SSE2) or eight printable bytes at a time gives what
   /// the byte-by-byte loop gives, wherever spaces, non-ASCII and control
   /// bytes fall.
@@ -175,9 +173,50 @@ extension NormalizerTests {
         return (Array(a[0..<na]), Array(b[0..<nb]))
       }
       #expect(fast == plain, "\(line)")
-      if line.count >= 8 && fast.count >= 8 { blocksTaken += 1 }
+      // Long enough for a sixteen-byte block, not only an eight-byte one.
+      if fast.count >= 16 { blocksTaken += 1 }
     }
-    #expect(blocksTaken > 10_000)
+    #expect(blocksTaken > 5_000)
+  }
+
+  /// The sixteen-byte kernel on its own, against its definition: it copies
+  /// exactly the leading blocks that are printable ASCII with no two spaces
+  /// together and no space last (a space first only when allowed), and
+  /// writes nothing past them.
+  @Test func theSixteenByteCopyTakesExactlyTheCleanBlocks() {
+    var generator = SystemRandomNumberGenerator()
+    let bytes: [UInt8] = [32, 32, 32, 65, 122, 126, 33, 48, 31, 127, 0x80, 0xC2, 9, 0]
+    var copiedSome = 0
+    for _ in 0..<50_000 {
+      let n = Int.random(in: 0...70, using: &generator)
+      // Mostly letters, so that whole clean blocks are common.
+      let line: [UInt8] = (0..<n).map { _ in
+        Int.random(in: 0..<20, using: &generator) < 17
+          ? UInt8.random(in: 97...122, using: &generator) : bytes.randomElement(using: &generator)!
+      }
+      let spaceFirstOK = Bool.random(using: &generator)
+      var expected = 0
+      while expected + 16 <= n {
+        let block = line[expected..<expected + 16]
+        let printable = block.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
+        let doubled = zip(block.dropLast(), block.dropFirst()).contains { $0 == 32 && $1 == 32 }
+        let badFirst = block.first == 32 && !(expected > 0 || spaceFirstOK)
+        guard printable, !doubled, block.last != 32, !badFirst else { break }
+        expected += 16
+      }
+      if CARDEX_HAS_BYTE_LANES == 0 { expected = 0 }
+      var out = [UInt8](repeating: 0xEE, count: n + 16)
+      let copied = line.withUnsafeBufferPointer { src in
+        out.withUnsafeMutableBufferPointer { dst in
+          cardex_copy_plain16(src.baseAddress ?? UnsafePointer(dst.baseAddress!), n, dst.baseAddress!, spaceFirstOK ? 1 : 0)
+        }
+      }
+      #expect(copied == expected, "\(line)")
+      #expect(Array(out[0..<copied]) == Array(line[0..<copied]))
+      #expect(out[copied...].allSatisfy { $0 == 0xEE })
+      if copied > 0 { copiedSome += 1 }
+    }
+    #expect(CARDEX_HAS_BYTE_LANES == 0 || copiedSome > 1_000)
   }
 
   /// The survey looks at sixteen bytes at a time: a doubled space or a

@@ -175,7 +175,9 @@ public struct ExtractionSession {
     let formats = extractor.rules.formats
     // Formats whose section is open go first: the heading above the line is
     // the strongest evidence of what the line is. Within a pass, variants
-    // come in format, rule and variant order.
+    // come in format, rule and variant order. A variant that needs its
+    // section is never tried while it is closed: `match` relies on this
+    // when it asks `admissible` for only the variants tried when closed.
     for openPass in [true, false] {
       for v in admitted {
         let ref = variantIndex.refs[Int(v)]
@@ -286,7 +288,9 @@ public struct ExtractionSession {
 
   /// A line that pairs two capitalised sides with a separator, short enough
   /// to be a listing, that no pattern took: reported with the pattern that
-  /// came closest, so that no bout is lost without a word.
+  /// came closest, so that no bout is lost without a word. Only a line with
+  /// a separator is looked at: `match` relies on this when it asks
+  /// `admissible` for only the variants tried when closed.
   private func nearMiss(
     _ matcher: PatternMatcher, _ admitted: UnsafeBufferPointer<Int32>, _ line: UnsafeBufferPointer<UInt8>, number: Int
   ) -> [ExtractedItem] {
