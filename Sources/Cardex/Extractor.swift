@@ -15,9 +15,8 @@ public final class Extractor: Sendable {
   let prefilter: Prefilter
   /// Which variants a line's anchors admit.
   let variants: VariantIndex
-  /// Anchors that mean "this line pairs two sides", for near-miss reports.
-  let separatorAnchors: [Int]
-  /// The same, by anchor: a line's few hits are looked up here rather than
+  /// By anchor, whether it means "this line pairs two sides", for
+  /// near-miss reports: a line's few hits are looked up here rather than
   /// every separator looked for among them.
   let isSeparatorAnchor: [Bool]
   /// The separators' spellings (lower-case), for near-miss reports: built
@@ -99,9 +98,8 @@ public final class Extractor: Sendable {
       }
     }
     let sepVariant: [Pattern.Element] = [.space, .slot(field: "sep", type: .separator), .space]
-    separatorAnchors = prefilter.register(sepVariant, rules: rules).flatMap { $0 }
+    let separators = Set(prefilter.register(sepVariant, rules: rules).flatMap { $0 })
     separatorWords = Set(rules.separators.phrases)
-    let separators = Set(separatorAnchors)
     isSeparatorAnchor = (0..<prefilter.anchorCount).map(separators.contains)
     index.prunes = prunesByShape
     let selectivity = (0..<prefilter.anchorCount).map(prefilter.selectivity)

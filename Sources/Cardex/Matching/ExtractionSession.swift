@@ -124,7 +124,7 @@ public struct ExtractionSession {
       guard ref.isHeading, !headed.contains(f) else { continue }
       guard variantIndex.triedWhenClosed[Int(v)] || sections[f].isOpen else { continue }
       do {
-        guard let caps = capture(matcher, Int(v)) else { continue }
+        guard let caps = matcher.match(Int(v)) else { continue }
         let format = extractor.rules.formats[f]
         let heading = format.headings[ref.rule]
         open(f, ref.rule, heading: heading, captures: caps, line: line)
@@ -184,7 +184,7 @@ public struct ExtractionSession {
         let f = ref.format
         guard !ref.isHeading else { continue }
         if openPass ? !sections[f].isOpen : (sections[f].isOpen || !variantIndex.triedWhenClosed[Int(v)]) { continue }
-        guard let caps = capture(matcher, Int(v)) else { continue }
+        guard let caps = matcher.match(Int(v)) else { continue }
         let provenance = Provenance(source: source, line: number, raw: String(decoding: raw, as: UTF8.self))
         var builder = RecordBuilder(rules: extractor.sharedRules, format: formats[f], provenance: provenance)
         let start = out.count
@@ -215,10 +215,6 @@ public struct ExtractionSession {
   /// heading that may open (or continue) its section.
   private func isTryable(_ v: Int32) -> Bool {
     variantIndex.triedWhenClosed[Int(v)] || sections[variantIndex.refs[Int(v)].format].isOpen
-  }
-
-  private func capture(_ matcher: PatternMatcher, _ v: Int) -> [Capture]? {
-    matcher.match(v)
   }
 
   /// Runs the feed checks on a new record; findings become diagnostics

@@ -55,25 +55,24 @@ struct Prefilter: Sendable {
   /// choice) that ends in a byte no word continues. `{rounds}<-| >rounds`
   /// makes `rounds` a word start, and the scan need not stop at every `r`.
   static func startsWord(_ variant: [Pattern.Element], at i: Int) -> Bool {
-    guard i > 0 else { return true }
-    switch variant[i - 1] {
-    case .space: return true
-    case .literal(let bytes): return bytes.last.map { !isWordByte($0) } ?? false
-    case .choice(let options): return options.allSatisfy { $0.last.map { !isWordByte($0) } ?? false }
-    case .slot: return false
-    }
+    bounds(i > 0 ? variant[i - 1] : nil, edge: { $0.last }) { !isWordByte($0) }
   }
 
   /// Whether element `i` can only stand where a word ends: at the end of
   /// the line, or before a space or a literal (or every option of a choice)
   /// that starts with a byte that is not an ASCII letter.
   static func endsWord(_ variant: [Pattern.Element], at i: Int) -> Bool {
-    guard i + 1 < variant.count else { return true }
-    switch variant[i + 1] {
-    case .space: return true
-    case .literal(let bytes): return bytes.first.map { !isASCIILetter($0) } ?? false
-    case .choice(let options): return options.allSatisfy { $0.first.map { !isASCIILetter($0) } ?? false }
-    case .slot: return false
+    bounds(i + 1 < variant.count ? variant[i + 1] : nil, edge: { $0.first }) { !isASCIILetter($0) }
+  }
+
+  /// Whether `neighbour` (nil: the line's edge) bounds a word: a space, or
+  /// literal bytes whose byte at `edge` passes `breaks`.
+  private static func bounds(_ neighbour: Pattern.Element?, edge: ([UInt8]) -> UInt8?, breaks: (UInt8) -> Bool) -> Bool {
+    switch neighbour {
+    case nil, .space?: return true
+    case .literal(let bytes)?: return edge(bytes).map(breaks) ?? false
+    case .choice(let options)?: return options.allSatisfy { edge($0).map(breaks) ?? false }
+    case .slot?: return false
     }
   }
 

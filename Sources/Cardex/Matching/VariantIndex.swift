@@ -300,23 +300,42 @@ struct VariantIndex: Sendable {
     /// The admitted variants of the current line.
     let admitted: UnsafeMutableBufferPointer<Int32>
 
-    /// For anchors the scan leaves out: the line they were last looked
-    /// for in, and whether they were found there.
-    private let anchorLooked: UnsafeMutableBufferPointer<UInt32>
-    private let anchorFound: UnsafeMutableBufferPointer<Bool>
-    /// Likewise for each distinct rest of anchor groups (`restId`).
-    private let restLooked: UnsafeMutableBufferPointer<UInt32>
-    private let restHeld: UnsafeMutableBufferPointer<Bool>
+    /// For anchors the scan leaves out, whether the line holds them; for
+    /// each distinct rest of anchor groups (`restId`), whether the line
+    /// holds it. Each looked for once a line.
+    private let anchors: Answers
+    private let rests: Answers
+
+    /// Yes-or-no answers by index, each worked out at most once a line: the
+    /// line (generation) it was last worked out for, and the answer.
+    private struct Answers {
+      let looked: UnsafeMutableBufferPointer<UInt32>
+      let answers: UnsafeMutableBufferPointer<Bool>
+
+      init(count: Int) {
+        looked = .allocate(capacity: max(count, 1))
+        looked.initialize(repeating: 0)
+        answers = .allocate(capacity: max(count, 1))
+        answers.initialize(repeating: false)
+      }
+
+      func deallocate() {
+        looked.deallocate()
+        answers.deallocate()
+      }
+
+      @inline(__always) func answer(_ i: Int, on generation: UInt32, _ look: () -> Bool) -> Bool {
+        if looked[i] != generation {
+          looked[i] = generation
+          answers[i] = look()
+        }
+        return answers[i]
+      }
+    }
 
     init(variants: Int, anchors: Int, rests: Int) {
-      anchorLooked = .allocate(capacity: max(anchors, 1))
-      anchorLooked.initialize(repeating: 0)
-      anchorFound = .allocate(capacity: max(anchors, 1))
-      anchorFound.initialize(repeating: false)
-      restLooked = .allocate(capacity: max(rests, 1))
-      restLooked.initialize(repeating: 0)
-      restHeld = .allocate(capacity: max(rests, 1))
-      restHeld.initialize(repeating: false)
+      self.anchors = Answers(count: anchors)
+      self.rests = Answers(count: rests)
       admitted = .allocate(capacity: max(variants, 1))
       admitted.initialize(repeating: 0)
       variantMarks = .allocate(capacity: max(variants, 1))
@@ -326,38 +345,28 @@ struct VariantIndex: Sendable {
     deinit {
       variantMarks.deallocate()
       admitted.deallocate()
-      anchorLooked.deallocate()
-      anchorFound.deallocate()
-      restLooked.deallocate()
-      restHeld.deallocate()
+      anchors.deallocate()
+      rests.deallocate()
     }
 
     func next() {
       generation &+= 1
       if generation == 0 {
         variantMarks.update(repeating: 0)
-        anchorLooked.update(repeating: 0)
-        restLooked.update(repeating: 0)
+        anchors.looked.update(repeating: 0)
+        rests.looked.update(repeating: 0)
         generation = 1
       }
     }
 
     /// Whether an unscanned anchor occurs in this line, looked for once.
     @inline(__always) func occurs(_ a: Int, _ look: () -> Bool) -> Bool {
-      if anchorLooked[a] != generation {
-        anchorLooked[a] = generation
-        anchorFound[a] = look()
-      }
-      return anchorFound[a]
+      anchors.answer(a, on: generation, look)
     }
 
     /// Whether the line holds a rest of anchor groups, worked out once.
     @inline(__always) func holds(rest r: Int, _ look: () -> Bool) -> Bool {
-      if restLooked[r] != generation {
-        restLooked[r] = generation
-        restHeld[r] = look()
-      }
-      return restHeld[r]
+      rests.answer(r, on: generation, look)
     }
 
     /// Marks a variant looked at; true if it already was on this line.

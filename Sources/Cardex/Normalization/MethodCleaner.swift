@@ -14,10 +14,10 @@ enum MethodCleaner {
     return (raw, nil)
   }
 
-  /// Whether `-round` occurs anywhere, in any case: a necessary condition
-  /// for a first word ending in it.
   private static let suffix: [UInt8] = Array("-round".utf8)
 
+  /// Whether `-round` occurs anywhere, in any case: a necessary condition
+  /// for a first word ending in it.
   private static func mentionsRound(_ raw: String) -> Bool {
     var raw = raw
     return raw.withUTF8 { bytes in

@@ -75,8 +75,8 @@ public enum TextNormalizer {
       // not a space), and is written only once something was.
       if copiesBlocks, i &+ 16 <= n, let source = line.baseAddress, let target = out.baseAddress {
         let space = pendingSpace && count > 0 ? 1 : 0
-        let spaceFirstOK = count > 0 && !pendingSpace && out[count &- 1] != 32
-        let copied = cardex_copy_plain16(source + i, n &- i, target + (count &+ space), spaceFirstOK ? 1 : 0)
+        let copied = cardex_copy_plain16(
+          source + i, n &- i, target + (count &+ space), spaceMayOpen(out, count, pendingSpace) ? 1 : 0)
         if copied > 0 {
           writePendingSpace(&pendingSpace, out, &count)
           count &+= copied
@@ -93,9 +93,7 @@ public enum TextNormalizer {
           let spaces = LineSurvey.zeroBytes(w ^ (0x20 &* ones))
           let firstIsSpace = spaces & 0x80 != 0
           let lastIsSpace = spaces >> 56 != 0
-          // A space first in the block stands only after a written
-          // non-space with no space pending.
-          let startsWell = !firstIsSpace || (count > 0 && !pendingSpace && out[count &- 1] != 32)
+          let startsWell = !firstIsSpace || spaceMayOpen(out, count, pendingSpace)
           if !lastIsSpace, spaces & (spaces << 8) == 0, startsWell {
             writePendingSpace(&pendingSpace, out, &count)
             UnsafeMutableRawPointer(target).storeBytes(of: w.littleEndian, toByteOffset: count, as: UInt64.self)
@@ -177,6 +175,13 @@ public enum TextNormalizer {
       i += length
     }
     return count
+  }
+
+  /// Whether a block copied as it is may start with a space: only after a
+  /// written non-space with no space pending.
+  @inline(__always)
+  private static func spaceMayOpen(_ out: UnsafeMutableBufferPointer<UInt8>, _ count: Int, _ pendingSpace: Bool) -> Bool {
+    count > 0 && !pendingSpace && out[count &- 1] != 32
   }
 
   /// A space taken out of the input stands before the next kept byte,
