@@ -36,7 +36,7 @@ METHODS = ["TKO", "KO", "submission (rear-naked choke)", "unanimous decision", "
 def prose_lines():
     """Lines of the fixtures that give no records: prose, captions, noise."""
     out = []
-    for name in ["dev-044.txt", "dev-046.txt", "dev-048.txt", "the-national-2019-12-30.txt"]:
+    for name in ["dev/raw/044.txt", "dev/raw/046.txt", "dev/raw/048.txt", "the-national-2019-12-30.txt"]:
         with open(os.path.join(ROOT, "Fixtures", name), encoding="utf-8") as f:
             for i, line in enumerate(f):
                 line = line.rstrip("\n")

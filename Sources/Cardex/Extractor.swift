@@ -118,11 +118,16 @@ public final class Extractor: Sendable {
   }
 
   /// Extracts everything from a whole text (tests, small inputs).
-  public func extract(_ text: String, source: String) -> [ExtractedItem] {
-    var session = session(source: source)
+  public func extract(_ text: String, source: String, explain: Bool = false) -> [ExtractedItem] {
+    extract(bytes: Array(text.utf8), source: source, explain: explain)
+  }
+
+  /// Extracts everything from a whole text given as bytes (which need not
+  /// be valid UTF-8: the session says so in a diagnostic).
+  public func extract(bytes: [UInt8], source: String, explain: Bool = false) -> [ExtractedItem] {
+    var session = session(source: source, explain: explain)
     var out: [ExtractedItem] = []
     var reader = LineSplitter()
-    let bytes = Array(text.utf8)
     reader.feed(bytes[...]) { n, line in session.consume(line: line, number: n, into: &out) }
     reader.finish { n, line in session.consume(line: line, number: n, into: &out) }
     out += session.finish()

@@ -7,7 +7,7 @@ struct CardexCommand: ParsableCommand {
     commandName: "cardex",
     abstract: "Extract fight-card bouts and match listings from sports text as typed JSON records.",
     version: "0.1.0",
-    subcommands: [Parse.self, Validate.self, Rules.self],
+    subcommands: [Parse.self, Validate.self, Eval.self, Rules.self],
     defaultSubcommand: nil
   )
 }

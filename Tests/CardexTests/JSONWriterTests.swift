@@ -8,10 +8,10 @@ import Testing
   @Test func everyFixtureRecordIsWrittenAsJSONEncoderWouldAndReadsBackEqual() throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let names = try FileManager.default.contentsOfDirectory(atPath: Repo.fixtures.path).filter { $0.hasSuffix(".txt") }
     var checked = 0
-    for name in names.sorted() {
-      let text = try String(contentsOf: Repo.fixtures.appendingPathComponent(name), encoding: .utf8)
+    for url in Repo.labelledTexts {
+      let name = url.lastPathComponent
+      let text = try String(contentsOf: url, encoding: .utf8)
       for item in Repo.extractor.extract(text, source: name) {
         let line = try FeedEncoder().ndjsonLine(item)
         let data = Data(line.dropLast())

@@ -9,13 +9,13 @@ import Testing
 @Suite struct MatchingShortcutTests {
   static let slow = Extractor(rules: Repo.shippedRules, prunesByShape: false)
 
-  /// Every fixture, pending text and fuzz reproducer; every rule example;
+  /// Every fixture, dev-corpus text and fuzz reproducer; every rule example;
   /// and each of their lines cut, padded and re-cased, so that lines near
   /// the edge of a shape are met too.
   static func texts() throws -> [(name: String, text: String)] {
     var out: [(String, String)] = []
     let fm = FileManager.default
-    for dir in [Repo.fixtures, Repo.fixtures.appendingPathComponent("pending"), Repo.fixtures.appendingPathComponent("fuzz")] {
+    for dir in [Repo.fixtures, Repo.fixtures.appendingPathComponent("dev/raw"), Repo.fixtures.appendingPathComponent("fuzz")] {
       for file in try fm.contentsOfDirectory(atPath: dir.path).sorted() where file.hasSuffix(".txt") {
         let bytes = try Data(contentsOf: dir.appendingPathComponent(file))
         out.append((file, String(decoding: bytes, as: UTF8.self)))

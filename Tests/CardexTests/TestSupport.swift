@@ -22,6 +22,18 @@ enum Repo {
 
   static let extractor = Extractor(rules: shippedRules)
 
+  /// Every labelled text the project holds: the founding document and the
+  /// dev corpus (`Fixtures/dev/raw`), for tests that run all of them.
+  static let labelledTexts: [URL] = {
+    let fm = FileManager.default
+    let top = ((try? fm.contentsOfDirectory(atPath: fixtures.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+      .map { fixtures.appendingPathComponent($0) }
+    let devRaw = fixtures.appendingPathComponent("dev/raw")
+    let dev = ((try? fm.contentsOfDirectory(atPath: devRaw.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+      .map { devRaw.appendingPathComponent($0) }
+    return top + dev
+  }()
+
   /// The `cardex` binary built beside the test bundle.
   static var binary: URL {
     let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -42,8 +54,19 @@ struct CommandResult {
 
 /// Runs the built `cardex` with `arguments`, feeding `stdin` if given.
 func runCardex(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil) throws -> CommandResult {
+  try run(Repo.binary, arguments, stdin: stdin, cwd: cwd)
+}
+
+/// Runs a Python script (`python3 -c`) with `arguments`; for the checks
+/// made with an independent tool (`jsonschema`).
+func runPython(_ script: String, _ arguments: [String]) throws -> CommandResult {
+  try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script] + arguments)
+}
+
+/// Runs a program to its end and collects what it printed.
+func run(_ program: URL, _ arguments: [String], stdin: String? = nil, cwd: URL? = nil) throws -> CommandResult {
   let process = Process()
-  process.executableURL = Repo.binary
+  process.executableURL = program
   process.arguments = arguments
   if let cwd { process.currentDirectoryURL = cwd }
   let out = Pipe()

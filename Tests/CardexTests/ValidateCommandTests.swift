@@ -21,9 +21,9 @@ import Testing
 
   @Test func everyFixtureFeedPassesValidation() throws {
     let validation = try FeedValidation(rules: Repo.shippedRules)
-    let names = try FileManager.default.contentsOfDirectory(atPath: Repo.fixtures.path).filter { $0.hasSuffix(".txt") }
-    for name in names.sorted() {
-      let text = try String(contentsOf: Repo.fixtures.appendingPathComponent(name), encoding: .utf8)
+    for url in Repo.labelledTexts {
+      let name = url.lastPathComponent
+      let text = try String(contentsOf: url, encoding: .utf8)
       let feed = extractFeed(text, source: name)
       let findings = validation.validate(try FeedEncoder().json(feed)).filter { $0.severity == .error }
       #expect(findings.isEmpty, "\(name): \(findings.map { $0.rendered(file: name) })")
@@ -187,8 +187,7 @@ import Testing
   @Test func independentValidatorAcceptsEveryFixtureFeed() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let names = try FileManager.default.contentsOfDirectory(atPath: Repo.fixtures.path).filter { $0.hasSuffix(".txt") }.sorted()
-    let inputs = names.map { Repo.fixtures.appendingPathComponent($0).path }
+    let inputs = Repo.labelledTexts.map(\.path)
     #expect(try runCardex(["parse", "-q", "-o", dir.appendingPathComponent("all.json").path] + inputs).status == 0)
     #expect(try runCardex(["parse", "-q", "--format", "ndjson", "-o", dir.appendingPathComponent("all.ndjson").path] + inputs).status == 0)
     let script = """
@@ -205,20 +204,10 @@ import Testing
               jsonschema.validate(o, {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/" + defs[o["type"]]}); n += 1
       print(n)
       """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, Repo.root.appendingPathComponent("docs/feed.schema.json").path, dir.path]
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(String(decoding: errData, as: UTF8.self))")
-    let count = Int(String(decoding: outData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
-    #expect(count > names.count)
+    let r = try runPython(script, [Repo.root.appendingPathComponent("docs/feed.schema.json").path, dir.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let count = Int(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    #expect(count > inputs.count)
   }
 
   @Test func bundledSchemaIsTheDocumentedOne() throws {

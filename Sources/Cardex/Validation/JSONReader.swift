@@ -14,33 +14,72 @@ public struct JSONReader {
   private let bytes: [UInt8]
   private var i = 0
   private var depth = 0
+  /// The JSON Pointer of the value being read, when offsets are recorded.
+  private var path: [String] = []
+  /// Where each value starts, by JSON Pointer; nil unless asked for.
+  private var offsets: [String: Int]?
+  /// Where each object member's key starts, by the member's JSON Pointer.
+  private var keyOffsets: [String: Int] = [:]
   public static let maxDepth = 512
 
   private init(_ bytes: [UInt8]) { self.bytes = bytes }
 
   /// Parses exactly one JSON value (whitespace around it allowed).
   public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+    try parse(bytes, recordingOffsets: false).value
+  }
+
+  /// A value with the byte offsets of its parts, by JSON Pointer
+  /// (`/bouts/0/fighters/1/name`), so that a reader checking what the value
+  /// means can point at the place in the file (`location(ofOffset:in:)`).
+  public struct Located: Sendable {
+    public var value: JSONValue
+    /// Where each value starts.
+    public var offsets: [String: Int]
+    /// Where each object member's key starts.
+    public var keyOffsets: [String: Int]
+  }
+
+  /// Parses one JSON value and says where each of its parts starts.
+  public static func parseLocated(_ bytes: [UInt8]) throws(Failure) -> Located {
+    try parse(bytes, recordingOffsets: true)
+  }
+
+  private static func parse(_ bytes: [UInt8], recordingOffsets: Bool) throws(Failure) -> Located {
     var r = JSONReader(bytes)
+    if recordingOffsets { r.offsets = [:] }
     r.skipSpace()
     let v = try r.value()
     r.skipSpace()
     if r.i < r.bytes.count { throw r.fail("unexpected text after the JSON value") }
-    return v
+    return Located(value: v, offsets: r.offsets ?? [:], keyOffsets: r.keyOffsets)
   }
 
-  private func fail(_ message: String) -> Failure {
+  /// The 1-based line and column (in Unicode scalars) of a byte offset.
+  public static func location(ofOffset offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
     var line = 1
     var lineStart = 0
     var k = 0
-    while k < min(i, bytes.count) {
+    while k < min(offset, bytes.count) {
       if bytes[k] == 10 {
         line += 1
         lineStart = k + 1
       }
       k += 1
     }
-    let column = String(decoding: bytes[lineStart..<min(i, bytes.count)], as: UTF8.self).unicodeScalars.count + 1
+    let column = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self).unicodeScalars.count + 1
+    return (line, column)
+  }
+
+  private func fail(_ message: String) -> Failure {
+    let (line, column) = Self.location(ofOffset: i, in: bytes)
     return Failure(line: line, column: column, message: message)
+  }
+
+  /// Notes where the value about to be read starts.
+  private mutating func mark() {
+    guard offsets != nil else { return }
+    offsets?[path.isEmpty ? "" : "/" + path.joined(separator: "/")] = i
   }
 
   private mutating func skipSpace() {
@@ -49,6 +88,7 @@ public struct JSONReader {
 
   private mutating func value() throws(Failure) -> JSONValue {
     guard i < bytes.count else { throw fail("unexpected end of input") }
+    mark()
     switch bytes[i] {
     case UInt8(ascii: "{"): return try object()
     case UInt8(ascii: "["): return try array()
@@ -86,12 +126,18 @@ public struct JSONReader {
     while true {
       skipSpace()
       guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+      let keyStart = i
       let key = try string()
       skipSpace()
       guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after key") }
       i += 1
       skipSpace()
+      if offsets != nil {
+        path.append(Self.escapedPointerToken(key))
+        keyOffsets["/" + path.joined(separator: "/")] = keyStart
+      }
       let v = try value()
+      if offsets != nil { path.removeLast() }
       if pairs.contains(where: { $0.key == key }) { throw fail("duplicate key '\(key)'") }
       pairs.append((key, v))
       skipSpace()
@@ -121,7 +167,9 @@ public struct JSONReader {
     }
     while true {
       skipSpace()
+      if offsets != nil { path.append(String(items.count)) }
       items.append(try value())
+      if offsets != nil { path.removeLast() }
       skipSpace()
       guard i < bytes.count else { throw fail("unexpected end of input; expected ',' or ']'") }
       if bytes[i] == UInt8(ascii: ",") {
@@ -135,6 +183,11 @@ public struct JSONReader {
       }
       throw fail("expected ',' or ']'")
     }
+  }
+
+  /// A key as a JSON Pointer token (RFC 6901: `~` and `/` escaped).
+  static func escapedPointerToken(_ key: String) -> String {
+    key.replacing("~", with: "~0").replacing("/", with: "~1")
   }
 
   private mutating func string() throws(Failure) -> String {
