@@ -8,7 +8,7 @@ interleaved with fight cards and fixture boxes in layouts the shipped rules
 know (FIGHT CARD boxes, Match info boxes, 'Weight: A vs. B' card lists,
 'A def. B via M (round N)' results), about one record line per 2 KB, with a
 sprinkling of misspelt weight classes (still records) and near misses (lines
-broken so that no pattern may take them). Beside FILE it writes
+cut after their separator, so that no rule may take them). Beside FILE it writes
 FILE.planted.json: {"bouts": N, "fixtures": N, "nearMisses": N, "bytes": N}.
 """
 import argparse, json, os, random
@@ -74,7 +74,7 @@ class Planter:
             a, b = self.fighter(), self.fighter()
             ca, cb = self.rng.choice(CODES), self.rng.choice(CODES)
             if self.rng.random() < 0.05:
-                lines.append(f"{w} {limit}{a} ({ca}) v {b} ({cb}")  # near miss: bracket lost
+                lines.append(f"{w} {limit}{a} ({ca}) v")  # near miss: cut after the separator
                 self.near += 1
             else:
                 lines.append(f"{w} {limit}{a} ({ca}) v {b} ({cb})")

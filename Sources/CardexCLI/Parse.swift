@@ -72,6 +72,7 @@ extension CardexCommand {
         throw CLIError(error.description)
       }
       let encoder = FeedEncoder()
+      var checks = RecordCheck(rules: ruleSet)
       var feed = Feed()
       let printer = DiagnosticPrinter(quiet: quiet)
       var failed = false
@@ -79,21 +80,23 @@ extension CardexCommand {
         if format == .ndjson { try sink.write(try encoder.ndjsonHeader()) }
         if jobs > 1 && !explain {
           try parallel(inputs, extractor) { items, encoded in
-            if let encoded {
+            // The checks run here, in input order, across chunks.
+            let (checked, findings) = checks.pass(items)
+            if let encoded, findings == 0 {
               // NDJSON was written by the worker; print and check here.
-              for case .diagnostic(let d) in items {
+              for case .diagnostic(let d) in checked {
                 printer.print(d)
                 if d.severity >= .error { failed = true }
               }
               try sink.write(encoded)
             } else {
-              var pending = items
+              var pending = checked
               try flush(&pending, &feed, sink, encoder, printer, &failed)
             }
           }
         } else {
           try sequential(inputs, extractor) { items in
-            var pending = items
+            var pending = checks.pass(items).items
             try flush(&pending, &feed, sink, encoder, printer, &failed)
           }
         }
@@ -135,7 +138,7 @@ extension CardexCommand {
               } catch { writeError = error }
             }
           }
-          splitter.finish { n, line in session.consume(line: line, number: n, into: &pending) }
+          splitter.finish { n, line in session.consume(line: line, number: n, terminated: false, into: &pending) }
           pending += session.finish()
           if let writeError { throw writeError }
           try emit(pending)
@@ -214,10 +217,9 @@ extension CardexCommand {
               slot.fill((result, nil))
               return
             }
-            // The writer needs the encoded bytes and the diagnostics only:
-            // the records are freed here, by the thread that made them.
+            // The writer needs the encoded bytes, the diagnostics, and the
+            // records for the feed checks.
             let encoded = encode(result.items)
-            result.items.removeAll { if case .diagnostic = $0 { false } else { true } }
             slot.fill((result, encoded))
           }
           dealt += 1
@@ -234,9 +236,7 @@ extension CardexCommand {
         previous = (chunk.source, result.endState)
         if encoded != nil, result.items.contains(where: { Self.saidOnceKey($0).map(saidOnce.contains) ?? false }) {
           // A diagnostic said once per input was said by an earlier chunk:
-          // its line must go, and the worker kept no records to encode the
-          // rest from. Run the chunk again from the state it started in.
-          result = extractor.extract(chunk, from: result.startState)
+          // its line goes, and the rest is encoded again.
           encoded = nil
         }
         result.items.removeAll { item in Self.saidOnceKey(item).map { !saidOnce.insert($0).inserted } ?? false }

@@ -29,11 +29,11 @@ extension CardexCommand.Rules {
       let outcomes = ExampleRunner(rules: try rules.load()).run()
       var lastFormat = ""
       for o in outcomes {
-        if o.format != lastFormat {
-          let mine = outcomes.filter { $0.format == o.format }
+        if o.family != lastFormat {
+          let mine = outcomes.filter { $0.family == o.family }
           let failed = mine.filter { !$0.passed }.count
-          print("\(failed == 0 ? "PASS" : "FAIL") \(o.format) (\(mine.count - failed)/\(mine.count))")
-          lastFormat = o.format
+          print("\(failed == 0 ? "PASS" : "FAIL") \(o.family) (\(mine.count - failed)/\(mine.count))")
+          lastFormat = o.family
         }
         if !o.passed || verbose {
           // The last line of an example is the record line; earlier ones

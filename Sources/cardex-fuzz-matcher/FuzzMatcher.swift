@@ -26,7 +26,7 @@ enum FuzzMatcher {
     var splitter = LineSplitter(maxLineBytes: 1 << 16)
     var count = 0
     splitter.feed(ArraySlice(bytes)) { n, line in count += session.consume(line: line, number: n).count }
-    splitter.finish { n, line in count += session.consume(line: line, number: n).count }
+    splitter.finish { n, line in count += session.consume(line: line, number: n, terminated: false).count }
     _ = session.finish()
     if count < 0 { print(count) }
   }

@@ -1,4 +1,5 @@
 import CByteLanes
+import Foundation
 import Testing
 
 @testable import Cardex
@@ -80,16 +81,14 @@ import Testing
 
   @Test(arguments: clocks)
   func kickoffBecomesTwentyFourHourTime(_ c: ClockCase) {
-    let bytes = Array(c.written.utf8)
-    bytes.withUnsafeBufferPointer { line in
-      let candidates = SlotScanner(rules: Repo.shippedRules, line: line).clock(at: 0)
-      let full = candidates.first { $0.end == line.count }
-      guard case .clock(let local, _, _)? = full?.value else {
-        Issue.record("'\(c.written)' not read as a time")
-        return
-      }
-      #expect(local == c.local)
+    let line = ElementScanner(rules: Repo.shippedRules).scan(c.written)
+    let full = line.elements(ofType: "time").first { $0.start == 0 && $0.end == line.tokens.count }
+    guard case .clock(let hour, let minute, _)? = full?.value else {
+      Issue.record("'\(c.written)' not read as a time")
+      return
     }
+    let local = hour.map { h in String(format: "%02d:%02d", h, minute) }
+    #expect(local == c.local)
   }
 
   struct WeightCase: CustomTestStringConvertible, Sendable {
@@ -107,17 +106,15 @@ import Testing
 
   @Test(arguments: weights)
   func weightIsGivenInBothUnits(_ c: WeightCase) {
-    let bytes = Array(c.written.utf8)
-    bytes.withUnsafeBufferPointer { line in
-      let hit = SlotScanner(rules: Repo.shippedRules, line: line).weight(at: 0)
-      guard case .weight(let w)? = hit?.value else {
-        Issue.record("'\(c.written)' not read as a weight")
-        return
-      }
-      #expect(hit?.end == line.count)
-      #expect(w.kg == c.kg)
-      #expect(w.lb == c.lb)
+    let line = ElementScanner(rules: Repo.shippedRules).scan(c.written)
+    let hit = line.elements(ofType: "weight").first { $0.start == 0 }
+    guard case .weight(let w)? = hit?.value else {
+      Issue.record("'\(c.written)' not read as a weight")
+      return
     }
+    #expect(hit?.end == line.tokens.count)
+    #expect(w.kg == c.kg)
+    #expect(w.lb == c.lb)
   }
 
   @Test func weightClassLimitDependsOnTheTable() {
@@ -133,15 +130,6 @@ import Testing
     #expect(limit("boxing", "Minimumweight") == 105)
     #expect(limit("mma-unified", "Strawweight") == 115)
     #expect(limit("one-championship", "Strawweight") == 125)
-  }
-}
-
-extension NormalizerTests {
-  /// `SlotType.count` sizes the scanners' memo tables.
-  @Test func everySlotTypeHasItsOwnIndexBelowTheCount() {
-    let indices = SlotType.allCases.map(\.index)
-    #expect(Set(indices).count == SlotType.allCases.count)
-    #expect(indices.allSatisfy { $0 >= 0 && $0 < SlotType.count })
   }
 }
 

@@ -125,10 +125,10 @@ import Testing
   @Test func brokenRuleFolderIsReportedWithPosition() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    try "version: 1\nformat: x\nrecord: bout\npatterns:\n  - \"{fighter1} v {fighter2\"\n"
+    try "version: 2\ngrammar: x\nrules:\n  - rule: x\n    sequence: \"side separator '( side\"\n"
       .write(to: dir.appendingPathComponent("x.yaml"), atomically: true, encoding: .utf8)
     let r = try runCardex(["parse", "--rules", dir.path, Self.seed])
     #expect(r.status == 1)
-    #expect(r.stderr == "\(dir.path)/x.yaml:5:19: error: '{' is never closed\n")
+    #expect(r.stderr == "\(dir.path)/x.yaml:5:31: error: a quoted mark is never closed\n")
   }
 }

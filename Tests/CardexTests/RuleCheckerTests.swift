@@ -6,8 +6,8 @@ import Testing
 /// `cardex rules check`: every mistake in a folder, each at its position.
 @Suite struct RuleCheckerTests {
   static let brokenFiles: [(String, String)] = [
-    ("syntax.yaml", "version: 1\nformat: a\nrecord: bout\npatterns: [\"{fighter1} v {fighter2}\"\n"),
-    ("key.yaml", "version: 1\nformat: b\nrecord: bout\npatterns:\n  - \"{fighter1} v {fighter2}\"\nexampels: []\n"),
+    ("syntax.yaml", "version: 2\ngrammar: a\nrules: [{rule: x, sequence: \"side separator side\"}\n"),
+    ("key.yaml", "version: 2\nfamily: b\nrecord: bout\nexampels: []\n"),
     ("lexicon.yaml", "version: 1\nlexicon: countrys\n"),
   ]
 
@@ -19,9 +19,9 @@ import Testing
     }
     let findings = RuleChecker().check(directory: dir.path).map(\.description)
     #expect(findings == [
-      "\(dir.path)/key.yaml:6:1: error: unknown key 'exampels' in a format (did you mean 'examples'?); allowed keys: version, format, description, record, sport, ruleset, timezone, section, priority, set, headings, patterns, examples",
-      "\(dir.path)/lexicon.yaml:2:10: error: unknown lexicon 'countrys' (did you mean 'countries'?); known: weight-classes, countries, competitions, separators",
-      "\(dir.path)/syntax.yaml:5:1: error: while parsing a flow sequence: did not find expected ',' or ']'",
+      "\(dir.path)/key.yaml:4:1: error: unknown key 'exampels' in a family (did you mean 'examples'?); allowed keys: version, family, description, record, sports, ruleset, timezone, requires, priority, examples",
+      "\(dir.path)/lexicon.yaml:2:10: error: unknown lexicon 'countrys' (did you mean 'countries'?); known: weight-classes, countries, competitions",
+      "\(dir.path)/syntax.yaml:4:1: error: while parsing a flow sequence: did not find expected ',' or ']'",
     ])
   }
 
@@ -31,24 +31,32 @@ import Testing
     try Self.brokenFiles[0].1.write(to: dir.appendingPathComponent("syntax.yaml"), atomically: true, encoding: .utf8)
     let r = try runCardex(["rules", "check", dir.path])
     #expect(r.status == 1)
-    #expect(r.stdout == "\(dir.path)/syntax.yaml:5:1: error: while parsing a flow sequence: did not find expected ',' or ']'\n1 error, 0 warnings\n")
+    #expect(r.stdout == "\(dir.path)/syntax.yaml:4:1: error: while parsing a flow sequence: did not find expected ',' or ']'\n1 error, 0 warnings\n")
   }
 
-  @Test func formatWithoutExamplesAndUncoveredPatternAreWarnings() throws {
+  @Test func familyWithoutExamplesAndUnexercisedRuleAreWarnings() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let yaml = """
-      version: 1
-      format: no-examples
+    let family = """
+      version: 2
+      family: no-examples
       record: bout
-      patterns:
-        - "{fighter1} meets {fighter2} at {_:text}"
+      sports: [sumo]
       """
-    try yaml.write(to: dir.appendingPathComponent("f.yaml"), atomically: true, encoding: .utf8)
+    let grammar = """
+      version: 2
+      grammar: extra
+      rules:
+        - rule: meets
+          record: bout
+          sequence: "side 'meets' side"
+      """
+    try family.write(to: dir.appendingPathComponent("f.yaml"), atomically: true, encoding: .utf8)
+    try grammar.write(to: dir.appendingPathComponent("g.yaml"), atomically: true, encoding: .utf8)
     let findings = RuleChecker().check(directory: dir.path, base: [Repo.rules]).map(\.description)
     #expect(findings == [
-      "\(dir.path)/f.yaml:2:9: warning: format 'no-examples' has no examples",
-      "\(dir.path)/f.yaml:5:6: warning: no example of format 'no-examples' is taken by this pattern; add one (a pattern no line can match is a bug)",
+      "\(dir.path)/f.yaml:2:9: warning: family 'no-examples' has no examples",
+      "\(dir.path)/g.yaml:4:5: warning: no example is read by rule 'meets'; add one (a rule no line can match is a bug)",
     ])
   }
 
@@ -71,13 +79,14 @@ import Testing
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let yaml = """
-      version: 1
-      format: wrong-example
+      version: 2
+      family: wrong-example
       record: bout
-      patterns:
-        - "{fighter1} meets {fighter2} tonight"
+      sports: [sumo]
       examples:
-        - text: "Ann Smith meets Bo Jones tonight"
+        - text: |
+            Sumo card
+            Ann Smith vs. Bo Jones
           records:
             - { fighter1: Ann Smith, fighter2: Bo Jonas }
       """
@@ -89,21 +98,23 @@ import Testing
     #expect(r.stdout.hasSuffix(" passed, 1 failed\n"))
   }
 
-  @Test func explainNamesTheClosestPatternForABrokenBoutLine() throws {
-    // The second country code has lost its closing bracket.
-    let text = "FIGHT CARD\nLighweight Abdullah Mohammed Ali (UAE) v Abdelhak Amhidra (MAR\n"
-    let r = try runCardex(["parse", "--explain"], stdin: text)
+  @Test func aPairingWithNoNameAfterItIsANearMiss() throws {
+    // The second fighter's name is missing; only the country is left.
+    let text = "FIGHT CARD\nLightweight Abdullah Mohammed Ali (UAE) v (MAR)\n"
+    let r = try runCardex(["parse", "--format", "ndjson"], stdin: text)
     #expect(r.status == 0)
-    #expect(r.stdout.contains("-:2: near miss, closest fact-box-bouts: {weightClass} [{limit} ]{fighter1} ({country1}) {sep} {fighter2} ({country2})"))
-    #expect(r.stdout.contains("stopped at column 63, expecting ')'"))
-    #expect(r.stderr.contains("-:2:63: warning: line pairs two names with a separator but no pattern took it"))
+    #expect(!r.stdout.contains("\"type\":\"bout\""))
+    #expect(r.stderr.contains("-:2: warning: pairs two sides with 'v' but no rule reads a name on both sides of it [near-miss]"))
   }
 
-  @Test func explainShowsPatternAndNormalizationsOfARecord() throws {
+  @Test func explainShowsRuleElementsAndEvidenceOfARecord() throws {
     let text = "FIGHT CARD\nLighweight Abdullah Mohammed Ali (UAE) v Abdelhak Amhidra (MAR)\n"
     let r = try runCardex(["parse", "--explain", "-q"], stdin: text)
-    #expect(r.stdout.contains("-:2: record by fact-box-bouts: {weightClass} [{limit} ]{fighter1} ({country1}) {sep} {fighter2} ({country2})"))
-    #expect(r.stdout.contains("weight class 'Lighweight' → Lightweight"))
-    #expect(r.stdout.contains("country 'UAE' → ARE (United Arab Emirates, by ioc)"))
+    #expect(r.stdout.contains("-:1: heading\n    card-heading 'FIGHT CARD'"))
+    #expect(r.stdout.contains("-:2: record by rule versus"))
+    #expect(r.stdout.contains("side 'Abdullah Mohammed Ali' with country 'UAE' → ARE (United Arab Emirates, by ioc)"))
+    #expect(r.stdout.contains("weight-class 'Lighweight' → Lightweight (corrected)"))
+    #expect(r.stdout.contains("evidence: anchor.strong=1×1.5"))
+    #expect(r.stdout.contains("a bout (bout evidence"))
   }
 }

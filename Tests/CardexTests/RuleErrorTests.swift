@@ -6,50 +6,72 @@ import Testing
 @Suite struct RuleErrorTests {
   struct ErrorCase: CustomTestStringConvertible, Sendable {
     var id: String
-    var yaml: String
+    var files: [(name: String, text: String)]
     var expected: String
     var testDescription: String { id }
   }
 
+  static let separators = (name: "s.yaml", text: "version: 2\nelement: separator\nentries:\n  - { phrases: [vs, v] }\n")
+
   static let cases: [ErrorCase] = [
     ErrorCase(
       id: "yaml syntax",
-      yaml: "version: 1\nformat: x\nrecord: bout\npatterns: [\"{fighter1} v {fighter2}\"\n",
-      expected: "f.yaml:5:1: error: while parsing a flow sequence: did not find expected ',' or ']'"),
+      files: [("g.yaml", "version: 2\ngrammar: g\nrules: [{rule: x, sequence: \"side v side\"}\n")],
+      expected: "g.yaml:4:1: error: while parsing a flow sequence: did not find expected ',' or ']'"),
     ErrorCase(
-      id: "unknown key",
-      yaml: "version: 1\nformat: x\nrecord: bout\npaterns:\n  - \"{fighter1} v {fighter2}\"\n",
-      expected: "f.yaml:4:1: error: unknown key 'paterns' in a format (did you mean 'patterns'?); allowed keys: version, format, description, record, sport, ruleset, timezone, section, priority, set, headings, patterns, examples"),
+      id: "unknown key in a rule",
+      files: [separators, ("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    sequnce: \"side separator side\"\n")],
+      expected:
+        "g.yaml:5:5: error: unknown key 'sequnce' in a rule (did you mean 'sequence'?); allowed keys: rule, record, sequence, set, needs, description"),
     ErrorCase(
-      id: "unknown slot type",
-      yaml: "version: 1\nformat: x\nrecord: bout\npatterns:\n  - \"{fighter1:nme} v {fighter2}\"\n",
-      expected: "f.yaml:5:16: error: unknown slot type 'nme' (did you mean 'name'?); known types: \(SlotType.allCases.map(\.rawValue).joined(separator: ", "))"),
+      id: "unknown element type",
+      files: [separators, ("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    sequence: \"side separtor side\"\n")],
+      expected:
+        "g.yaml:5:21: error: unknown element type 'separtor' (did you mean 'separator'?); no element file, lexicon or shape declares it"),
     ErrorCase(
-      id: "unknown field",
-      yaml: "version: 1\nformat: x\nrecord: bout\npatterns:\n  - \"{fighter1} v {fighter3}\"\n",
-      expected: "f.yaml:5:6: error: unknown field 'fighter3' in pattern (did you mean 'fighter1'?); fields of this record: \(RecordFormat.fields(for: .bout).sorted().joined(separator: ", "))"),
+      id: "one side",
+      files: [separators, ("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    sequence: \"side separator\"\n")],
+      expected: "g.yaml:5:15: error: rule 'x' needs exactly two sides, it has 1"),
     ErrorCase(
-      id: "unclosed optional",
-      yaml: "version: 1\nformat: x\nrecord: bout\npatterns:\n  - \"[{weightClass} {fighter1} v {fighter2}\"\n",
-      expected: "f.yaml:5:6: error: '[' is never closed"),
+      id: "unclosed mark",
+      files: [("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    sequence: \"side '( side\"\n")],
+      expected: "g.yaml:5:21: error: a quoted mark is never closed"),
+    ErrorCase(
+      id: "winner and home",
+      files: [separators, ("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    sequence: \"winner separator home\"\n")],
+      expected: "g.yaml:5:15: error: rule 'x' pairs sides winner and home; use side and side, home and away, or winner and loser"),
+    ErrorCase(
+      id: "a version 1 format",
+      files: [("f.yaml", "version: 1\nformat: x\nrecord: bout\npatterns: [\"{fighter1} v {fighter2}\"]\n")],
+      expected:
+        "f.yaml:2:9: error: format files were replaced in rule version 2 by grammar rules and families (docs/rules.md, 'From formats to families')"),
     ErrorCase(
       id: "unknown lexicon",
-      yaml: "version: 1\nlexicon: weight-clases\n",
-      expected: "f.yaml:2:10: error: unknown lexicon 'weight-clases' (did you mean 'weight-classes'?); known: weight-classes, countries, competitions, separators"),
+      files: [("l.yaml", "version: 1\nlexicon: weight-clases\n")],
+      expected: "l.yaml:2:10: error: unknown lexicon 'weight-clases' (did you mean 'weight-classes'?); known: weight-classes, countries, competitions"),
     ErrorCase(
       id: "newer version",
-      yaml: "version: 2\nformat: x\nrecord: bout\npatterns: [\"{fighter1} v {fighter2}\"]\n",
-      expected: "f.yaml:1:10: error: unsupported rule version '2'; this cardex reads version 1"),
+      files: [("e.yaml", "version: 3\nelement: separator\nentries: []\n")],
+      expected: "e.yaml:1:10: error: unsupported rule version '3' for this kind of file; this cardex reads version 2"),
+    ErrorCase(
+      id: "one spelling two meanings",
+      files: [("e.yaml", "version: 2\nelement: method\nentries:\n  - { phrases: [KO], value: KO }\n  - { phrases: [ko], value: TKO }\n")],
+      expected: "e.yaml:5:16: error: phrase 'ko' means 'TKO' here and 'KO' at line 4; one spelling, one meaning"),
     ErrorCase(
       id: "alias bomb",
-      yaml: "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n",
+      files: [
+        (
+          "f.yaml",
+          "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+        )
+      ],
       expected: "f.yaml:7:8: error: document expands to more than 2000000 nodes (an alias bomb?)"),
   ]
 
   @Test(arguments: cases)
   func ruleMistakeIsReportedAtItsPosition(_ c: ErrorCase) {
     do {
-      _ = try RuleLoader().load(texts: [("f.yaml", c.yaml)])
+      _ = try RuleLoader().load(texts: c.files)
       Issue.record("expected an error")
     } catch {
       #expect(error.description == c.expected)

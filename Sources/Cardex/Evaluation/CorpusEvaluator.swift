@@ -66,7 +66,7 @@ public struct CorpusEvaluator: Sendable {
       case .fixture(let f): found.fixtures.append(f)
       case .diagnostic(let d) where d.code == "near-miss": found.nearMisses[d.line] = d.message
       case .explanation(let e) where e.kind == .nearMiss:
-        explained[e.line] = ([e.pattern] + e.details).joined(separator: "; ")
+        explained[e.line] = ([e.rule] + e.details).joined(separator: "; ")
       default: break
       }
     }

@@ -2,17 +2,20 @@
 ///
 /// An example is a line (or a small block with its heading) and the records
 /// it must give; a counter-example lists none. Examples run against the whole
-/// rule set, as real input would, so they also catch one format stealing
-/// another's lines.
+/// rule set, as real input would, so they also catch a change to the grammar
+/// or the evidence that breaks a layout another family shows.
 public struct ExampleRunner: Sendable {
   public struct Outcome: Sendable {
-    public var format: String
+    public var family: String
     public var file: String
     public var mark: Mark
     public var text: String
     /// Empty when the example passed.
     public var failures: [String]
     public var passed: Bool { failures.isEmpty }
+    /// Where each record of the example was read: the composition rule's
+    /// `file:line:column`, for `rules check`.
+    public var rulesUsed: [String]
   }
 
   let extractor: Extractor
@@ -22,22 +25,14 @@ public struct ExampleRunner: Sendable {
   }
 
   public func run() -> [Outcome] {
-    var outcomes: [Outcome] = []
-    for format in extractor.rules.formats {
-      for example in format.examples {
-        outcomes.append(
-          Outcome(
-            format: format.id, file: format.file, mark: example.mark, text: example.text,
-            failures: check(example, format: format)))
-      }
-    }
-    return outcomes
+    extractor.rules.examples.map { family, example in check(example, family: family) }
   }
 
-  private func check(_ example: RecordFormat.Example, format: RecordFormat) -> [String] {
+  private func check(_ example: RuleExample, family: Family) -> Outcome {
     var got: [[String: String]] = []
     var formats: [String] = []
-    for item in extractor.extract(example.text, source: "example") {
+    var used: [String] = []
+    for item in extractor.extract(example.text, source: "example", explain: true) {
       switch item {
       case .bout(let b):
         got.append(Self.fields(of: b))
@@ -45,6 +40,8 @@ public struct ExampleRunner: Sendable {
       case .fixture(let f):
         got.append(Self.fields(of: f))
         formats.append(f.format)
+      case .explanation(let e) where e.kind == .record:
+        used.append(e.location)
       case .diagnostic, .explanation:
         break
       }
@@ -54,8 +51,8 @@ public struct ExampleRunner: Sendable {
       failures.append("expected \(example.expected.count) record(s), got \(got.count)")
     }
     for (i, expected) in example.expected.enumerated() where i < got.count {
-      if formats[i] != format.id {
-        failures.append("record \(i + 1) was taken by format '\(formats[i])', not '\(format.id)'")
+      if formats[i] != family.id {
+        failures.append("record \(i + 1) belongs to family '\(formats[i])', not '\(family.id)'")
       }
       for key in expected.keys.sorted() {
         let want = expected[key] ?? ""
@@ -65,7 +62,7 @@ public struct ExampleRunner: Sendable {
         }
       }
     }
-    return failures
+    return Outcome(family: family.id, file: example.file, mark: example.mark, text: example.text, failures: failures, rulesUsed: used)
   }
 
   /// The fields an example may name, as strings.
@@ -82,6 +79,7 @@ public struct ExampleRunner: Sendable {
     f["limitLb"] = b.limit.map { format($0.lb) }
     f["winner"] = b.result?.winner
     f["method"] = b.result?.method
+    f["methodCanonical"] = b.result?.methodCanonical
     f["round"] = b.result?.round.map(String.init)
     f["time"] = b.result?.time
     f["rounds"] = b.scheduledRounds.map(String.init)

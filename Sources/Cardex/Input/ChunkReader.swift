@@ -27,7 +27,15 @@ public final class ChunkReader {
     /// The chunk before ended inside a line (one longer than a chunk): this
     /// chunk's bytes up to its first line ending finish that line.
     public var startsMidLine: Bool
+    /// Lines just after the chunk, whole lines only, for the evidence its
+    /// last lines take from the lines below them; empty for the last chunk.
+    public var leadOut: [UInt8] = []
+    /// The input ends with this chunk.
+    public var isLast = false
   }
+
+  /// Non-blank lines of lead-out: more than a line's decision looks ahead.
+  public static let leadOutLines = 8
 
   private let input: InputFile
   private let targetSize: Int
@@ -73,9 +81,20 @@ public final class ChunkReader {
     buffer.reserveCapacity(targetSize + Self.readSize)
     buffer.append(contentsOf: bytes[cut...])
     bytes.removeSubrange(cut...)
-    let chunk = Chunk(
+    // Enough of what follows for the chunk's lead-out.
+    while !atEnd, Self.nonBlankLines(in: buffer[...], atMost: Self.leadOutLines) < Self.leadOutLines {
+      var got = false
+      try input.readChunk(size: Self.readSize) { more in
+        buffer.append(contentsOf: more)
+        got = true
+      }
+      if !got { atEnd = true }
+    }
+    var chunk = Chunk(
       source: input.name, firstLine: nextLine, bytes: bytes, leadIn: previousTail,
       leadInFirstLine: previousTailFirstLine, startsMidLine: midLine)
+    chunk.isLast = atEnd && buffer.isEmpty
+    chunk.leadOut = Self.leadingLines(buffer[...], nonBlank: Self.leadOutLines)
     // No line ending in a whole chunk: the next chunk starts mid-line.
     midLine = !atEnd && found == nil
     let lines = Self.lineEndings(in: bytes[...])
@@ -91,6 +110,39 @@ public final class ChunkReader {
     previousTail = Array(bytes[start...])
     previousTailFirstLine = nextLine - Self.lineEndings(in: bytes[start...])
     return chunk
+  }
+
+  /// Non-blank whole lines at the start of `bytes`, counted up to `atMost`.
+  static func nonBlankLines(in bytes: ArraySlice<UInt8>, atMost: Int) -> Int {
+    var taken = 0
+    var lineStart = bytes.startIndex
+    var i = bytes.startIndex
+    while i < bytes.endIndex, taken < atMost {
+      if bytes[i] == 10 {
+        if i > lineStart, bytes[lineStart..<i].contains(where: { $0 != 32 && $0 != 13 && $0 != 9 }) { taken += 1 }
+        lineStart = i + 1
+      }
+      i += 1
+    }
+    return taken
+  }
+
+  /// The first `nonBlank` non-blank whole lines of `bytes` (with the blank
+  /// lines among them).
+  static func leadingLines(_ bytes: ArraySlice<UInt8>, nonBlank: Int) -> [UInt8] {
+    var end = bytes.startIndex
+    var taken = 0
+    var lineStart = bytes.startIndex
+    var i = bytes.startIndex
+    while i < bytes.endIndex, taken < nonBlank {
+      if bytes[i] == 10 {
+        if i > lineStart, bytes[lineStart..<i].contains(where: { $0 != 32 && $0 != 13 && $0 != 9 }) { taken += 1 }
+        end = i + 1
+        lineStart = i + 1
+      }
+      i += 1
+    }
+    return Array(bytes[bytes.startIndex..<end])
   }
 
   /// Just after a newline that starts a blank line, as late in the buffer
@@ -139,51 +191,5 @@ public final class ChunkReader {
       i += 1
     }
     return n
-  }
-}
-
-extension Extractor {
-  /// What one chunk gave, and the session states around it.
-  public struct ChunkResult: Sendable {
-    public var items: [ExtractedItem]
-    /// The state the chunk started from (after its lead-in).
-    public var startState: ExtractionSession.State
-    /// The state after its last line.
-    public var endState: ExtractionSession.State
-  }
-
-  /// Extracts from one chunk. With no `state`, the lead-in is read first
-  /// (its output dropped) to guess the state the chunk starts in; with one,
-  /// the chunk starts from it exactly.
-  public func extract(_ chunk: ChunkReader.Chunk, from state: ExtractionSession.State? = nil) -> ChunkResult {
-    var session = session(source: chunk.source)
-    let stripsMark = chunk.firstLine == 1 && !chunk.startsMidLine
-    if let state {
-      session.state = state
-    } else if !chunk.leadIn.isEmpty {
-      var splitter = LineSplitter(stripsByteOrderMark: chunk.leadInFirstLine == 1)
-      let offset = chunk.leadInFirstLine - 1
-      splitter.feed(chunk.leadIn[...]) { n, line in _ = session.consume(line: line, number: n + offset) }
-      splitter.finish { n, line in _ = session.consume(line: line, number: n + offset) }
-    }
-    let startState = session.state
-    var bytes = chunk.bytes[...]
-    var firstLine = chunk.firstLine
-    if chunk.startsMidLine {
-      // The start of this line was in the chunk before, which reported it.
-      let end = bytes.firstIndex { $0 == 10 || $0 == 13 } ?? bytes.endIndex
-      var next = end
-      if next < bytes.endIndex {
-        next = bytes[next] == 13 && next + 1 < bytes.endIndex && bytes[next + 1] == 10 ? next + 2 : next + 1
-        firstLine += 1
-      }
-      bytes = bytes[next...]
-    }
-    var out: [ExtractedItem] = []
-    var lines = LineSplitter(stripsByteOrderMark: stripsMark)
-    let offset = firstLine - 1
-    lines.feed(bytes) { n, line in session.consume(line: line, number: n + offset, into: &out) }
-    lines.finish { n, line in session.consume(line: line, number: n + offset, into: &out) }
-    return ChunkResult(items: out, startState: startState, endState: session.state)
   }
 }

@@ -8,6 +8,10 @@ public struct BoutResult: Codable, Sendable, Hashable {
   public var round: Int?
   /// Time into that round, `m:ss`.
   public var time: String?
+  /// The method's canonical name (`KO`, `TKO`, `Submission`, `Unanimous
+  /// Decision`, `Points`, `DQ`, `No Contest`, `Draw` …), when the rules know
+  /// the method.
+  public var methodCanonical: String?
 
   public init(winner: String?, method: String? = nil, round: Int? = nil, time: String? = nil) {
     self.winner = winner

@@ -29,6 +29,6 @@ enum NameCleaner {
 
   private static func startsWithChamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let champ: [UInt8] = Array("champ".utf8)
-    return bytes.count >= 5 && (0..<5).allSatisfy { asciiLower(bytes[$0]) == champ[$0] }
+    return bytes.count >= 5 && (0..<5).allSatisfy { (bytes[$0] | 0x20) == champ[$0] }
   }
 }

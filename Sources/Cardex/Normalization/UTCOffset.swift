@@ -1,8 +1,10 @@
+import Foundation
+
 /// Reads the UTC offsets that formats and headings give for their times.
 enum UTCOffset {
   /// Normalizes `+4`, `+04:00`, `UTC+4`, `GMT`, `UTC` to `±HH:MM`.
   static func parse(_ text: String) -> String? {
-    var s = Substring(text.trimmingSpaces.uppercased())
+    var s = Substring(text.trimmingCharacters(in: .whitespaces).uppercased())
     for prefix in ["UTC", "GMT"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
     if s.isEmpty { return "+00:00" }
     guard let sign = s.first, sign == "+" || sign == "-" else { return nil }

@@ -158,6 +158,7 @@ struct JSONWriter: ~Copyable {
         w.key("result")
         w.object { w in
           w.field("method", r.method)
+          w.field("methodCanonical", r.methodCanonical)
           w.field("round", r.round)
           w.field("time", r.time)
           w.field("winner", r.winner)

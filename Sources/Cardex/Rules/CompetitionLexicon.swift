@@ -5,16 +5,23 @@ public struct CompetitionLexicon: Sendable {
     public var sport: String?
   }
 
-  public var spellings = PhraseTable<Entry>()
+  /// Folded spelling → competition.
+  private(set) var bySpelling: [String: Entry] = [:]
+  /// Every spelling with its competition, for the element lexicon.
+  public private(set) var spellings: [(spelling: String, entry: Entry)] = []
 
   public init() {}
 
+  /// Adds a spelling; a later entry with the same spelling replaces the earlier.
+  mutating func add(_ spelling: String, _ entry: Entry) {
+    bySpelling[key(spelling)] = entry
+    spellings.append((spelling, entry))
+  }
+
   /// The competition a whole string names, if the lexicon knows it.
-  public func lookup(_ text: String) -> Entry? {
-    let bytes = TextNormalizer.normalize(ArraySlice(Array(text.utf8)))
-    return bytes.withUnsafeBufferPointer { buffer in
-      guard let hit = spellings.longestMatch(in: buffer, at: 0), hit.end == buffer.count else { return nil }
-      return hit.value
-    }
+  public func lookup(_ text: String) -> Entry? { bySpelling[key(text)] }
+
+  private func key(_ s: String) -> String {
+    Tokenizer.tokenize(s).filter { !$0.isJoiner }.map(\.folded).joined(separator: " ")
   }
 }

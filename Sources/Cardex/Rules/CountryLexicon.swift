@@ -19,6 +19,9 @@ public struct CountryLexicon: Sendable {
   var codes: [String: (entry: Int, matchedAs: String, note: String?)] = [:]
   /// Lower-cased name → entry.
   var names: [String: (entry: Int, note: String?)] = [:]
+  /// Nationality words (`Brazilian`, from the `demonym` element file) →
+  /// entry: a country written before a name, never read as a country name.
+  var demonyms: [String: Int] = [:]
 
   public init() {}
 
@@ -61,6 +64,9 @@ public struct CountryLexicon: Sendable {
     if let hit = names[written.lowercased()] {
       return country(written, entries[hit.entry], matchedAs: "name", note: hit.note)
     }
+    if let hit = demonyms[written] {
+      return country(written, entries[hit], matchedAs: "demonym", note: nil)
+    }
     return Country(asWritten: written)
   }
 
@@ -71,6 +77,20 @@ public struct CountryLexicon: Sendable {
   }
 
   func isKnownName(_ name: String) -> Bool { names[name.lowercased()] != nil }
+
+  /// True when `code` (as written) is a code some standard or alias gives.
+  public func isKnownCode(_ code: String) -> Bool { codes[code] != nil }
+
+  /// Adds a nationality word for the country a code names; false when no
+  /// country has the code.
+  mutating func addDemonym(_ word: String, code: String) -> Bool {
+    guard let hit = codes[code.uppercased()] else { return false }
+    demonyms[word] = hit.entry
+    return true
+  }
+
+  /// Every name and alias name, for the element lexicon.
+  var allNames: [String] { Array(names.keys) }
 
   private func country(_ written: String, _ e: Entry, matchedAs: String, note: String?) -> Country {
     Country(

@@ -52,12 +52,14 @@ public struct RuleLoader: Sendable {
 
   /// Builds a rule set from files already in memory: `(name, text)` pairs.
   /// Used by tests and by `rules check` on single files.
-  public func load(texts: [(name: String, text: String)]) throws(YAMLError) -> RuleSet {
+  /// `checkingTypes: false` reads a file on its own (`rules check`), when
+  /// the element types its grammar names are declared in other files.
+  public func load(texts: [(name: String, text: String)], checkingTypes: Bool = true) throws(YAMLError) -> RuleSet {
     var documents: [(path: String, root: YAMLNode)] = []
     for (name, text) in texts {
       documents.append((name, try YAMLParser().parse(text, file: name)))
     }
-    return try build(documents)
+    return try build(documents, checkingTypes: checkingTypes)
   }
 
   private func ruleFiles(in dir: String) throws(YAMLError) -> [String] {
@@ -98,158 +100,71 @@ public struct RuleLoader: Sendable {
     return text
   }
 
-  private func build(_ documents: [(path: String, root: YAMLNode)]) throws(YAMLError) -> RuleSet {
+  private func build(_ documents: [(path: String, root: YAMLNode)], checkingTypes: Bool = true) throws(YAMLError) -> RuleSet {
     var rules = RuleSet()
     rules.files = documents.map(\.path)
-    var countryAliases: [(code: String?, name: String?, entry: Int, note: String?)] = []
-    var formatFiles: [(path: String, root: YAMLNode)] = []
+    var lexicons = LexiconReader()
+    var grammarFiles: [(RuleReader, YAMLNode)] = []
     for (path, root) in documents {
       let reader = RuleReader(file: path)
-      guard case .mapping = root else { throw reader.error(root, "a rule file must be a mapping with 'version', and 'lexicon' or 'format'") }
-      if root["format"] != nil {
-        formatFiles.append((path, root))
-        continue
+      guard case .mapping = root else {
+        throw reader.error(root, "a rule file must be a mapping with 'version' and one of \(Self.kinds.joined(separator: ", "))")
       }
-      guard let lexicon = root["lexicon"] else {
-        throw reader.error(root, "a rule file needs a 'lexicon' or a 'format' key")
+      if let format = root["format"] {
+        throw reader.error(
+          format, "format files were replaced in rule version 2 by grammar rules and families (docs/rules.md, 'From formats to families')")
       }
-      try reader.checkVersion(root)
-      switch lexicon.string {
-      case "weight-classes": try loadWeightClasses(root, reader, into: &rules.weightClasses)
-      case "countries": try loadCountries(root, reader, path: path, into: &rules.countries, aliases: &countryAliases)
-      case "competitions": try loadCompetitions(root, reader, into: &rules.competitions)
-      case "separators": try loadSeparators(root, reader, into: &rules.separators)
-      default:
-        let known = ["weight-classes", "countries", "competitions", "separators"]
-        throw reader.error(lexicon, "unknown lexicon '\(lexicon.string ?? "")'\(didYouMean(lexicon.string ?? "", known)); known: \(known.joined(separator: ", "))")
-      }
-    }
-    rules.countries.index(aliases: countryAliases)
-    rules.weightClasses.finish()
-    for (path, root) in formatFiles {
-      let format = try FormatReader(reader: RuleReader(file: path)).read(root)
-      if let i = rules.formats.firstIndex(where: { $0.id == format.id }) {
-        rules.formats[i] = format
+      if root["lexicon"] != nil {
+        try lexicons.read(root, reader, path: path, into: &rules)
+      } else if root["element"] != nil {
+        try ElementFileReader(reader: reader).read(root, into: &rules.elements)
+      } else if root["grammar"] != nil {
+        grammarFiles.append((reader, root))
+      } else if root["evidence"] != nil {
+        try EvidenceReader(reader: reader).read(root, into: &rules.evidence)
+      } else if root["family"] != nil {
+        let family = try FamilyReader(reader: reader).read(root)
+        if let i = rules.families.firstIndex(where: { $0.id == family.id }) { rules.families[i] = family } else { rules.families.append(family) }
       } else {
-        rules.formats.append(format)
+        throw reader.error(root, "a rule file needs one of the keys \(Self.kinds.joined(separator: ", "))")
       }
     }
-    rules.formats.sort { ($0.priority, $1.id) > ($1.priority, $0.id) }
+    for (reader, root) in grammarFiles { try GrammarReader(reader: reader).read(root, into: &rules.grammar) }
+    lexicons.finish(&rules)
+    rules.families.sort { ($0.priority, $1.id) > ($1.priority, $0.id) }
+    if checkingTypes { try checkTypes(rules, grammarFiles) }
     return rules
   }
 
-  // MARK: Lexicons
+  /// The keys that say what a rule file is.
+  static let kinds = ["lexicon", "element", "grammar", "evidence", "family"]
 
-  private func loadWeightClasses(_ root: YAMLNode, _ r: RuleReader, into lexicon: inout WeightClassLexicon) throws(YAMLError) {
-    _ = try r.mapping(root, allowed: ["version", "lexicon", "women", "aliases", "tables"], what: "a weight-class lexicon")
-    for p in try r.stringList(root["women"], "'women'") { lexicon.womenPrefixes.insert(p, true) }
-    if let aliases = root["aliases"] {
-      for (key, value) in try r.mapping(aliases, allowed: aliases.keys, what: "'aliases'") {
-        let canonical = try r.string(key, "a class name")
-        lexicon.spellings.insert(canonical, canonical)
-        for a in try r.stringList(value, "the aliases of '\(canonical)'") {
-          if let other = lexicon.sharedAliases[a.lowercased()], other != canonical {
-            throw r.error(value, "alias '\(a)' is claimed by both '\(other)' and '\(canonical)'")
-          }
-          lexicon.sharedAliases[a.lowercased()] = canonical
-          lexicon.spellings.insert(a, a)
-        }
+  /// Every element type the grammar names must be declared by an element
+  /// file, a lexicon or a shape: a misspelt type would silently match
+  /// nothing.
+  private func checkTypes(_ rules: RuleSet, _ grammarFiles: [(RuleReader, YAMLNode)]) throws(YAMLError) {
+    let known = rules.elements.types.union(GrammarTerm.shapeTypes).union(["country", "weight-class", "competition", "women-word"])
+    for rule in rules.grammar.rules {
+      for term in rule.terms {
+        guard case .element(let type, _, _) = term.kind, !known.contains(type) else { continue }
+        throw YAMLError(
+          file: rule.file, mark: term.mark,
+          message: "unknown element type '\(type)'\(didYouMean(type, Array(known))); no element file, lexicon or shape declares it")
       }
     }
-    for tableNode in try r.list(root["tables"] ?? .sequence([], root.mark), "'tables'") {
-      _ = try r.mapping(tableNode, allowed: ["sport", "ruleset", "unit", "classes", "source"], what: "a weight-class table")
-      let sport = try r.requiredString(tableNode, "sport", what: "a weight-class table")
-      let ruleset = try r.requiredString(tableNode, "ruleset", what: "a weight-class table")
-      let unit = try r.optionalString(tableNode, "unit") ?? "lb"
-      guard unit == "lb" || unit == "kg" else { throw r.error(tableNode["unit"]!, "unit must be lb or kg") }
-      var table = WeightClassLexicon.Table(sport: sport, ruleset: ruleset, limits: [:], aliases: [:])
-      for classNode in try r.list(tableNode["classes"] ?? .sequence([], tableNode.mark), "'classes'") {
-        _ = try r.mapping(classNode, allowed: ["name", "limit", "aliases"], what: "a weight class")
-        let name = try r.requiredString(classNode, "name", what: "a weight class")
-        var limit: Weight?
-        if let l = classNode["limit"], !l.isNull {
-          let v = try r.number(l, "'limit'")
-          limit = unit == "kg" ? .kilograms(v) : .pounds(v)
-        }
-        if table.limits[name] != nil { throw r.error(classNode, "class '\(name)' is listed twice in table '\(ruleset)'") }
-        table.limits[name] = limit
-        lexicon.spellings.insert(name, name)
-        for a in try r.stringList(classNode["aliases"], "'aliases'") {
-          if let other = table.aliases[a.lowercased()], other != name {
-            throw r.error(classNode, "alias '\(a)' is claimed by both '\(other)' and '\(name)' in table '\(ruleset)'")
-          }
-          table.aliases[a.lowercased()] = name
-          lexicon.spellings.insert(a, a)
-        }
+    for (reader, root) in grammarFiles {
+      var named = Set<String>()
+      if let a = root["annotations"] {
+        for key in ["lead", "note", "tail"] { named.formUnion((try? reader.stringList(a[key], key)) ?? []) }
       }
-      if let i = lexicon.tables.firstIndex(where: { $0.sport == sport && $0.ruleset == ruleset }) {
-        lexicon.tables[i] = table
-      } else {
-        lexicon.tables.append(table)
+      for section in ["headings", "names"] {
+        guard let h = root[section] else { continue }
+        for key in h.keys where key != "max-words" { named.formUnion((try? reader.stringList(h[key], key)) ?? []) }
+      }
+      for type in named.sorted() where !known.contains(type) {
+        throw reader.error(root["annotations"] ?? root["headings"] ?? root, "unknown element type '\(type)'\(didYouMean(type, Array(known)))")
       }
     }
-  }
-
-  private func loadCountries(
-    _ root: YAMLNode, _ r: RuleReader, path: String, into lexicon: inout CountryLexicon,
-    aliases: inout [(code: String?, name: String?, entry: Int, note: String?)]
-  ) throws(YAMLError) {
-    _ = try r.mapping(root, allowed: ["version", "lexicon", "table", "overrides", "entities", "aliases"], what: "a country lexicon")
-    if let tableNode = root["table"] {
-      let name = try r.string(tableNode, "'table'")
-      let csvPath = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(name).path
-      guard let data = FileManager.default.contents(atPath: csvPath), let text = String(validating: data, as: UTF8.self) else {
-        throw r.error(tableNode, "cannot read country table '\(csvPath)'")
-      }
-      lexicon.entries += try CountryTable.parse(text, file: csvPath)
-    }
-    func find(_ node: YAMLNode) throws(YAMLError) -> Int {
-      let iso3 = try r.requiredString(node, "iso3", what: "this entry")
-      guard let i = lexicon.entries.firstIndex(where: { $0.iso3 == iso3 }) else {
-        throw r.error(node["iso3"]!, "no country with ISO alpha-3 code '\(iso3)' in the country table")
-      }
-      return i
-    }
-    for node in try r.list(root["overrides"] ?? .sequence([], root.mark), "'overrides'") {
-      _ = try r.mapping(node, allowed: ["iso3", "iso2", "ioc", "fifa", "name", "reason"], what: "an override")
-      let i = try find(node)
-      if let v = try r.optionalString(node, "ioc") { lexicon.entries[i].ioc = v }
-      if let v = try r.optionalString(node, "fifa") { lexicon.entries[i].fifa = v }
-      if let v = try r.optionalString(node, "iso2") { lexicon.entries[i].iso2 = v }
-      if let v = try r.optionalString(node, "name") { lexicon.entries[i].name = v }
-    }
-    for node in try r.list(root["entities"] ?? .sequence([], root.mark), "'entities'") {
-      _ = try r.mapping(node, allowed: ["name", "iso2", "iso3", "ioc", "fifa", "note"], what: "an entity")
-      lexicon.entries.append(
-        .init(
-          iso2: try r.optionalString(node, "iso2"), iso3: try r.optionalString(node, "iso3"),
-          ioc: try r.optionalString(node, "ioc"), fifa: try r.optionalString(node, "fifa"),
-          name: try r.requiredString(node, "name", what: "an entity"), note: try r.optionalString(node, "note")))
-    }
-    for node in try r.list(root["aliases"] ?? .sequence([], root.mark), "'aliases'") {
-      _ = try r.mapping(node, allowed: ["code", "name", "iso3", "note"], what: "an alias")
-      let code = try r.optionalString(node, "code")
-      let name = try r.optionalString(node, "name")
-      if code == nil && name == nil { throw r.error(node, "an alias needs a 'code' or a 'name'") }
-      let note = try r.optionalString(node, "note")
-      aliases.append((code, name, try find(node), code.map { c in "\(c) is not an IOC, FIFA or ISO code" + (note.map { "; \($0)" } ?? "") } ?? note))
-    }
-  }
-
-  private func loadCompetitions(_ root: YAMLNode, _ r: RuleReader, into lexicon: inout CompetitionLexicon) throws(YAMLError) {
-    _ = try r.mapping(root, allowed: ["version", "lexicon", "competitions"], what: "a competition lexicon")
-    for node in try r.list(root["competitions"] ?? .sequence([], root.mark), "'competitions'") {
-      _ = try r.mapping(node, allowed: ["name", "sport", "aliases"], what: "a competition")
-      let entry = CompetitionLexicon.Entry(
-        name: try r.requiredString(node, "name", what: "a competition"), sport: try r.optionalString(node, "sport"))
-      lexicon.spellings.insert(entry.name, entry)
-      for a in try r.stringList(node["aliases"], "'aliases'") { lexicon.spellings.insert(a, entry) }
-    }
-  }
-
-  private func loadSeparators(_ root: YAMLNode, _ r: RuleReader, into table: inout PhraseTable<String>) throws(YAMLError) {
-    _ = try r.mapping(root, allowed: ["version", "lexicon", "separators"], what: "a separator lexicon")
-    for s in try r.stringList(root["separators"], "'separators'") { table.insert(s, s) }
   }
 }
 

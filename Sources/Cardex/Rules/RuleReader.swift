@@ -79,11 +79,15 @@ struct RuleReader {
   }
 
   /// Checks the file's `version:`; rules newer than this build understands
-  /// are refused rather than half-read.
-  func checkVersion(_ root: YAMLNode) throws(YAMLError) {
-    guard let v = root["version"] else { throw error(root, "rule file needs 'version: 1'") }
-    guard v.string == "1" else {
-      throw error(v, "unsupported rule version '\(v.string ?? "")'; this cardex reads version 1")
+  /// are refused rather than half-read. Lexicon files keep the shape they
+  /// had in version 1 and are read in either version; grammar, element,
+  /// evidence and family files are version 2.
+  func checkVersion(_ root: YAMLNode, accepting versions: [Int] = [1, 2]) throws(YAMLError) {
+    let newest = versions.max() ?? 2
+    guard let v = root["version"] else { throw error(root, "rule file needs 'version: \(newest)'") }
+    guard let n = v.string.flatMap({ Int($0) }), versions.contains(n) else {
+      throw error(
+        v, "unsupported rule version '\(v.string ?? "")' for this kind of file; this cardex reads version \(versions.map(String.init).joined(separator: " or "))")
     }
   }
 }

@@ -1,22 +1,25 @@
-/// Everything cardex knows how to recognise: lexicons and formats, loaded from
-/// one or more rule folders at run time.
+/// Everything cardex knows how to recognise, loaded from one or more rule
+/// folders at run time: the lexicons and element vocabularies, the grammar
+/// that composes elements into records, the evidence weights that say when
+/// a composition is a record, and the families records belong to.
 public struct RuleSet: Sendable {
   public var weightClasses = WeightClassLexicon()
   public var countries = CountryLexicon()
   public var competitions = CompetitionLexicon()
-  public var separators = PhraseTable<String>()
-  public var formats: [RecordFormat] = []
+  /// Every phrase-based element: the element files, plus the spellings of
+  /// weight classes, countries and competitions.
+  public var elements = ElementLexicon()
+  public var grammar = Grammar()
+  public var evidence = EvidenceModel()
+  /// Families, highest priority first.
+  public var families: [Family] = []
   /// The files read, in order, for `--explain` and error messages.
   public var files: [String] = []
 
   public init() {}
 
-  /// One rule set shared by reference, for values copied on the hot path.
-  final class Shared: Sendable {
-    let rules: RuleSet
-
-    init(_ rules: RuleSet) {
-      self.rules = rules
-    }
+  /// Every example of every family, with the family it belongs to.
+  public var examples: [(family: Family, example: RuleExample)] {
+    families.flatMap { f in f.examples.map { (f, $0) } }
   }
 }

@@ -21,12 +21,13 @@ public struct WeightClassLexicon: Sendable {
   public var tables: [Table] = []
   /// Lower-cased spelling → canonical name, in every table.
   public var sharedAliases: [String: String] = [:]
-  /// Every spelling (canonical names and aliases), for the matcher.
-  public var spellings = PhraseTable<String>()
-  /// Words that make a class a women's division, as phrases.
-  public var womenPrefixes = PhraseTable<Bool>()
-  /// Single-word spellings, for one-typo correction.
-  var singleWords: [[UInt8]] = []
+  /// Every spelling (canonical names and aliases), for the element lexicon.
+  public var spellings: [String] = []
+  /// Words that make a class a women's division (`Women's`, `Feminino`).
+  public var womenWords: [String] = []
+  /// Folded single-word spellings of seven letters or more, for one-typo
+  /// correction.
+  var singleWords: [(folded: String, spelling: String)] = []
 
   public init() {}
 
@@ -60,30 +61,24 @@ public struct WeightClassLexicon: Sendable {
         if canonicalNames[name.lowercased()] == nil { canonicalNames[name.lowercased()] = name }
       }
     }
-    var words = Set<[UInt8]>()
-    for p in spellings.phrases where p.count >= 7 && !p.contains(32) { words.insert(p) }
-    singleWords = words.sorted { $0.lexicographicallyPrecedes($1) }
+    var words: [String: String] = [:]
+    for s in spellings where s.count >= 7 && !s.contains(" ") && !s.contains("-") { words[Tokenizer.fold(s)] = words[Tokenizer.fold(s)] ?? s }
+    singleWords = words.map { ($0.key, $0.value) }.sorted { $0.folded < $1.folded }
   }
 
-  /// A spelling one edit away from the word at `start`, for words of seven
-  /// letters or more (`Lighweight` → `lightweight`).
-  func correction(in line: UnsafeBufferPointer<UInt8>, at start: Int) -> (end: Int, spelling: [UInt8])? {
-    var end = start
-    while end < line.count, isASCIILetter(line[end]) || line[end] == 45 { end += 1 }
-    let length = end - start
-    guard length >= 7, end == line.count || !isWordByte(line[end]) else { return nil }
-    let word = (start..<end).map { asciiLower(line[$0]) }
-    var best: [UInt8]?
-    for candidate in singleWords where abs(candidate.count - length) <= 1 {
-      if editDistance(word, candidate) == 1 {
+  /// The one spelling a single word of seven letters or more is one typing
+  /// error away from (`Lighweight` → `lightweight`); nil when none or two.
+  public func correction(of word: String) -> String? {
+    let folded = Tokenizer.fold(word)
+    guard folded.count >= 7, !singleWords.contains(where: { $0.folded == folded }) else { return nil }
+    let bytes = Array(folded.utf8)
+    var best: String?
+    for candidate in singleWords where abs(candidate.folded.utf8.count - bytes.count) <= 1 {
+      if editDistance(bytes, Array(candidate.folded.utf8)) == 1 {
         if best != nil { return nil }  // ambiguous: two classes one edit away
-        best = candidate
+        best = candidate.spelling
       }
     }
-    return best.map { (end, $0) }
+    return best
   }
-}
-
-@inline(__always) func isASCIILetter(_ b: UInt8) -> Bool {
-  (b >= 97 && b <= 122) || (b >= 65 && b <= 90)
 }

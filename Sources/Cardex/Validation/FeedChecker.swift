@@ -220,7 +220,7 @@ private func foldASCIIName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         n += 1
         gap = false
       }
-      out[n] = asciiLower(b)
+      out[n] = (b >= 65 && b <= 90) ? b | 0x20 : b
       n += 1
     }
     return n

@@ -55,7 +55,7 @@ enum FeedSchema {
       "additionalProperties": false,
       "properties": {
         "asWritten": { "type": "string" },
-        "matchedAs": { "enum": ["ioc", "fifa", "iso3", "iso2", "name", "alias"] },
+        "matchedAs": { "enum": ["ioc", "fifa", "iso3", "iso2", "name", "alias", "demonym"] },
         "ioc": { "type": "string", "pattern": "^[A-Z]{3}$" },
         "fifa": { "type": "string", "pattern": "^[A-Z]{3}$" },
         "iso3": { "type": "string", "pattern": "^[A-Z]{3}$" },
@@ -90,6 +90,9 @@ enum FeedSchema {
       "properties": {
         "winner": { "type": "string" },
         "method": { "type": "string" },
+        "methodCanonical": {
+          "enum": ["KO", "TKO", "Submission", "Decision", "Unanimous Decision", "Split Decision", "Majority Decision", "Technical Decision", "Points", "DQ", "No Contest", "Draw", "Majority Draw", "Split Draw", "Technical Draw", "RTD", "Doctor Stoppage", "Corner Stoppage"]
+        },
         "round": { "type": "integer", "minimum": 1 },
         "time": { "type": "string", "pattern": "^[0-9]{1,2}:[0-5][0-9]$" }
       }

@@ -1,0 +1,88 @@
+/// Finds every element in a line: the phrases of the rules' lexicons, then
+/// the shapes (times, dates, scores, weights, rounds, marks) that are read
+/// from how tokens are written rather than from a list.
+public struct ElementScanner: Sendable {
+  public let rules: RuleSet
+
+  public init(rules: RuleSet) {
+    self.rules = rules
+  }
+
+  public func scan(_ text: String) -> LineElements {
+    var line = LineElements(text: text, tokens: Tokenizer.tokenize(text))
+    let lexicon = rules.elements
+    for i in line.tokens.indices where !line.tokens[i].isJoiner {
+      for (end, id) in lexicon.matches(in: line.tokens, from: i) {
+        let entry = lexicon.entries[id]
+        if entry.type == "separator", !standsApart(line.tokens, i, end) { continue }
+        line.add(Element(type: entry.type, start: i, end: end, value: .text(entry.value), tags: entry.tags, entry: id))
+      }
+    }
+    // A word one typing error from a weight class (`Lighweight`): read as
+    // that class, and said so.
+    for i in line.tokens.indices where line.tokens[i].isWord && line.tokens[i].isCapitalized && line.elements(startingAt: i).isEmpty {
+      if let fixed = rules.weightClasses.correction(of: line.tokens[i].text) {
+        line.add(Element(type: "weight-class", start: i, end: i + 1, value: .text(fixed), tags: ["corrected"]))
+      }
+    }
+    // A hyphen between two names with no space on one side or both
+    // (`Málaga-Sevilla`, `Torino-Inter 1-2`): in Italian, Spanish, Turkish
+    // and Greek listings it pairs two teams; elsewhere it joins a name.
+    // Read as a weak pairing mark the evidence decides on.
+    for i in line.tokens.indices.dropFirst() where line.tokens[i].text == "-" && i + 1 < line.tokens.count {
+      let t = line.tokens
+      let spaced = (t[i].spaceBefore ? 1 : 0) + (t[i + 1].spaceBefore ? 1 : 0)
+      guard spaced < 2, t[i - 1].isWord, t[i + 1].isWord, t[i - 1].isCapitalized || t[i - 1].isUncased,
+        t[i + 1].isCapitalized || t[i + 1].isUncased
+      else { continue }
+      line.add(Element(type: "joined-dash", start: i, end: i + 1, tags: ["weak"]))
+    }
+    MarkShape.scan(&line, rules)
+    WeightShape.scan(&line)
+    RoundShape.scan(&line)
+    ClockShape.scan(&line)
+    DateShape.scan(&line)
+    ScoreShape.scan(&line)
+    StageShape.scan(&line)
+    return line
+  }
+}
+
+/// A separator written as a mark or a single letter (`-`, `@`, `x`, `v`)
+/// pairs only with a space on each side: `@OptaJoe` is a handle, `5x3`
+/// rounds, `Clermont-Foot` one name.
+private func standsApart(_ tokens: [Token], _ start: Int, _ end: Int) -> Bool {
+  let short = end - start <= 2 && tokens[start].text.count <= 1
+  guard short, !tokens[start].isCJK, tokens[start].kind != .word || tokens[start].text.count == 1 else { return true }
+  let before = start == 0 || tokens[start].spaceBefore
+  let after = end >= tokens.count || tokens[end].spaceBefore
+  return before && after
+}
+
+extension LineElements {
+  /// The longest element of `type` starting at token `i`.
+  func element(_ type: String, at i: Int) -> Element? {
+    elements(startingAt: i).first { $0.type == type }
+  }
+
+  func has(_ type: String, at i: Int) -> Bool { element(type, at: i) != nil }
+
+  /// Token `i` is the punctuation mark `mark`.
+  func isMark(_ i: Int, _ mark: String) -> Bool {
+    i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && tokens[i].text == mark
+  }
+
+  /// Token `i` is a number; its value.
+  func number(_ i: Int) -> Int? {
+    guard i >= 0, i < tokens.count, tokens[i].isNumber, tokens[i].text.count <= 6 else { return nil }
+    return Int(tokens[i].text)
+  }
+
+  /// Token `i` is the word `word` (folded).
+  func isWord(_ i: Int, _ words: Set<String>) -> Bool {
+    i >= 0 && i < tokens.count && tokens[i].isWord && words.contains(tokens[i].folded)
+  }
+
+  /// No space between tokens `i - 1` and `i`.
+  func glued(_ i: Int) -> Bool { i < tokens.count && !tokens[i].spaceBefore }
+}

@@ -1,0 +1,125 @@
+/// Dates as listings write them: `Saturday 15 March`, `Sat, Mar 15th`,
+/// `September 21, 2023`, `Sábado 10 de abril`, `14 марта`, `22.11.`,
+/// `2023-09-21`, `10月29日`, `Sobota, 22.11.`, `today`; a weekday alone
+/// (`SATURDAY`) is a date too.
+enum DateShape {
+  static let daySuffixes: Set<String> = ["st", "nd", "rd", "th", "er", "e", "º", "ª", "o"]
+  static let linkWords: Set<String> = ["de", "of", "del"]
+
+  static func scan(_ line: inout LineElements) {
+    let t = line.tokens
+    var spans: [(Int, Int)] = []
+    var i = 0
+    while i < t.count {
+      if let end = date(line, at: i) {
+        spans.append((i, end))
+        i = end
+      } else {
+        i += 1
+      }
+    }
+    for (s, e) in spans { line.add(Element(type: "date", start: s, end: e, value: .text(line.text(s, e)))) }
+  }
+
+  /// The end of the date that starts at token `i`, if one does.
+  static func date(_ line: LineElements, at i: Int) -> Int? {
+    var j = i
+    var sawWeekday = false
+    if let w = line.element("weekday", at: i) {
+      sawWeekday = true
+      j = w.end
+      if line.isMark(j, ".") { j += 1 }
+      if line.isMark(j, ",") { j += 1 }
+    } else if let r = line.element("relative-day", at: i) {
+      return r.end
+    }
+    if let end = dayMonth(line, at: j) ?? monthDay(line, at: j) ?? numeric(line, at: j) ?? japanese(line, at: j) {
+      return end
+    }
+    if sawWeekday {
+      // A weekday alone, or before a bare day number (`Sat 7`).
+      if let d = line.number(j), d >= 1, d <= 31, line.tokens[j].text.count <= 2, !line.isMark(j + 1, ":") && !line.isMark(j + 1, ".") {
+        return j + 1
+      }
+      // A weekday beside a capitalised word is part of a name (`Man City`,
+      // `Qiu Lun`, `Sun Yang`), not a date; a short one alone needs a mark
+      // after it (`Sat.`, `Sa,`); a Japanese one stands in brackets (`(土)`).
+      let t = line.tokens
+      var end = line.element("weekday", at: i)?.end ?? j
+      let short = t[i].text.count <= 3
+      if short, end < t.count, t[end].isCapitalized, t[end].spaceBefore { return nil }
+      if short, i > 0, t[i - 1].isCapitalized, t[i].spaceBefore, !t[i - 1].isAllCaps || !t[i].isAllCaps { return nil }
+      if t[i].isCJK { return line.isMark(i - 1, "(") || line.isMark(i - 1, "（") ? end : nil }
+      let marked = end >= t.count || t[end].isPunctuation || t[end].isNumber
+      if short, !marked { return nil }
+      if line.isMark(end, ".") { end += 1 }
+      return end
+    }
+    return nil
+  }
+
+  /// `15 March`, `15th of March 2025`, `10 de abril`, `14 марта`, `22. März`.
+  private static func dayMonth(_ line: LineElements, at i: Int) -> Int? {
+    guard let d = line.number(i), d >= 1, d <= 31, line.tokens[i].text.count <= 2 else { return nil }
+    var j = i + 1
+    if j < line.tokens.count, line.tokens[j].isWord, daySuffixes.contains(line.tokens[j].folded), line.glued(j) { j += 1 }
+    if line.isMark(j, ".") { j += 1 }
+    if line.isWord(j, linkWords) { j += 1 }
+    guard let m = line.element("month", at: j) else { return nil }
+    return year(line, after: m.end)
+  }
+
+  /// `March 15`, `Mar. 15th`, `September 21, 2023`.
+  private static func monthDay(_ line: LineElements, at i: Int) -> Int? {
+    guard let m = line.element("month", at: i) else { return nil }
+    var j = m.end
+    if line.isMark(j, ".") { j += 1 }
+    guard let d = line.number(j), d >= 1, d <= 31, line.tokens[j].text.count <= 2, !line.isMark(j + 1, ":") else {
+      // A month alone is no date, but `March 2025` is.
+      if let y = line.number(j), y >= 1900, y <= 2100 { return j + 1 }
+      return nil
+    }
+    j += 1
+    if j < line.tokens.count, line.tokens[j].isWord, daySuffixes.contains(line.tokens[j].folded), line.glued(j) { j += 1 }
+    return year(line, after: j)
+  }
+
+  /// An optional `, 2023` or ` 2023` after a date.
+  private static func year(_ line: LineElements, after j: Int) -> Int {
+    var k = j
+    if line.isMark(k, ",") { k += 1 }
+    if line.isWord(k, linkWords) { k += 1 }
+    if let y = line.number(k), y >= 1900, y <= 2100, line.tokens[k].text.count == 4 { return k + 1 }
+    return j
+  }
+
+  /// `22.11.`, `22.11.2025`, `23/02/2019`, `2023-09-21`.
+  private static func numeric(_ line: LineElements, at i: Int) -> Int? {
+    let t = line.tokens
+    guard let a = line.number(i) else { return nil }
+    // ISO: yyyy-mm-dd.
+    if t[i].text.count == 4, line.isMark(i + 1, "-"), let m = line.number(i + 2), line.isMark(i + 3, "-"), let d = line.number(i + 4),
+      (1...12).contains(m), (1...31).contains(d), line.glued(i + 1), line.glued(i + 4)
+    {
+      return i + 5
+    }
+    guard (1...31).contains(a), t[i].text.count <= 2, let sep = ["." , "/"].first(where: { line.isMark(i + 1, $0) }), line.glued(i + 1),
+      line.glued(i + 2), let m = line.number(i + 2), (1...12).contains(m), t[i + 2].text.count <= 2
+    else { return nil }
+    var j = i + 3
+    if line.isMark(j, sep), line.glued(j) {
+      j += 1
+      if let y = line.number(j), line.glued(j), t[j].text.count == 4 || t[j].text.count == 2 { j += 1 }
+      return j
+    }
+    // `22.11` alone reads as a time; `23/02` as a date.
+    return sep == "/" ? j : nil
+  }
+
+  /// `10月29日`, `3月22日(土)`.
+  private static func japanese(_ line: LineElements, at i: Int) -> Int? {
+    guard let m = line.number(i), (1...12).contains(m), line.isWord(i + 1, ["月"]) else { return nil }
+    if let d = line.number(i + 2), (1...31).contains(d), line.isWord(i + 3, ["日"]) { return i + 4 }
+    return nil
+  }
+}

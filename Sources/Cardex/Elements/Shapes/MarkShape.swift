@@ -1,0 +1,87 @@
+/// Marks at the edges of names and lines: bullets, list numbers, rankings
+/// (`#5`, `No. 2`, `№5`), flags, and country codes (`MAR`, `USA`).
+enum MarkShape {
+  static let bullets: Set<String> = ["-", "•", "*", "·", "⦁", "●", "▪", "►", "▶", "▼", "・", "◆", "■", "□", "○", "◎", "+", ">", "–", "—", "♦", "✓", "✅", "🔸", "🔹", "➡"]
+
+  /// Marks that open a record inside a line, after a space: unambiguous
+  /// list glyphs, not a dash (that pairs two names).
+  static let midLineBullets: Set<String> = ["•", "·", "⦁", "●", "▪", "►", "▶", "▼", "・", "◆", "■"]
+
+  static func scan(_ line: inout LineElements, _ rules: RuleSet) {
+    let t = line.tokens
+    for i in t.indices {
+      // A bullet: a mark that opens the line, or opens a record after a
+      // boundary (`・A vs. B ・C vs. D`).
+      if t[i].kind != .word, t[i].kind != .number, bullets.contains(t[i].text), !t[i].isJoiner {
+        if i == 0 {
+          line.add(Element(type: "bullet", start: i, end: i + 1, tags: ["line-start"]))
+        } else if t[i].spaceBefore, midLineBullets.contains(t[i].text) {
+          line.add(Element(type: "bullet", start: i, end: i + 1))
+        }
+      }
+      // A Markdown heading mark opening the line (`### Kattar vs. Emmett`):
+      // the line titles a section, as an event named for its main bout.
+      if i == 0, line.isMark(0, "#") {
+        var end = 1
+        while end < t.count, line.isMark(end, "#"), line.glued(end) { end += 1 }
+        if end <= 6, end < t.count, t[end].spaceBefore {
+          line.add(Element(type: "heading-mark", start: 0, end: end))
+        }
+      }
+      // A list number opening the line: `1.`, `2)`, `3:`, `10 -`.
+      if i == 0, let n = line.number(0), n < 200, t.count > 2,
+        line.isMark(1, ".") || line.isMark(1, ")") || line.isMark(1, ":") || (line.isMark(1, "-") && t[1].spaceBefore)
+      {
+        line.add(Element(type: "ordinal", start: 0, end: 2, value: .number(Double(n))))
+      }
+      // A ranking: `#5`, `№5`, `No. 2`, `Nr. 3`.
+      if (line.isMark(i, "#") || line.isMark(i, "№")), let n = line.number(i + 1), n < 1000, line.glued(i + 1) {
+        line.add(Element(type: "ranking", start: i, end: i + 2, value: .ranking(n)))
+      }
+      if t[i].isWord, ["no", "nr"].contains(t[i].folded), t[i].isCapitalized || t[i].folded == "nr" {
+        var j = i + 1
+        if line.isMark(j, ".") { j += 1 }
+        if let n = line.number(j), n < 1000, j > i + 1 || t[j].spaceBefore {
+          line.add(Element(type: "ranking", start: i, end: j + 1, value: .ranking(n)))
+        }
+      }
+      // A link: `[text](target)` in Markdown, or an address (`https://…`,
+      // `www.…`). A pairing inside one names an article, not a bout.
+      if line.isMark(i, "["), let close = line.closing[i], line.isMark(close + 1, "("), line.glued(close + 1),
+        let end = line.closing[close + 1]
+      {
+        line.add(Element(type: "link", start: i, end: end + 1, tags: ["markdown"]))
+      }
+      if t[i].isWord, ["http", "https", "www"].contains(t[i].folded), line.isMark(i + 1, ":") || line.isMark(i + 1, ".") {
+        var end = i + 1
+        while end < t.count, !t[end].spaceBefore { end += 1 }
+        line.add(Element(type: "link", start: i, end: end, tags: ["address"]))
+      }
+      // A flag emoji stands for a country.
+      if t[i].kind == .symbol, let iso2 = flagCode(t[i].text) {
+        line.add(Element(type: "country", start: i, end: i + 1, value: .text(iso2), tags: ["flag"]))
+      }
+      // A country code: two or three capitals the country lexicon knows,
+      // inside brackets (`(MAR)`, `(RUS) (C)`): elsewhere `AND`, `CAN`,
+      // `IN` are words of an all-capitals line.
+      if t[i].isWord, (2...3).contains(t[i].text.count), t[i].isAllCaps, i > 0, line.isMark(i - 1, "(") || line.isMark(i - 1, "["),
+        line.isMark(i + 1, ")") || line.isMark(i + 1, "]") || line.isMark(i + 1, ",") || line.isMark(i + 1, "/"),
+        rules.countries.isKnownCode(t[i].text)
+      {
+        line.add(Element(type: "country", start: i, end: i + 1, value: .text(t[i].text), tags: ["code"]))
+      }
+    }
+  }
+
+  /// `🇩🇪` → `DE`.
+  static func flagCode(_ s: String) -> String? {
+    let scalars = Array(s.unicodeScalars)
+    guard scalars.count == 2, scalars.allSatisfy({ (0x1F1E6...0x1F1FF).contains($0.value) }) else { return nil }
+    var out = ""
+    for u in scalars {
+      guard let letter = Unicode.Scalar(u.value - 0x1F1E6 + 65) else { return nil }
+      out.unicodeScalars.append(letter)
+    }
+    return out
+  }
+}

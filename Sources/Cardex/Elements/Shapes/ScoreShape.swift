@@ -1,0 +1,62 @@
+/// Scores: `2-1`, `2 – 1`, `3:4`, `102–98`, with what follows them in
+/// results (`aet`, `(P)`, `(4-2 pens)`, `p.s.o.`, `OT`, `SO`).
+enum ScoreShape {
+  static func scan(_ line: inout LineElements) {
+    let t = line.tokens
+    for i in t.indices {
+      guard let a = line.number(i), t[i].text.count <= 3 else { continue }
+      var j = i + 1
+      guard line.isMark(j, "-") || line.isMark(j, ":") else { continue }
+      j += 1
+      guard let b = line.number(j), t[j].text.count <= 3 else { continue }
+      // Not part of a longer run: a date (2023-09-21), a record (22-10-1),
+      // a time with seconds, a ratio in a table (`55:31`) still reads.
+      if line.isMark(i - 1, "-") || line.isMark(i - 1, ":") || line.isMark(i - 1, "."), line.number(i - 2) != nil, line.glued(i) { continue }
+      if line.isMark(j + 1, "-") || line.isMark(j + 1, ":") || line.isMark(j + 1, "."), line.number(j + 2) != nil, line.glued(j + 1) {
+        continue
+      }
+      // `19:45` is a time, not a score; a colon with two-digit minutes
+      // under 60 after an hour may be either, and both are kept.
+      var end = j + 1
+      var tags: Set<String> = []
+      // `20:00`, `15:30`: a time of day as much as a score.
+      if line.isMark(i + 1, ":"), a <= 24, t[j].text.count == 2, b < 60 { tags.insert("time-like") }
+      if let note = scoreNote(line, end) {
+        tags.formUnion(note.tags)
+        end = note.end
+      }
+      line.add(Element(type: "score", start: i, end: end, value: .score(a, b), tags: tags))
+    }
+    scanMinutes(&line)
+  }
+
+  /// The minute of a goal beside a scorer's name: `62'`, `(9e)`, `90+2'`,
+  /// `45+1e`.
+  static func scanMinutes(_ line: inout LineElements) {
+    let t = line.tokens
+    for i in t.indices {
+      guard let m = line.number(i), m >= 1, m <= 130 else { continue }
+      var j = i + 1
+      if line.isMark(j, "+"), line.glued(j), let _ = line.number(j + 1) { j += 2 }
+      if j < t.count, line.glued(j), line.isMark(j, "'") || line.isWord(j, ["e", "min", "mín"]) {
+        line.add(Element(type: "minute", start: i, end: j + 1))
+      }
+    }
+  }
+
+  /// A note written after a score: `aet`, `(P)`, `pens`, `(4-2 pens)`,
+  /// `p.s.o.`, `OT`, `SO`; from the `score-note` lexicon, or a bracketed
+  /// shoot-out score with one.
+  private static func scoreNote(_ line: LineElements, _ i: Int) -> (end: Int, tags: Set<String>)? {
+    if let n = line.element("score-note", at: i) { return (n.end, n.tags.union(["note"])) }
+    if line.isMark(i, "("), let close = line.closing[i], close - i <= 8 {
+      if let n = line.element("score-note", at: i + 1), n.end == close { return (close + 1, n.tags.union(["note"])) }
+      // `(4-2 pens)`, `(3:4 p.s.o.)`, `(4-3 on penalties)`.
+      let inside = (i + 1..<close).map { line.tokens[$0] }
+      if inside.first?.isNumber == true, (i + 1..<close).contains(where: { k in line.has("score-note", at: k) }) {
+        return (close + 1, ["note", "penalties"])
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,36 @@
+/// Stages of a competition: a stage word with a number or a group letter
+/// (`Matchday 6`, `Round 3`, `Group B`, `Jornada 10`), a number before one
+/// (`2. Spieltag`, `16. kolejka`, `21-го тура`, `第31節`), or a stage named
+/// on its own (`Final`, `Semi-finals`).
+enum StageShape {
+  static func scan(_ line: inout LineElements) {
+    let t = line.tokens
+    for i in t.indices {
+      if let w = line.element("stage-word", at: i) {
+        var j = w.end
+        if line.isMark(j, ":") { j += 1 }
+        if let n = line.number(j), n < 100 {
+          line.add(Element(type: "stage", start: i, end: j + 1, value: .text(line.text(i, j + 1))))
+        } else if j < t.count, t[j].isWord, t[j].text.count == 1, t[j].isCapitalized {
+          line.add(Element(type: "stage", start: i, end: j + 1, value: .text(line.text(i, j + 1))))
+        } else if w.tags.contains("named") {
+          line.add(Element(type: "stage", start: i, end: w.end, value: .text(line.text(i, w.end)), tags: ["named"]))
+        }
+      }
+      // `2. Spieltag`, `16. kolejka`, `5-й тур`, `21-го тура`, `第31節`.
+      if let n = line.number(i), n < 100 {
+        var j = i + 1
+        if line.isMark(j, ".") || line.isMark(j, "-") { j += 1 }
+        if j < t.count, t[j].isWord, ["й", "го", "ого", "ий", "ый", "ª", "a", "º", "o", "e", "er", "ème", "st", "nd", "rd", "th"].contains(t[j].folded) {
+          j += 1
+        }
+        if let w = line.element("stage-word", at: j), w.tags.contains("numbered") || !w.tags.contains("named") {
+          line.add(Element(type: "stage", start: i, end: w.end, value: .text(line.text(i, w.end))))
+        }
+        if i > 0, line.isWord(i - 1, ["第"]), line.isWord(i + 1, ["節", "戦", "回"]) {
+          line.add(Element(type: "stage", start: i - 1, end: i + 2, value: .text(line.text(i - 1, i + 2))))
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,169 @@
+extension ExtractionSession {
+  /// A heading line sets what the lines below take: a section, a weight
+  /// class or title for the bouts, a date, competition or stage for the
+  /// matches, the sport.
+  mutating func applyHeading(_ h: HeadingReading, _ p: PendingLine) {
+    let text = p.text
+    if let kind = h.opens {
+      state.section = State.Section(kind: kind, heading: text)
+      state.boutHeading = nil
+      if kind == .fixture, h.date == nil { state.stage = nil }
+    } else if state.section == nil {
+      state.section = State.Section(kind: h.setsBout ? .bout : (h.setsFixture ? .fixture : nil), heading: text)
+    } else {
+      state.section?.idle = 0
+    }
+    if h.setsBout {
+      var b = State.BoutHeading()
+      b.weightClass = h.weightClass.map { reading in valueText(reading) }
+      if let l = h.limit, case .weight(let w) = l.value { b.limit = w }
+      if let r = h.rounds, case .rounds(let n) = r.value { b.rounds = n }
+      b.title = h.title
+      b.nextOnly = h.boutWord
+      state.boutHeading = b
+    }
+    if let d = h.date { state.date = valueText(d) }
+    if let c = h.competition {
+      state.competition = writtenText(c, p)
+      state.mentionedCompetition = state.competition
+    }
+    if let s = h.stage { state.stage = valueText(s) }
+    if let sport = h.sport {
+      state.sport = sport
+      state.ruleset = h.ruleset
+      state.sportUnlisted = h.sportUnlisted
+    }
+    state.headingAbove = true
+  }
+
+  /// A line that is neither record nor heading still names the competition,
+  /// the stage or the sport of what follows, as an intro paragraph does.
+  mutating func noteMentions(_ h: HeadingReading) {
+    if let c = h.competition, case .text = c.value { state.mentionedCompetition = h.elements.isEmpty ? nil : competitionText(c) }
+    // A stage named in prose without a number or letter (`the final round`,
+    // `the relegation zone`) is talk about the season, not this list's stage.
+    if let s = h.stage, !s.tags.contains("named") { state.mentionedStage = valueText(s) }
+    // A sport cardex makes no records for, named in passing below the
+    // headline (`Chess pieces with US and Iran flags` under a photo), does
+    // not make the text about it.
+    if let sport = h.sport, !h.sportUnlisted || state.linesSeen < 3 {
+      state.sport = sport
+      state.ruleset = h.ruleset
+      state.sportUnlisted = h.sportUnlisted
+    }
+  }
+
+  private func valueText(_ e: Element) -> String {
+    if case .text(let v) = e.value { return v }
+    return ""
+  }
+
+  private func competitionText(_ e: Element) -> String? {
+    if case .text(let v) = e.value { return v }
+    return nil
+  }
+
+  private func writtenText(_ e: Element, _ p: PendingLine) -> String {
+    p.reading?.elements.text(e.start, e.end) ?? valueText(e)
+  }
+
+  /// A line under a record line that holds only annotations for it (a
+  /// weight class, rounds, a title, a result, a kick-off) completes that
+  /// record instead of standing alone.
+  mutating func amendHeld(with reading: LineReading, _ p: PendingLine) -> Bool {
+    guard reading.candidates.allSatisfy({ $0.score < extractor.rules.evidence.nearMiss }) else { return false }
+    let h = reading.heading
+    let useful: Set<String> = ["weight-class", "weight", "rounds", "title-word", "method", "round", "duration", "time", "date"]
+    let found = h.elements.filter { useful.contains($0.type) }
+    guard !found.isEmpty, h.unexplained <= 1, h.words <= 10, h.opens == nil else { return false }
+    // A date alone over the next lines is their heading, not this record's.
+    if found.allSatisfy({ $0.type == "date" }) { return false }
+    let line = reading.elements
+    let records = state.held.indices.filter {
+      if case .diagnostic = state.held[$0] { return false }
+      return true
+    }
+    guard records.count == 1, let k = records.first else { return false }
+    let before = state.held[k]
+    switch state.held[k] {
+    case .bout(var b):
+      let table = extractor.rules.weightClasses.table(sport: b.sport, ruleset: b.ruleset)
+      for e in found {
+        switch (e.type, e.value) {
+        case ("weight-class", .text(let spelling)) where b.weightClass == nil:
+          let canonical = extractor.rules.weightClasses.canonical(for: spelling, in: table) ?? spelling
+          b.weightClass = WeightClass(asWritten: line.text(e.start, e.end), canonical: canonical, classLimit: table?.limits[canonical] ?? nil)
+        case ("weight", .weight(let w)) where b.limit == nil: b.limit = w
+        case ("rounds", .rounds(let n)) where b.scheduledRounds == nil: b.scheduledRounds = n
+        case ("title-word", _) where !e.tags.contains("modifier"): b.title = true
+        default: break
+        }
+      }
+      state.held[k] = .bout(b)
+    case .fixture(var f):
+      for e in found {
+        switch (e.type, e.value) {
+        case ("time", .clock(let hour, let minute, let offset)) where f.kickoff == nil:
+          let local = hour.map { h in (h < 10 ? "0\(h)" : "\(h)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)") }
+          f.kickoff = Kickoff(asWritten: line.text(e.start, e.end), local: local, utcOffset: offset)
+        case ("date", _) where f.date == nil: f.date = line.text(e.start, e.end)
+        default: break
+        }
+      }
+      state.held[k] = .fixture(f)
+    default:
+      return false
+    }
+    return state.held[k] != before
+  }
+
+  /// A line that reads as a pairing the evidence did not accept: reported
+  /// with what held it back, so that nothing that looked like a record is
+  /// dropped in silence.
+  func nearMiss(_ scored: [Candidate], _ reading: LineReading, _ p: PendingLine) -> Diagnostic? {
+    let evidence = extractor.rules.evidence
+    if let best = scored.max(by: { $0.score < $1.score }), best.score >= evidence.nearMiss {
+      let rule = extractor.rules.grammar.rules[best.rule]
+      let reasons = best.features.map { (name: $0.key, value: $0.value * evidence.weight($0.key)) }.filter { $0.value < 0 }
+        .sorted { ($0.value, $0.name) < ($1.value, $1.name) }.prefix(3).map { Self.describe($0.name, best.features[$0.name] ?? 0) }
+      let why =
+        "reads as a pairing (rule \(rule.id)) but the evidence is short (\(Self.format(best.score)) < \(Self.format(evidence.threshold)))"
+        + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; "))
+      return Diagnostic(.warning, .nearMiss(why), source: source, line: p.number)
+    }
+    guard scored.isEmpty, reading.heading.words <= 12 else { return nil }
+    let anchors = reading.elements.elements.filter { $0.type == "separator" || $0.type == "result-verb" }
+    guard let a = anchors.first, a.start > 0, state.section != nil || reading.heading.words <= 8 else { return nil }
+    let word = reading.elements.text(a.start, a.end)
+    if a.end == reading.elements.tokens.count {
+      // `A (UAE) v`: a record cut after its separator.
+      guard a.type == "separator", reading.elements.tokens[a.start - 1].isWord || reading.elements.isMark(a.start - 1, ")") else { return nil }
+      return Diagnostic(.warning, .nearMiss("the line stops after '\(word)', before a second name"), source: source, line: p.number)
+    }
+    return Diagnostic(
+      .warning, .nearMiss("pairs two sides with '\(word)' but no rule reads a name on both sides of it"), source: source, line: p.number)
+  }
+
+  /// A feature as a reason a person can read.
+  static func describe(_ feature: String, _ value: Double) -> String {
+    let n = Int(value)
+    switch feature {
+    case "lead.unexplained": return "\(n) word\(n == 1 ? "" : "s") before the pairing that no element explains"
+    case "tail.unexplained": return "\(n) word\(n == 1 ? "" : "s") after the pairing that no element explains"
+    case "prose.words": return "words of running prose around it"
+    case "context.headline": return "it is the page's headline"
+    case "line.sentence": return "it ends like a sentence"
+    case "line.question": return "it asks a question"
+    case "side.long": return "a side runs to five words or more"
+    case "side.one-word": return "a side is a single word"
+    default:
+      if feature.hasPrefix("anchor.") { return "the pairing word is \(feature.dropFirst("anchor.".count))" }
+      return feature
+    }
+  }
+
+  static func format(_ x: Double) -> String {
+    let r = (x * 100).rounded() / 100
+    return r == r.rounded() ? String(Int(r)) : String(r)
+  }
+}

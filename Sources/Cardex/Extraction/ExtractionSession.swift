@@ -1,0 +1,129 @@
+/// Extraction state for one input, fed line by line.
+///
+/// Each line is read on its own (`LineReader`), then waits for the next
+/// `Extractor.lookahead` non-blank lines before it is decided: whether a
+/// pairing on it is a record depends on the lines around it (a heading
+/// above, sibling lines of the same shape). A record line's records wait
+/// one line more, in case the next line holds only annotations for them
+/// (a weight class or a result written under the pairing).
+public struct ExtractionSession {
+  let extractor: Extractor
+  let source: String
+  /// Add a `LineExplanation` for every record, heading and near miss.
+  public var explain = false
+  public var state = State()
+  /// Lines read and not yet decided.
+  var window: [PendingLine] = []
+  var sawInvalidUTF8 = false
+  /// Only decisions on lines in this range give output (a `--jobs` chunk
+  /// reads the lines around it for context and keeps its own lines' output).
+  var emitFrom = 1
+  var emitThrough = Int.max
+  /// The state just before the first line of the range was decided, and
+  /// just after the last, for `--jobs` to check chunks join up.
+  var startSnapshot: State?
+  var endSnapshot: State?
+  var sawNUL = false
+
+  struct PendingLine {
+    var number: Int
+    var raw: String
+    var text: String
+    /// Nil for a line too long to read as a listing.
+    var reading: LineReading?
+    /// The input's last line, with no line ending after it: a page cut off
+    /// here may be cut inside its last name.
+    var unterminated = false
+  }
+
+  init(extractor: Extractor, source: String) {
+    self.extractor = extractor
+    self.source = source
+  }
+
+  /// Processes one line (without its line ending); returns what it yields.
+  /// `terminated` is false for the input's last line when no line ending
+  /// follows it (what `LineSplitter.finish` hands on).
+  public mutating func consume(line raw: ArraySlice<UInt8>, number: Int, terminated: Bool = true) -> [ExtractedItem] {
+    var out: [ExtractedItem] = []
+    consume(line: raw, number: number, terminated: terminated, into: &out)
+    return out
+  }
+
+  /// As `consume(line:number:terminated:)`, appending to `out`: the
+  /// streaming path.
+  public mutating func consume(line raw: ArraySlice<UInt8>, number: Int, terminated: Bool = true, into out: inout [ExtractedItem]) {
+    let survey = raw.withUnsafeBufferPointer { LineSurvey($0) }
+    let emits = (emitFrom...emitThrough).contains(number)
+    if !sawInvalidUTF8, !survey.isValidUTF8, emits {
+      sawInvalidUTF8 = true
+      out.append(.diagnostic(Diagnostic(.warning, .invalidUTF8, source: source, line: number)))
+    }
+    if !sawNUL, survey.hasNUL, emits {
+      sawNUL = true
+      out.append(.diagnostic(Diagnostic(.warning, .nulBytes, source: source, line: number)))
+    }
+    let rawText = String(decoding: raw, as: UTF8.self)
+    if raw.count > Extractor.maxRecordLineBytes {
+      if emits { out.append(.diagnostic(Diagnostic(.note, .lineTooLong, source: source, line: number))) }
+      push(PendingLine(number: number, raw: rawText, text: "", reading: nil), into: &out)
+      return
+    }
+    let normalized = TextNormalizer.normalize(raw.filter { $0 != 0 }[...])
+    if normalized.isEmpty { return }
+    let text = String(decoding: normalized, as: UTF8.self)
+    let reading = normalized.count <= Extractor.maxMatchedLineBytes || Self.pairsOften(normalized) ? extractor.reader.read(text) : nil
+    push(PendingLine(number: number, raw: rawText, text: text, reading: reading, unterminated: !terminated), into: &out)
+  }
+
+  /// Everything still waiting, at the end of the input.
+  public mutating func finish() -> [ExtractedItem] {
+    var out: [ExtractedItem] = []
+    while !window.isEmpty { decide(window.removeFirst(), into: &out) }
+    out += state.held
+    state.held = []
+    state.section = nil
+    state.boutHeading = nil
+    return out
+  }
+
+  /// Decides every line still waiting, with no more lines to come, but
+  /// keeps the state (held records, open sections) as it is.
+  mutating func drain(into out: inout [ExtractedItem]) {
+    while !window.isEmpty { decide(window.removeFirst(), into: &out) }
+  }
+
+  private mutating func push(_ line: PendingLine, into out: inout [ExtractedItem]) {
+    window.append(line)
+    while window.count > Extractor.lookahead { decide(window.removeFirst(), into: &out) }
+  }
+
+  /// A long line is read only when it pairs names again and again (a wire
+  /// story or a table flattened onto one line): ` v `, ` vs`, ` x `, ` - `
+  /// at least four times.
+  static func pairsOften(_ bytes: [UInt8]) -> Bool {
+    var n = 0
+    var i = 1
+    while i + 2 < bytes.count {
+      if bytes[i - 1] == 32, bytes[i + 1] == 32 || bytes[i + 1] == 115 || bytes[i + 1] == 46,
+        bytes[i] == 118 || bytes[i] == 120 || bytes[i] == 45
+      {
+        n += 1
+        if n >= 4 { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+}
+
+extension Diagnostic.Message {
+  static let invalidUTF8 = Self(code: "invalid-utf8", "input is not valid UTF-8; bad bytes were read as U+FFFD")
+  static let nulBytes = Self(code: "nul-bytes", "input contains NUL bytes (a binary file?); they were ignored")
+  static let lineTooLong = Self(
+    code: "line-too-long", "line is longer than \(Extractor.maxRecordLineBytes) bytes, longer than any record line; not matched")
+  static func nearMiss(_ why: String) -> Self { Self(code: "near-miss", why) }
+  static func duplicateRecord(_ line: Int) -> Self {
+    Self(code: "duplicate-record", "the same pairing as line \(line); not listed again")
+  }
+}

@@ -1,0 +1,76 @@
+extension ExtractionSession {
+  /// What the lines read so far leave for the lines to come: the open
+  /// section, values headings set, and what the document is about. Two
+  /// sessions in the same state give the same records for the same lines,
+  /// which is how `--jobs` checks a chunk started from the right one.
+  public struct State: Sendable, Hashable {
+    /// A card or list a heading opened.
+    public struct Section: Sendable, Hashable {
+      /// Bouts or fixtures; nil when only a weight or date heading opened it.
+      public var kind: Family.Record?
+      public var heading: String
+      /// Non-blank lines since its last record or heading.
+      public var idle = 0
+    }
+
+    /// Values a heading set for the bouts below it.
+    public struct BoutHeading: Sendable, Hashable {
+      public var weightClass: String?
+      public var limit: Weight?
+      public var rounds: Int?
+      public var title = false
+      /// For the next bout only (`Featherweight Bout:`).
+      public var nextOnly = false
+    }
+
+    public var section: Section?
+    public var boutHeading: BoutHeading?
+    public var date: String?
+    public var competition: String?
+    public var stage: String?
+    /// A competition or stage named in prose above, for lists whose
+    /// headings do not name it.
+    public var mentionedCompetition: String?
+    public var mentionedStage: String?
+    public var sport: String?
+    /// The sport is one cardex makes no records for (chess, e-sports): its
+    /// pairings and results look like bouts and are not.
+    public var sportUnlisted = false
+    public var ruleset: String?
+    public var bouts = 0
+    public var fixtures = 0
+    /// Whether each of the last few non-blank lines gave records (latest last).
+    public var recent: [Bool] = []
+    public var headingAbove = false
+    /// The records of the last record line, waiting one line in case the
+    /// next holds only annotations for them.
+    public var held: [ExtractedItem] = []
+    /// Records' sides, folded, with the line that gave each first: a
+    /// pairing listed again (a heading, an intro, a repeated table) is not a
+    /// second record. Kept for the last `Self.dedupeLines` lines.
+    public var seen: [String: Int] = [:]
+    /// The columns of the table being read, by cell, from its header row.
+    public var tableColumns: [Int: String]?
+    /// The line just above is a paragraph of prose.
+    public var proseAbove = false
+    public var linesSeen = 0
+
+    public init() {}
+
+    var recordAbove: Bool { recent.last == true }
+
+    /// How far back a pairing counts as listed already.
+    static let dedupeLines = 1000
+
+    mutating func remember(_ key: String, line: Int) {
+      seen[key] = line
+      if seen.count > 2000 { seen = seen.filter { $0.value > line - Self.dedupeLines } }
+    }
+
+    mutating func noteLine(records: Bool) {
+      recent.append(records)
+      if recent.count > 3 { recent.removeFirst() }
+      linesSeen += 1
+    }
+  }
+}

@@ -1,0 +1,118 @@
+/// The evidence a line gives for and against a candidate, as named
+/// features; the rules' evidence model weighs them.
+///
+/// Local features come from the line alone (the rule, its anchor, the
+/// sides, what stands around the core); context features (an open
+/// section, a heading above, sibling lines of the same shape) are added by
+/// the session, which sees the lines around.
+struct Evidence {
+  let rules: RuleSet
+
+  /// Types of annotation that count as typed evidence for a record.
+  static let countedAnnotations: Set<String> = [
+    "weight-class", "weight", "rounds", "title-word", "method", "round", "duration", "time", "date", "channel", "score",
+    "competition", "billing", "ordinal", "bullet", "venue-word", "stage-word", "scorecards", "champion-mark",
+  ]
+
+  func localFeatures(_ c: Candidate, _ line: LineElements, recordsOnLine: Int) -> [String: Double] {
+    var f: [String: Double] = [:]
+    let rule = rules.grammar.rules[c.rule]
+    f["rule.\(rule.id)"] = 1
+    if let anchor = c.terms.first?.element {
+      for tag in anchor.tags { f["anchor.\(tag)", default: 0] = 1 }
+    }
+    for s in c.sides {
+      if s.words == 1 { f["side.one-word", default: 0] += 1 }
+      if s.words >= 5 { f["side.long", default: 0] += 1 }
+      let nameTokens = line.tokens[s.nameStart..<s.nameEnd]
+      if nameTokens.contains(where: { $0.isUncased }) { f["side.uncased", default: 0] += 1 }
+      if nameTokens.filter({ $0.isWord }).allSatisfy({ $0.isAllCaps }) && s.words >= 2 { f["side.all-caps", default: 0] += 1 }
+      for n in s.notes { f["note.\(n.kind.rawValue)", default: 0] += 1 }
+    }
+    var typed = Set<String>()
+    for e in c.leads where Self.countedAnnotations.contains(e.type) { typed.insert(e.type); f["lead.\(e.type)"] = 1 }
+    for e in c.tails where Self.countedAnnotations.contains(e.type) { typed.insert(e.type); f["tail.\(e.type)"] = 1 }
+    f["annotations"] = Double(min(typed.count, 4))
+    f["lead.unexplained"] = Double(min(c.unexplainedLead.count, 12))
+    f["tail.unexplained"] = Double(min(c.unexplainedTail.count, 12))
+    f["tail.remote"] = Double(min(c.remoteTail.count, 30))
+    let unexplained = c.unexplainedLead + c.unexplainedTail + c.remoteTail
+    let prose = unexplained.filter { i in line.elements(startingAt: i).contains { $0.type == "prose-word" || $0.type == "stop-word" } }.count
+    f["prose.words"] = Double(min(prose, 8))
+    if c.unexplainedLead.isEmpty { f["lead.clean"] = 1 }
+    if c.unexplainedTail.isEmpty, c.remoteTail.isEmpty { f["tail.clean"] = 1 }
+    if recordsOnLine >= 2 { f["line.several"] = 1 }
+    if let last = line.tokens.last, c.tailEnd == line.tokens.count, [".", "?", "!"].contains(last.text), unexplained.count >= 3 {
+      f["line.sentence"] = 1
+    }
+    if line.tokens.contains(where: { $0.text == "?" }) { f["line.question"] = 1 }
+    // A pairing in a link, or beside the words of an article's title
+    // (`preview`, `odds`, `live stream`), names an article, not a record.
+    let span = c.leadStart..<c.tailEnd
+    if line.elements.contains(where: { $0.type == "link" && $0.start < c.end && c.start < $0.end }) { f["span.link"] = 1 }
+    let articleWords = line.elements.filter { $0.type == "article-word" && span.contains($0.start) }.count
+    if articleWords > 0 { f["article-words"] = Double(min(articleWords, 3)) }
+    // `Roma 50, Napoli 47, Lazio 46`: a table of points, not results.
+    if c.terms.contains(where: { $0.term.field == "homeScore" }), line.isMark(c.end, ","),
+      (c.end + 1..<min(c.end + 6, line.tokens.count)).contains(where: { line.tokens[$0].isNumber })
+    {
+      f["scores.chained"] = 1
+    }
+    // `UFC 253: Adesanya vs. Costa`, `UFC FIGHT NIGHT: HOLM vs. ALDANA`: an
+    // event's name, not a bout line.
+    let eventCue = line.elements.contains { e in
+      guard e.type == "sport-cue", e.end < c.start, e.start >= c.leadStart else { return false }
+      // `UFC 253:`, `UFC FIGHT NIGHT:`, `Bellator 300 -`: the cue, a number
+      // or up to three capitalized words, then a colon or a dash.
+      var after = e.end
+      if line.number(after) != nil { return true }
+      // `GLORY Featherweight Championship: A vs. B` is a title bout's line.
+      if line.elements.contains(where: { ["weight-class", "title-word", "billing"].contains($0.type) && $0.start >= e.end && $0.end <= c.start }) {
+        return false
+      }
+      while after < e.end + 3, after < c.start, line.tokens[after].isWord, line.tokens[after].isCapitalized || line.tokens[after].isAllCaps {
+        after += 1
+      }
+      return line.isMark(after, ":") || line.isMark(after, "-")
+    }
+    // Events are named for their main bout by surnames (`HOLM vs. ALDANA`):
+    // counted twice when both sides are one word.
+    if eventCue { f["lead.event-title"] = c.sides.allSatisfy { $0.words == 1 } ? 2 : 1 }
+    if line.elements.contains(where: { $0.type == "heading-mark" && $0.end <= c.start }) {
+      f["lead.heading-mark"] = c.sides.allSatisfy { $0.words == 1 } ? 2 : 1
+    }
+    return f.filter { $0.value != 0 }
+  }
+
+  /// Features that tell a bout from a fixture.
+  func kindFeatures(_ c: Candidate, _ line: LineElements) -> [String: Double] {
+    var f: [String: Double] = [:]
+    for e in c.elements { f["element.\(e.type)"] = 1 }
+    for tag in c.terms.first?.element?.tags ?? [] { f["anchor.\(tag)"] = 1 }
+    var personLike = 0
+    var teamLike = 0
+    for s in c.sides {
+      for n in s.notes { f["note.\(n.kind.rawValue)"] = 1 }
+      let inName = line.elements.filter { $0.start >= s.nameStart && $0.end <= s.nameEnd }
+      if inName.contains(where: { $0.type == "club-word" }) { teamLike += 1 }
+      if inName.contains(where: { $0.type == "country" && $0.start == s.nameStart && $0.end == s.nameEnd }) {
+        f["name.country"] = (f["name.country"] ?? 0) + 1
+      }
+      if (2...3).contains(s.words), !inName.contains(where: { $0.type == "club-word" }) { personLike += 1 }
+      if s.words == 1 { f["name.one-word", default: 0] += 1 }
+    }
+    if teamLike > 0 { f["name.club"] = Double(teamLike) }
+    if personLike == 2 { f["name.people"] = 1 }
+    return f
+  }
+
+  /// Summed in the features' name order: a dictionary's own order differs
+  /// from run to run, and a sum's last bit with it.
+  func score(_ features: [String: Double]) -> Double {
+    features.keys.sorted().reduce(0) { $0 + rules.evidence.weight($1) * (features[$1] ?? 0) }
+  }
+
+  func boutScore(_ features: [String: Double]) -> Double {
+    features.keys.sorted().reduce(0) { $0 + (rules.evidence.kind[$1] ?? 0) * (features[$1] ?? 0) }
+  }
+}

@@ -1,0 +1,154 @@
+/// Reads one normalized line: its elements, the records it may hold (each
+/// candidate annotated and scored on the line's own evidence), and what it
+/// says as a heading.
+public struct LineReader: Sendable {
+  public let rules: RuleSet
+  let scanner: ElementScanner
+  let matcher: RuleMatcher
+  let annotator: Annotator
+  let evidence: Evidence
+  let headingTypes: Set<String>
+
+  public init(rules: RuleSet) {
+    self.rules = rules
+    scanner = ElementScanner(rules: rules)
+    matcher = RuleMatcher(grammar: rules.grammar)
+    annotator = Annotator(grammar: rules.grammar)
+    evidence = Evidence(rules: rules)
+    var types = rules.grammar.lead.union(rules.grammar.tail)
+    for set in rules.grammar.headings.values { types.formUnion(set) }
+    types.insert("sport-cue")
+    headingTypes = types
+  }
+
+  public func read(_ text: String) -> LineReading {
+    let line = scanner.scan(text)
+    let sides = SideFinder(line: line, rules: rules.grammar.names)
+    var all = matcher.candidates(in: line, sides: sides)
+    // Each alone, with the whole line around it, to choose among overlaps.
+    for k in all.indices {
+      var one = [all[k]]
+      annotator.annotate(&one, in: line)
+      all[k] = one[0]
+      all[k].features = evidence.localFeatures(all[k], line, recordsOnLine: 1)
+      all[k].score = evidence.score(all[k].features)
+    }
+    // A rule that needs an element beside its core (`needs:`) reads no
+    // line without one.
+    all.removeAll { c in
+      let needs = rules.grammar.rules[c.rule].needs
+      return !needs.isEmpty && !c.elements.contains { needs.contains($0.type) }
+    }
+    var chosen: [Candidate] = []
+    for c in all.sorted(by: { ($0.score, $1.start) > ($1.score, $0.start) }) where !chosen.contains(where: { overlaps($0, c) }) {
+      chosen.append(c)
+    }
+    annotator.annotate(&chosen, in: line)
+    // On a line of several records, words no element explains count
+    // against all of them: a run of results has few, a paragraph many.
+    // With three records or more, words before the first and after the
+    // last count a quarter: a run of pairings inside a sentence (`… before
+    // the bouts A X B, C X D and E X F`) is a list with a lead-in, not a
+    // paragraph.
+    let span = chosen.count >= 3 ? (chosen.map(\.start).min() ?? 0)..<(chosen.map(\.end).max() ?? 0) : 0..<line.tokens.count
+    let counted = line.tokens.indices.filter { line.tokens[$0].isWord || line.tokens[$0].isNumber }
+    let words = counted.reduce(0.0) { $0 + (span.contains($1) ? 1 : 0.25) }
+    let unexplained = Set(chosen.flatMap { $0.unexplainedLead + $0.unexplainedTail + $0.remoteTail }).reduce(0.0) {
+      $0 + (span.contains($1) ? 1 : 0.25)
+    }
+    for k in chosen.indices {
+      chosen[k].features = evidence.localFeatures(chosen[k], line, recordsOnLine: chosen.count)
+      if chosen.count >= 2, words > 0 {
+        // The words between and around several records are the line's, not
+        // one record's: they count once, as a share of the line.
+        for name in ["lead.unexplained", "tail.unexplained", "tail.remote", "prose.words"] { chosen[k].features[name] = nil }
+        chosen[k].features["line.unexplained-share"] = unexplained / words
+      }
+      chosen[k].score = evidence.score(chosen[k].features)
+      chosen[k].boutScore = evidence.boutScore(evidence.kindFeatures(chosen[k], line))
+    }
+    return LineReading(
+      elements: line, candidates: chosen, considered: all.count, heading: heading(line), isTableRow: Self.isTableRow(line),
+      header: tableHeader(line))
+  }
+
+  /// A row of a table: two cell marks or more.
+  static func isTableRow(_ line: LineElements) -> Bool { line.tokens.filter { $0.text == "|" }.count >= 2 }
+
+  /// The cell a token stands in, counting cell marks before it.
+  public static func cell(of i: Int, in line: LineElements) -> Int {
+    line.tokens[..<min(i, line.tokens.count)].filter { $0.text == "|" }.count
+  }
+
+  /// A table's header row: cells that are column names, by cell.
+  func tableHeader(_ line: LineElements) -> [Int: String]? {
+    guard Self.isTableRow(line) else { return nil }
+    var roles: [Int: String] = [:]
+    var cellStart = 0
+    for i in 0...line.tokens.count where i == line.tokens.count || line.tokens[i].text == "|" {
+      let content = (cellStart..<i).filter { !line.tokens[$0].isPunctuation || line.tokens[$0].text == ":" }
+      if let first = content.first, let last = content.last,
+        let e = line.elements(startingAt: first).first(where: { $0.type == "column-heading" && $0.end == last + 1 }),
+        case .text(let role) = e.value
+      {
+        roles[Self.cell(of: first, in: line)] = role
+      }
+      cellStart = i + 1
+    }
+    let sides = roles.values.filter { ["winner", "loser", "side", "home", "away", "pairing"].contains($0) }
+    return roles.count >= 2 && !sides.isEmpty ? roles : nil
+  }
+
+  private func overlaps(_ a: Candidate, _ b: Candidate) -> Bool { a.start < b.end && b.start < a.end }
+
+  /// The line read as a heading.
+  func heading(_ line: LineElements) -> HeadingReading {
+    var h = HeadingReading()
+    let (elements, unexplained) = annotator.read(0, line.tokens.count, line, allowed: headingTypes)
+    h.elements = elements
+    h.words = line.tokens.filter { $0.isWord || $0.isNumber }.count
+    h.unexplained = unexplained.count
+    let section = rules.grammar.headings["section"] ?? []
+    for e in elements {
+      switch e.type {
+      case "weight-class": h.weightClass = h.weightClass ?? e
+      case "weight": h.limit = h.limit ?? e
+      case "rounds": h.rounds = h.rounds ?? e
+      case "title-word", "champion-mark": h.title = h.title || !(e.tags.contains("modifier"))
+      case "bout-word": h.boutWord = true
+      case "date": h.date = h.date ?? e
+      case "competition": h.competition = h.competition ?? e
+      case "stage": h.stage = h.stage ?? e
+      case "sport-cue":
+        if h.sport == nil, case .text(let v) = e.value {
+          h.sport = v
+          h.ruleset = e.tags.first { $0.hasPrefix("ruleset:") }.map { String($0.dropFirst("ruleset:".count)) }
+          h.sportUnlisted = e.tags.contains("unlisted")
+        }
+      default: break
+      }
+      if section.contains(e.type) {
+        if e.type == "card-heading" { h.opens = .bout } else if h.opens == nil { h.opens = .fixture }
+      }
+    }
+    let meaningful = h.opens != nil || h.setsBout || h.setsFixture
+    h.isHeading = meaningful && h.words <= 14 && h.unexplained <= max(2, h.words / 3)
+    return h
+  }
+}
+
+/// One line as the reader saw it.
+public struct LineReading: Sendable {
+  public var elements: LineElements
+  /// The records the line may hold, not overlapping, in order.
+  public var candidates: [Candidate]
+  /// How many ways the grammar read it in all.
+  public var considered: Int
+  public var heading: HeadingReading
+  /// Whether the line is a table row, and its column names when it is a
+  /// table's header.
+  public var isTableRow = false
+  public var header: [Int: String]?
+
+  public var best: Candidate? { candidates.max { $0.score < $1.score } }
+}

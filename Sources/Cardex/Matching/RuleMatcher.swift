@@ -1,0 +1,87 @@
+/// Finds every way the grammar's composition rules read a line: each rule
+/// is tried where an element of its anchor type stands, its terms after the
+/// anchor matched left to right (a side trying its longest name first), its
+/// first side read leftwards from the anchor.
+struct RuleMatcher {
+  let grammar: Grammar
+
+  func candidates(in line: LineElements, sides: SideFinder) -> [Candidate] {
+    var out: [Candidate] = []
+    for (r, rule) in grammar.rules.enumerated() {
+      guard let a = rule.anchor, a >= 1, rule.terms[0].isSide else { continue }
+      for p in anchorPositions(rule.terms[a], in: line) {
+        // The first side may stand in the cell before the anchor's.
+        let q = rule.terms[a].kind != .literal("|") && p > 0 && line.isMark(p - 1, "|") ? p - 1 : p
+        guard let left = sides.leftward(endingBefore: q) else { continue }
+        var found: ([Side], [(GrammarTerm, Element?)], Int)?
+        match(rule.terms[a...], at: p, line, sides, [], []) { s, t, end in
+          found = (s, t, end)
+          return true
+        }
+        guard let (rest, terms, end) = found, let right = rest.first else { continue }
+        let candidate = Candidate(
+          rule: r, sides: [left, right], roles: rule.roles, terms: terms, start: left.start, end: end)
+        if !out.contains(where: { $0.rule == r && $0.start == candidate.start && $0.end == candidate.end }) { out.append(candidate) }
+      }
+    }
+    return out
+  }
+
+  /// Where the anchor term can match in the line.
+  private func anchorPositions(_ term: GrammarTerm, in line: LineElements) -> [Int] {
+    switch term.kind {
+    case .element(let type, _, _):
+      if type == "number" { return line.tokens.indices.filter { line.tokens[$0].isNumber } }
+      return Array(Set(line.elements.filter { $0.type == type && accepts(term, $0) }.map(\.start))).sorted()
+    case .literal(let text):
+      return line.tokens.indices.filter { Tokenizer.fold(line.tokens[$0].text) == Tokenizer.fold(text) }
+    case .side:
+      return []
+    }
+  }
+
+  private func accepts(_ term: GrammarTerm, _ e: Element) -> Bool {
+    guard case .element(let type, let required, let excluded) = term.kind, e.type == type else { return false }
+    return required.isSubset(of: e.tags) && excluded.isDisjoint(with: e.tags)
+  }
+
+  /// Matches `terms` from token `pos`, calling `done` with the sides and
+  /// elements matched and the end; stops at the first `done` that returns
+  /// true.
+  @discardableResult
+  private func match(
+    _ terms: ArraySlice<GrammarTerm>, at pos: Int, _ line: LineElements, _ sides: SideFinder, _ gotSides: [Side],
+    _ got: [(GrammarTerm, Element?)], _ done: ([Side], [(GrammarTerm, Element?)], Int) -> Bool
+  ) -> Bool {
+    guard let term = terms.first else { return done(gotSides, got, pos) }
+    // Table cells: a term may stand in the next cell (`Khabib | def. | Tony`).
+    if case .literal = term.kind {
+    } else if pos < line.tokens.count, line.isMark(pos, "|") {
+      return match(terms, at: pos + 1, line, sides, gotSides, got, done)
+    }
+    let rest = terms.dropFirst()
+    switch term.kind {
+    case .side:
+      for side in sides.rightward(from: pos) {
+        if match(rest, at: side.end, line, sides, gotSides + [side], got, done) { return true }
+      }
+    case .element(let type, _, _):
+      if type == "number" {
+        if let n = line.number(pos) {
+          let e = Element(type: "number", start: pos, end: pos + 1, value: .number(Double(n)))
+          if match(rest, at: pos + 1, line, sides, gotSides, got + [(term, e)], done) { return true }
+        }
+      } else {
+        for e in line.elements(startingAt: pos) where accepts(term, e) {
+          if match(rest, at: e.end, line, sides, gotSides, got + [(term, e)], done) { return true }
+        }
+      }
+    case .literal(let text):
+      if pos < line.tokens.count, Tokenizer.fold(line.tokens[pos].text) == Tokenizer.fold(text) {
+        if match(rest, at: pos + 1, line, sides, gotSides, got + [(term, nil)], done) { return true }
+      }
+    }
+    if term.optional { return match(rest, at: pos, line, sides, gotSides, got, done) }
+    return false
+  }
+}

@@ -1,0 +1,286 @@
+/// Finds competitors' names in a line: runs of name words that begin and
+/// end where the grammar's name rules say, with the notes written around
+/// them.
+///
+/// Names are read outwards from an element that pairs two sides: leftwards
+/// from just before it, rightwards from just after it. A name is made of
+/// capitalised words (or words of scripts without case), with lower-case
+/// particles (`da`, `van`) and joined marks (`Aubin-Mercier`, `B.J.`,
+/// `Brighton & Hove`) inside it; it stops at punctuation, at an element no
+/// name holds (a separator, a weight class, a stop word), and after the
+/// grammar's most words.
+struct SideFinder {
+  enum Capability {
+    /// Not in a name.
+    case none
+    /// A lower-case word no lexicon claims: it may open a name before a
+    /// capitalised word (`man City`, `sc Heerenveen`), nothing more.
+    case lower
+    /// May stand inside a name, not at either end (`de`, `&`).
+    case inner
+    /// May stand anywhere in a name except at its start (`Max` the channel).
+    case notFirst
+    /// May stand anywhere in a name.
+    case any
+  }
+
+  let line: LineElements
+  let rules: NameRules
+  private(set) var capability: [Capability]
+
+  init(line: LineElements, rules: NameRules) {
+    self.line = line
+    self.rules = rules
+    capability = Self.capabilities(line, rules)
+  }
+
+  // MARK: Rightwards
+
+  /// The sides that start at token `p`, the longest name with all its
+  /// notes first, then with fewer notes, then shorter names.
+  func rightward(from p: Int) -> [Side] {
+    var q = p
+    while q < line.tokens.count, Self.isDecoration(line.tokens[q]), q + 1 < line.tokens.count, line.glued(q + 1) { q += 1 }
+    var lead: [Side.Note] = []
+    while let note = leadingNote(at: q) {
+      lead.append(note)
+      q = note.end
+    }
+    guard q < line.tokens.count, canStart(q) || opensBeforeCapital(q) else { return [] }
+    var ends: [Int] = []
+    var words = 0
+    var i = q
+    while i < line.tokens.count {
+      let c = capability[i]
+      if c == .none || (c == .notFirst && i == q) || (c == .lower && i != q) { break }
+      if let close = line.closing[i], line.tokens[i].text == "\"" || line.tokens[i].text == "'" {
+        // A nickname in quotes inside a name (`Oleksander "The Greek"
+        // Humen`), or a team's name in quotes (`"Спартак"`).
+        guard close - i <= 6 else { break }
+        i = close + 1
+        words += 1
+        ends.append(i)
+        continue
+      }
+      if startsWord(i) { words += 1 }
+      if words > rules.maxWords { break }
+      i += 1
+      if c != .inner, c != .lower, isNameEnd(i - 1) { ends.append(i) }
+    }
+    if let last = ends.last, let filled = filled(from: last) { ends.append(filled) }
+    var out: [Side] = []
+    for end in ends.reversed() {
+      var after = end
+      while after < line.tokens.count, Self.isDecoration(line.tokens[after]) || (line.tokens[after].text == "!" && line.glued(after)),
+        line.glued(after)
+      {
+        after += 1
+      }
+      let notes = trailingNotes(from: after)
+      for k in stride(from: notes.count, through: 0, by: -1) {
+        let all = lead + notes.prefix(k)
+        out.append(
+          Side(
+            nameStart: q, nameEnd: end, notes: all, start: p, end: k > 0 ? notes[k - 1].end : after,
+            words: wordCount(q, end)))
+      }
+    }
+    return out
+  }
+
+  // MARK: Leftwards
+
+  /// The longest side that ends just before token `p`, with its notes.
+  func leftward(endingBefore p: Int) -> Side? {
+    var e = p
+    // Markdown emphasis and a bonus mark around a name: `_Carlos Ulberg!_`.
+    while e > 1, Self.isDecoration(line.tokens[e - 1]) || line.tokens[e - 1].text == "!", line.glued(e - 1) { e -= 1 }
+    var notes: [Side.Note] = []
+    while let note = noteEnding(before: e) {
+      notes.insert(note, at: 0)
+      e = note.start
+    }
+    var i = e - 1
+    var start: Int?
+    var words = 0
+    while i >= 0 {
+      let c = capability[i]
+      if c == .none { break }
+      if c == .lower {
+        // A lower-case word opens the name only at the start of its place.
+        if start != nil, i == 0 || !(line.tokens[i - 1].isWord || line.tokens[i - 1].isNumber) { start = i }
+        break
+      }
+      if let open = line.opening[i], line.tokens[i].text == "\"" || line.tokens[i].text == "'" {
+        // A nickname in quotes, inside the name or opening it.
+        guard i - open <= 6 else { break }
+        start = open
+        i = open - 1
+        continue
+      }
+      if i == e - 1, !isNameEnd(i) { break }
+      if startsWord(i) { words += 1 }
+      if words > rules.maxWords { break }
+      if canStart(i, leftward: true) { start = i }
+      i -= 1
+    }
+    guard var s = start else { return nil }
+    if let filled = filledBack(to: s) { s = filled }
+    while s > 0, Self.isDecoration(line.tokens[s - 1]), line.glued(s) { s -= 1 }
+    var first = s
+    var lead: [Side.Note] = []
+    while let note = leadingNote(endingBefore: first) {
+      lead.insert(note, at: 0)
+      first = note.start
+    }
+    return Side(
+      nameStart: s, nameEnd: e, notes: lead + notes, start: first, end: p, words: wordCount(s, e))
+  }
+
+  /// `Brighton and Hove Albion`, `Sunderland or Blackburn Rovers`: a name
+  /// across a conjunction, taken only when it then fills its place back to
+  /// a mark or the start of the line. Returns the earlier start.
+  private func filledBack(to s: Int) -> Int? {
+    guard s >= 2, line.has("conjunction", at: s - 1), capability[s - 2] != .none, capability[s - 2] != .inner else { return nil }
+    var i = s - 2
+    var start: Int?
+    var words = 0
+    while i >= 0, capability[i] != .none, capability[i] != .lower, !line.has("conjunction", at: i) {
+      if startsWord(i) { words += 1 }
+      if canStart(i, leftward: true) { start = i }
+      i -= 1
+    }
+    guard let st = start, words <= 3, st == i + 1, i < 0 || !(line.tokens[i].isWord || line.tokens[i].isNumber) else { return nil }
+    return st
+  }
+
+  /// The same forwards: a name run across a conjunction to a mark or the
+  /// end of the line. Returns the later end.
+  private func filled(from e: Int) -> Int? {
+    guard e + 1 < line.tokens.count, line.has("conjunction", at: e), canStart(e + 1) else { return nil }
+    var i = e + 1
+    var words = 0
+    var end: Int?
+    while i < line.tokens.count, capability[i] != .none, capability[i] != .lower, !line.has("conjunction", at: i) {
+      if startsWord(i) { words += 1 }
+      i += 1
+      if capability[i - 1] != .inner, isNameEnd(i - 1) { end = i }
+    }
+    guard let en = end, words <= 3, en == i, en == line.tokens.count || !(line.tokens[en].isWord || line.tokens[en].isNumber) else { return nil }
+    return en
+  }
+
+  /// A lower-case word opening a name, before a capitalised one (`man City`).
+  private func opensBeforeCapital(_ q: Int) -> Bool {
+    capability[q] == .lower && q + 1 < line.tokens.count && line.tokens[q + 1].isCapitalized && line.tokens[q + 1].spaceBefore
+      && capability[q + 1] == .any
+  }
+
+  /// Markdown emphasis marks written around a name.
+  static func isDecoration(_ t: Token) -> Bool { t.isPunctuation && (t.text == "_" || t.text == "*") }
+
+  // MARK: Tokens
+
+  /// Whether a name may begin at token `i`. Read leftwards from a pairing,
+  /// a name runs back to a word that may only continue one (a channel's or
+  /// a competition's name: `SuperSport United`); read rightwards, such a
+  /// word ends it (`Arsenal v Chelsea Sky Sports`).
+  func canStart(_ i: Int, leftward: Bool = false) -> Bool {
+    let t = line.tokens[i]
+    switch capability[i] {
+    case .any: break
+    case .notFirst where leftward: break
+    default: return false
+    }
+    if t.isWord { return t.isCapitalized || t.isAllCaps || (t.isUncased && !t.isHiragana) }
+    if t.text == "\"" || t.text == "'" { return line.closing[i] != nil }
+    // `1. FC Köln`, `1860 München`.
+    if t.isNumber { return i + 1 < line.tokens.count && (line.isMark(i + 1, ".") || line.tokens[i + 1].isCapitalized) }
+    return false
+  }
+
+  /// Whether a name may end with token `i`.
+  private func isNameEnd(_ i: Int) -> Bool {
+    let t = line.tokens[i]
+    if t.isWord { return capability[i] != .inner }
+    if t.isNumber { return true }
+    // `Jr.`, `Dingli S.`, `B.J.`: a full stop after a short word or an initial.
+    if t.text == ".", i > 0, line.tokens[i - 1].isWord, line.tokens[i - 1].text.count <= 2 { return true }
+    return t.text == "\"" || (t.text == "'" && line.opening[i] != nil)
+  }
+
+  /// Whether token `i` begins a new word (a space before it, or the start).
+  private func startsWord(_ i: Int) -> Bool {
+    let t = line.tokens[i]
+    guard t.isWord || t.isNumber else { return false }
+    return i == 0 || t.spaceBefore || !(line.tokens[i - 1].isWord || line.tokens[i - 1].isNumber || line.tokens[i - 1].isJoiner)
+  }
+
+  func wordCount(_ start: Int, _ end: Int) -> Int { (start..<end).filter { startsWord($0) }.count }
+
+  static func capabilities(_ line: LineElements, _ rules: NameRules) -> [Capability] {
+    let t = line.tokens
+    var never = [Bool](repeating: false, count: t.count)
+    var notFirst = [Bool](repeating: false, count: t.count)
+    var inside = [Bool](repeating: false, count: t.count)
+    for e in line.elements {
+      for i in e.start..<e.end {
+        if rules.never.contains(e.type) { never[i] = true }
+        if rules.notAfterStart.contains(e.type) { notFirst[i] = true }
+        if rules.inside.contains(e.type) { inside[i] = true }
+      }
+    }
+    var out = [Capability](repeating: .none, count: t.count)
+    for i in t.indices {
+      let tok = t[i]
+      if never[i] && !inside[i] { continue }
+      switch tok.kind {
+      case .word:
+        if tok.isHiragana { continue }
+        if tok.isCapitalized || tok.isAllCaps || tok.isUncased {
+          out[i] = notFirst[i] ? .notFirst : .any
+        } else if inside[i] {
+          out[i] = .inner
+        } else if i > 0, t[i - 1].isJoiner, !notFirst[i] {
+          // `Дэвис-младший`, `Ferreira-da`: a lower-case word joined to a name.
+          out[i] = .notFirst
+        } else if !notFirst[i], !line.elements.contains(where: { $0.start <= i && i < $0.end }) {
+          out[i] = .lower
+        }
+      case .number:
+        // `Bayer 04 Leverkusen`, `Racing 92`, `1. FC Köln`: numbers in team
+        // names, never a lone score (`Barking 2 Crawley Green 0`).
+        let next = i + 1 < t.count ? t[i + 1] : nil
+        let followedByName = next.map { $0.spaceBefore && $0.isCapitalized } ?? false
+        let afterName = i > 0 && t[i - 1].isWord && t[i - 1].isCapitalized && tok.spaceBefore
+        let twoDigits = tok.text.count == 2 && !(next.map { ["-", ":", "."].contains($0.text) } ?? false)
+        if let n = next, n.isWord, !n.spaceBefore { continue }
+        // `1. FC Köln`: a club's number, not a list's (`1. Karolina Wojcik`).
+        let clubNumber = tok.text.count == 1 && line.isMark(i + 1, ".") && line.has("club-word", at: i + 2)
+        if (afterName && (followedByName || twoDigits)) || clubNumber {
+          out[i] = .any
+        }
+      case .punctuation:
+        if tok.isJoiner {
+          out[i] = .inner
+        } else if tok.text == ".", i > 0, !tok.spaceBefore, t[i - 1].isWord, t[i - 1].text.count <= 3 {
+          // `B.J.`, `Jr.`, `St.`, `Dingli S.`: not a full stop after a word.
+          out[i] = .inner
+        } else if tok.text == ".", i > 0, !tok.spaceBefore, out[i - 1] == .any, t[i - 1].isNumber {
+          out[i] = .inner
+        } else if tok.text == "&", tok.spaceBefore, i + 1 < t.count, t[i + 1].isCapitalized {
+          out[i] = .inner
+        } else if tok.text == "/", !tok.spaceBefore, i + 1 < t.count, !t[i + 1].spaceBefore, i > 0, t[i - 1].isWord, t[i + 1].isWord {
+          out[i] = .inner
+        } else if tok.text == "'", !tok.spaceBefore, i > 0, t[i - 1].isWord {
+          out[i] = .inner
+        } else if tok.text == "\"" || tok.text == "'", line.closing[i] != nil || line.opening[i] != nil {
+          out[i] = .any
+        }
+      case .symbol:
+        continue
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,130 @@
+/// The notes written around a name: bracketed countries, fight records,
+/// weigh-in weights, rankings and marks after it (`(MAR)`, `(24-0, 19 KOs)`,
+/// `(155.5)`, `(№5)`, `(c)`, `+300`), and rankings, flags and champion
+/// marks before it (`#4`, `🇩🇪`, `Champ`).
+extension SideFinder {
+  /// The notes that follow a name ending at token `end`, in order.
+  func trailingNotes(from end: Int) -> [Side.Note] {
+    var out: [Side.Note] = []
+    var i = end
+    while let note = noteStarting(at: i) {
+      out.append(note)
+      i = note.end
+    }
+    return out
+  }
+
+  /// A note that starts at token `i`: a bracketed note, a champion mark,
+  /// betting odds (`-400`), a footnote star.
+  func noteStarting(at i: Int) -> Side.Note? {
+    let t = line.tokens
+    guard i < t.count else { return nil }
+    if let mark = line.element("champion-mark", at: i) {
+      return Side.Note(kind: .champion, start: i, end: mark.end, text: line.text(i, mark.end))
+    }
+    if let close = line.closing[i], ["(", "["].contains(t[i].text) {
+      return bracketNote(i, close)
+    }
+    if (line.isMark(i, "-") || line.isMark(i, "+")), let n = line.number(i + 1), n >= 100, line.glued(i + 1), t[i].spaceBefore {
+      return Side.Note(kind: .odds, start: i, end: i + 2, text: line.text(i, i + 2))
+    }
+    if line.isMark(i, "*"), line.glued(i) {
+      return Side.Note(kind: .text, start: i, end: i + 1, text: "*")
+    }
+    return nil
+  }
+
+  /// A note that ends just before token `e`.
+  func noteEnding(before e: Int) -> Side.Note? {
+    guard e >= 1 else { return nil }
+    let t = line.tokens
+    if let mark = line.elements(endingBefore: e).first(where: { $0.type == "champion-mark" }) {
+      return Side.Note(kind: .champion, start: mark.start, end: e, text: line.text(mark.start, e))
+    }
+    if let open = line.opening[e - 1], ["(", "["].contains(t[open].text) {
+      return bracketNote(open, e - 1)
+    }
+    if e >= 2, let n = line.number(e - 1), n >= 100, (line.isMark(e - 2, "-") || line.isMark(e - 2, "+")), line.glued(e - 1), t[e - 2].spaceBefore {
+      return Side.Note(kind: .odds, start: e - 2, end: e, text: line.text(e - 2, e))
+    }
+    if line.isMark(e - 1, "*"), line.glued(e - 1) {
+      return Side.Note(kind: .text, start: e - 1, end: e, text: "*")
+    }
+    return nil
+  }
+
+  /// A ranking, flag or champion mark at token `i`, before a name.
+  func leadingNote(at i: Int) -> Side.Note? {
+    for e in line.elements(startingAt: i) {
+      switch e.type {
+      case "ranking": return Side.Note(kind: .ranking, start: i, end: e.end, text: line.text(i, e.end))
+      case "country" where e.tags.contains("flag"):
+        return Side.Note(kind: .country, start: i, end: e.end, text: line.tokens[i].text, country: line.tokens[i].text)
+      case "champion-mark": return Side.Note(kind: .champion, start: i, end: e.end, text: line.text(i, e.end))
+      case "demonym": return demonymNote(e)
+      default: continue
+      }
+    }
+    return nil
+  }
+
+  /// A ranking, flag or champion mark ending just before token `e`.
+  func leadingNote(endingBefore e: Int) -> Side.Note? {
+    for el in line.elements(endingBefore: e) {
+      switch el.type {
+      case "ranking": return Side.Note(kind: .ranking, start: el.start, end: e, text: line.text(el.start, e))
+      case "country" where el.tags.contains("flag"):
+        return Side.Note(kind: .country, start: el.start, end: e, text: line.tokens[el.start].text, country: line.tokens[el.start].text)
+      case "champion-mark": return Side.Note(kind: .champion, start: el.start, end: e, text: line.text(el.start, e))
+      case "demonym" where el.end == e: return demonymNote(el)
+      default: continue
+      }
+    }
+    return nil
+  }
+
+  /// `Brazilian` before a name: its country.
+  private func demonymNote(_ e: Element) -> Side.Note {
+    let written = line.text(e.start, e.end)
+    return Side.Note(kind: .country, start: e.start, end: e.end, text: written, country: written)
+  }
+
+  /// What the brackets `open...close` say about the name before them, or
+  /// nil when they hold something else (a time, a weight class, a channel:
+  /// those are the record's, not the name's).
+  func bracketNote(_ open: Int, _ close: Int) -> Side.Note? {
+    guard close > open + 1 else { return nil }
+    let text = line.text(open + 1, close)
+    let inner = line.elements.filter { $0.start > open && $0.end <= close }
+    func note(_ kind: Side.NoteKind, country: String? = nil) -> Side.Note {
+      Side.Note(kind: kind, start: open, end: close + 1, text: text, country: country)
+    }
+    if inner.contains(where: { $0.type == "champion-mark" && $0.start == open + 1 && $0.end == close }) { return note(.champion) }
+    let t = line.tokens
+    // A fight record: `24-0`, `26-3-1, 17 KOs`, `16 Siege - 4 Niederlagen`.
+    if t[open + 1].isNumber, line.isMark(open + 2, "-") || (line.isWord(open + 2, ["siege", "wins", "w"]) && close - open > 4) {
+      if let c = countryIn(inner) { return note(.country, country: c) }
+      return note(.record)
+    }
+    if let c = countryIn(inner), close - open <= 8 { return note(.country, country: c) }
+    let blocking: Set<String> = [
+      "time", "date", "score", "weight-class", "channel", "title-word", "competition", "bout-word", "method", "round", "rounds",
+      "billing", "stage-word", "venue-word", "sport-cue",
+    ]
+    if inner.contains(where: { blocking.contains($0.type) && !($0.type == "score" && $0.start == open + 1) }) { return nil }
+    // A weigh-in: `155.5`, `144.6lbs`, `168 pounds`; a ranking: `5`, `№5`.
+    if let n = line.number(open + 1) {
+      let rest = close - open - 2
+      if rest == 0 { return note(n >= 90 ? .weighIn : .ranking) }
+      if inner.contains(where: { $0.type == "weight" }) || (line.isMark(open + 2, ".") && rest <= 3) { return note(.weighIn) }
+    }
+    if inner.contains(where: { $0.type == "ranking" }) { return note(.ranking) }
+    let words = (open + 1..<close).filter { t[$0].isWord }.count
+    return words >= 1 && words <= 7 ? note(.text) : nil
+  }
+
+  private func countryIn(_ inner: [Element]) -> String? {
+    guard let c = inner.first(where: { $0.type == "country" }) else { return nil }
+    return line.text(c.start, c.end)
+  }
+}

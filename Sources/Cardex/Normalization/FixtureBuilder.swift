@@ -1,0 +1,68 @@
+extension RecordBuilder {
+  mutating func fixture() -> Fixture {
+    let c = candidate
+    var sides = c.sides
+    if c.roles == [.away, .home] { sides.swapAt(0, 1) }
+    let home = name(sides[0]).name
+    let away = name(sides[1]).name
+    var competition: Competition?
+    var sport: String?
+    if let e = c.element("competition"), case .text(let canonical) = e.value {
+      competition = Competition(asWritten: written(e), canonical: canonical, known: true)
+      sport = e.tags.first
+    } else if let written = context.competition {
+      let entry = rules.competitions.lookup(written)
+      competition = Competition(asWritten: written, canonical: entry?.name ?? written, known: entry != nil)
+      sport = entry?.sport
+    }
+    if sport == nil, let s = context.sport, !Self.combatSports.contains(s) { sport = s }
+    let finalSport = sport ?? "football"
+    let score = self.score()
+    var has = Set(c.elements.map(\.type)).subtracting(["score"])
+    if score != nil { has.insert("score") }
+    let family = self.family(.fixture, sport: finalSport, has: has)
+    return Fixture(
+      sport: finalSport, competition: competition, stage: stage(), home: home, away: away,
+      kickoff: kickoff(timezone: family?.timezone), date: date(), score: score, section: context.section,
+      format: family?.id ?? "fixture", provenance: provenance)
+  }
+
+  private func score() -> Score? {
+    var home: Int?
+    var away: Int?
+    for (term, e) in candidate.terms {
+      guard let e else { continue }
+      switch (term.field, e.value) {
+      case ("homeScore", .number(let n)): home = Int(n)
+      case ("awayScore", .number(let n)): away = Int(n)
+      case (_, .score(let h, let a)) where e.type == "score": return Score(home: h, away: a)
+      default: break
+      }
+    }
+    if let home, let away { return Score(home: home, away: away) }
+    let times = candidate.elements.filter { $0.type == "time" }
+    let scores = candidate.tails.filter { s in
+      s.type == "score" && !(s.tags.contains("time-like") && times.contains { $0.start <= s.start && s.end <= $0.end })
+    }
+    if let e = scores.first, case .score(let h, let a) = e.value { return Score(home: h, away: a) }
+    return nil
+  }
+
+  private func kickoff(timezone: String?) -> Kickoff? {
+    guard let e = (candidate.leads + candidate.tails).first(where: { $0.type == "time" }),
+      case .clock(let hour, let minute, let offset) = e.value
+    else { return nil }
+    let local = hour.map { h in (h < 10 ? "0\(h)" : "\(h)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)") }
+    return Kickoff(asWritten: written(e), local: local, utcOffset: offset ?? timezone)
+  }
+
+  private func date() -> String? {
+    if let e = (candidate.leads + candidate.tails).first(where: { $0.type == "date" }) { return written(e) }
+    return context.date
+  }
+
+  private func stage() -> String? {
+    if let e = candidate.elements.first(where: { $0.type == "stage" }) { return written(e) }
+    return context.stage
+  }
+}

@@ -1,0 +1,45 @@
+/// The vocabulary of every element type the rules declare, and the trie
+/// that finds it in a line.
+public struct ElementLexicon: Sendable {
+  public private(set) var entries: [ElementEntry] = []
+  var trie = PhraseTrie()
+  /// The element types with at least one entry.
+  public private(set) var types: Set<String> = []
+  /// Exact spellings of case-sensitive entries, by entry index.
+  private var exactTexts: [Int: [String]] = [:]
+
+  public init() {}
+
+  /// Adds an entry; the same spelling may belong to several types.
+  public mutating func add(_ entry: ElementEntry) {
+    let tokens = PhraseTrie.keyTokens(Tokenizer.tokenize(entry.phrase))
+    guard !tokens.isEmpty else { return }
+    entries.append(entry)
+    types.insert(entry.type)
+    if entry.caseSensitive { exactTexts[entries.count - 1] = tokens.map(\.text) }
+    trie.insert(tokens, entry: entries.count - 1)
+  }
+
+  /// Every entry spelled by the tokens starting at `start`, with where the
+  /// spelling ends; case-sensitive entries only when the case agrees.
+  public func matches(in tokens: [Token], from start: Int) -> [(end: Int, entry: Int)] {
+    var out: [(Int, Int)] = []
+    trie.matches(in: tokens, from: start) { end, ids in
+      for id in ids {
+        let e = Int(id)
+        if let exact = exactTexts[e] {
+          let written = tokens[start..<end].filter { !$0.isJoiner }.map(\.text)
+          if written != exact { continue }
+        }
+        out.append((end, e))
+      }
+    }
+    return out
+  }
+
+  /// Whether a spelling (a whole phrase) is an entry of `type`.
+  public func contains(_ phrase: String, type: String) -> Bool {
+    let tokens = Tokenizer.tokenize(phrase)
+    return matches(in: tokens, from: 0).contains { $0.end == tokens.count && entries[$0.entry].type == type }
+  }
+}

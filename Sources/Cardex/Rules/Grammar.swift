@@ -1,0 +1,127 @@
+/// How elements make records: the composition rules, and which element
+/// types may stand where around a record's core.
+public struct Grammar: Sendable {
+  public var rules: [RecordRule] = []
+  /// Element types that may stand before the core (`bullet`, `ordinal`,
+  /// `weight-class`, `billing`, `date`, `time` …).
+  public var lead: Set<String> = []
+  /// Element types that may stand beside a name, inside the side
+  /// (`country`, `fight-record`, `ranking`, `champion-mark` …).
+  public var note: Set<String> = []
+  /// Element types that may stand after the core (`weight-class`,
+  /// `rounds`, `title-word`, `method`, `round`, `time`, `channel` …).
+  public var tail: Set<String> = []
+  /// Marks that end one record and start the next on a line (`;`, `|`, `•`).
+  public var boundaries: Set<String> = []
+  /// Element types a heading line is made of, by what the heading does:
+  /// `section` opens a card or a fixture list, `bout` sets a weight class
+  /// or title for the bouts below, `fixture` sets a date, competition or
+  /// stage for the matches below.
+  public var headings: [String: Set<String>] = [:]
+  /// What may and may not stand in a competitor's name.
+  public var names = NameRules()
+
+  public init() {}
+
+  /// Every element type the grammar names, for checking that each is
+  /// declared by a lexicon or a shape.
+  public var namedTypes: Set<String> {
+    var out = lead.union(note).union(tail).union(names.never).union(names.notAfterStart).union(names.inside)
+    for set in headings.values { out.formUnion(set) }
+    for rule in rules {
+      for term in rule.terms {
+        if case .element(let type, _, _) = term.kind { out.insert(type) }
+      }
+    }
+    return out
+  }
+}
+
+/// Reads a grammar file (`grammar: records`).
+struct GrammarReader {
+  let reader: RuleReader
+
+  static let keys = ["version", "grammar", "description", "rules", "annotations", "boundaries", "headings", "names"]
+  static let ruleKeys = ["rule", "record", "sequence", "set", "needs", "description"]
+  static let headingRoles = ["section", "bout", "fixture"]
+
+  func read(_ root: YAMLNode, into grammar: inout Grammar) throws(YAMLError) {
+    let r = reader
+    _ = try r.mapping(root, allowed: Self.keys, what: "a grammar file")
+    try r.checkVersion(root, accepting: [2])
+    _ = try r.requiredString(root, "grammar", what: "a grammar file")
+    for node in try r.list(root["rules"] ?? .sequence([], root.mark), "'rules'") {
+      _ = try r.mapping(node, allowed: Self.ruleKeys, what: "a rule")
+      let id = try r.requiredString(node, "rule", what: "a rule")
+      let recordName = try r.optionalString(node, "record") ?? "either"
+      guard let record = RecordRule.Record(rawValue: recordName) else {
+        throw r.error(node["record"] ?? node, "record must be bout, fixture or either")
+      }
+      guard let seqNode = node["sequence"] else { throw r.error(node, "rule '\(id)' needs a 'sequence'") }
+      let terms = try SequenceParser(reader: r, node: seqNode).parse(try r.string(seqNode, "'sequence'"))
+      try check(terms, record: record, rule: id, node: seqNode)
+      var set: [String: String] = [:]
+      if let s = node["set"] {
+        for (k, v) in try r.mapping(s, allowed: s.keys, what: "'set'") { set[try r.string(k, "a key")] = try r.string(v, "a value") }
+      }
+      var rule = RecordRule(id: id, record: record, terms: terms, set: set, file: r.file, mark: node.mark)
+      rule.needs = Set(try r.stringList(node["needs"], "'needs'"))
+      if let i = grammar.rules.firstIndex(where: { $0.id == id }) { grammar.rules[i] = rule } else { grammar.rules.append(rule) }
+    }
+    if let a = root["annotations"] {
+      _ = try r.mapping(a, allowed: ["lead", "note", "tail"], what: "'annotations'")
+      grammar.lead.formUnion(try r.stringList(a["lead"], "'lead'"))
+      grammar.note.formUnion(try r.stringList(a["note"], "'note'"))
+      grammar.tail.formUnion(try r.stringList(a["tail"], "'tail'"))
+    }
+    grammar.boundaries.formUnion(try r.stringList(root["boundaries"], "'boundaries'"))
+    if let n = root["names"] {
+      _ = try r.mapping(n, allowed: ["never", "not-after-start", "inside", "max-words"], what: "'names'")
+      grammar.names.never.formUnion(try r.stringList(n["never"], "'never'"))
+      grammar.names.notAfterStart.formUnion(try r.stringList(n["not-after-start"], "'not-after-start'"))
+      grammar.names.inside.formUnion(try r.stringList(n["inside"], "'inside'"))
+      grammar.names.maxWords = try r.int(n["max-words"], "'max-words'", default: grammar.names.maxWords)
+    }
+    if let h = root["headings"] {
+      for (k, v) in try r.mapping(h, allowed: Self.headingRoles, what: "'headings'") {
+        grammar.headings[try r.string(k, "a heading role"), default: []].formUnion(try r.stringList(v, "the heading's element types"))
+      }
+    }
+  }
+
+  /// A rule needs two sides with an element between them, and sides whose
+  /// roles fit the record it makes.
+  private func check(_ terms: [GrammarTerm], record: RecordRule.Record, rule: String, node: YAMLNode) throws(YAMLError) {
+    let roles = terms.compactMap { t -> SideRole? in
+      if case .side(let role) = t.kind { return role }
+      return nil
+    }
+    guard roles.count == 2 else { throw reader.error(node, "rule '\(rule)' needs exactly two sides, it has \(roles.count)") }
+    guard let first = terms.firstIndex(where: \.isSide), let last = terms.lastIndex(where: \.isSide),
+      terms[first..<last].contains(where: { !$0.isSide && !$0.optional })
+    else { throw reader.error(node, "rule '\(rule)' needs an element that is not optional between its two sides") }
+    let set = Set(roles)
+    let valid: [Set<SideRole>] = [[.side], [.home, .away], [.winner, .loser]]
+    guard valid.contains(set) else {
+      throw reader.error(node, "rule '\(rule)' pairs sides \(roles.map(\.rawValue).joined(separator: " and ")); use side and side, home and away, or winner and loser")
+    }
+    if set == [.home, .away], record == .bout { throw reader.error(node, "rule '\(rule)' makes bouts but names home and away") }
+    if set == [.winner, .loser], record == .fixture { throw reader.error(node, "rule '\(rule)' makes fixtures but names a winner and a loser") }
+  }
+}
+
+/// What a competitor's name may hold: a name runs over capitalised words
+/// (and words of scripts without case) and stops at an element of a type
+/// in `never`; a type in `notAfterStart` may begin a name (`Max` is a
+/// channel and a first name) but ends one that has begun; a type in
+/// `inside` may stand in a name though it is lower case (`van`, `de`).
+public struct NameRules: Sendable {
+  public var never: Set<String> = []
+  public var notAfterStart: Set<String> = []
+  public var inside: Set<String> = []
+  /// Words in one name at most (a group of characters of a script written
+  /// without spaces counts as one).
+  public var maxWords = 6
+
+  public init() {}
+}

@@ -1,0 +1,51 @@
+/// Every phrase of every element lexicon, by its words: finds all phrases
+/// that start at a token of a line in one walk.
+///
+/// Keys are folded tokens (lower case, no accents), with joining hyphens
+/// left out so that `Peso-leve` and `Peso leve` are one key. Each phrase
+/// is a whole number of tokens, so `v` never matches inside `vs` or `Ivan`.
+public struct PhraseTrie: Sendable {
+  struct Node: Sendable {
+    var children: [String: Int32] = [:]
+    /// Entries (indexes into `ElementLexicon.entries`) whose phrase ends here.
+    var entries: [Int32] = []
+  }
+
+  var nodes: [Node] = [Node()]
+
+  public init() {}
+
+  /// The tokens of a phrase that form its key.
+  static func keyTokens(_ tokens: [Token]) -> [Token] { tokens.filter { !$0.isJoiner } }
+
+  mutating func insert(_ tokens: [Token], entry: Int) {
+    var node = 0
+    for t in Self.keyTokens(tokens) {
+      if let next = nodes[node].children[t.folded] {
+        node = Int(next)
+      } else {
+        nodes.append(Node())
+        nodes[node].children[t.folded] = Int32(nodes.count - 1)
+        node = nodes.count - 1
+      }
+    }
+    if node != 0 { nodes[node].entries.append(Int32(entry)) }
+  }
+
+  /// Each phrase that starts at token `start`: the token after its last
+  /// token, and the entries spelled that way.
+  func matches(in tokens: [Token], from start: Int, _ visit: (_ end: Int, _ entries: [Int32]) -> Void) {
+    var node = 0
+    var i = start
+    while i < tokens.count {
+      if tokens[i].isJoiner, i > start {
+        i += 1
+        continue
+      }
+      guard let next = nodes[node].children[tokens[i].folded] else { return }
+      node = Int(next)
+      i += 1
+      if !nodes[node].entries.isEmpty { visit(i, nodes[node].entries) }
+    }
+  }
+}
