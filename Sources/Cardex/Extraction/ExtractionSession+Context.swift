@@ -38,8 +38,11 @@ extension ExtractionSession {
 
   /// A line that is neither record nor heading still names the competition,
   /// the stage or the sport of what follows, as an intro paragraph does.
-  mutating func noteMentions(_ h: HeadingReading) {
-    if let c = h.competition, case .text = c.value { state.mentionedCompetition = h.elements.isEmpty ? nil : competitionText(c) }
+  mutating func noteMentions(_ h: HeadingReading, _ p: PendingLine) {
+    // The first competition the text names is the one it is about; later
+    // mentions in prose are comparisons (`after the Champions League
+    // week`), headings set it outright.
+    if let c = h.competition, state.mentionedCompetition == nil { state.mentionedCompetition = writtenText(c, p) }
     // A stage named in prose without a number or letter (`the final round`,
     // `the relegation zone`) is talk about the season, not this list's stage.
     if let s = h.stage, !s.tags.contains("named") { state.mentionedStage = valueText(s) }
@@ -58,10 +61,6 @@ extension ExtractionSession {
     return ""
   }
 
-  private func competitionText(_ e: Element) -> String? {
-    if case .text(let v) = e.value { return v }
-    return nil
-  }
 
   private func writtenText(_ e: Element, _ p: PendingLine) -> String {
     p.reading?.elements.text(e.start, e.end) ?? valueText(e)

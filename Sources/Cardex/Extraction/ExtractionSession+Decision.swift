@@ -10,6 +10,11 @@ extension ExtractionSession {
       state.proseAbove = Self.isParagraph(p)
       if (emitFrom...emitThrough).contains(p.number) { sink += out }
     }
+    // A line a record split over lines above has taken already.
+    if p.number <= state.absorbedThrough {
+      state.noteLine(records: true)
+      return
+    }
     let evidence = extractor.rules.evidence
     var scored: [Candidate] = []
     if let reading = p.reading {
@@ -53,6 +58,22 @@ extension ExtractionSession {
       state.noteLine(records: false)
       return
     }
+    if let split = splitRecord(p) {
+      var c = split.candidate
+      for (name, value) in contextFeatures() { c.features[name] = value }
+      c.features["context.split-lines"] = 1
+      adjust(&c.features)
+      c.score = Evidence(rules: extractor.rules).score(c.features)
+      if c.score >= evidence.threshold {
+        out += state.held
+        state.held = records([c], p, split.reading)
+        state.absorbedThrough = split.through
+        if explain { out += explanations([c], p, accepted: true, joined: split.reading) }
+        state.noteLine(records: true)
+        state.headingAbove = false
+        return
+      }
+    }
     out += state.held
     state.held = []
     if let reading = p.reading {
@@ -61,7 +82,7 @@ extension ExtractionSession {
         if explain { out.append(headingExplanation(reading.heading, p)) }
       } else {
         state.headingAbove = false
-        noteMentions(reading.heading)
+        noteMentions(reading.heading, p)
         if !reported, let miss = nearMiss(scored, reading, p) { out.append(.diagnostic(miss)) }
         if explain { out += explanations(scored, p, accepted: false) }
       }
@@ -120,14 +141,14 @@ extension ExtractionSession {
   /// paragraph is that paragraph's heading; one with its own typed evidence
   /// (a score, a weight class) is a record still.
   func adjust(_ f: inout [String: Double]) {
-    let typed = (f["annotations"] ?? 0) > 0 || f.keys.contains(where: { $0.hasPrefix("note.") })
+    let typed = (f["annotations"] ?? 0) > 0 || f["core.score"] != nil || f.keys.contains(where: { $0.hasPrefix("note.") })
     if typed {
       f["context.prose-below"] = nil
       f["context.prose-above"] = nil
     }
     // A listing line opening the text is no page title: it is bulleted,
     // numbered or carries its own typed evidence.
-    if typed || f["lead.bullet"] != nil || f["lead.ordinal"] != nil || f["rule.score-between"] != nil || f["line.several"] != nil {
+    if typed || f["lead.bullet"] != nil || f["lead.ordinal"] != nil || f["line.several"] != nil {
       f["context.headline"] = nil
     }
   }
@@ -155,13 +176,15 @@ extension ExtractionSession {
         rules: extractor.rules, candidate: c, line: reading.elements, context: context,
         provenance: Provenance(source: source, line: p.number, raw: p.raw))
       let built = builder.build(as: kind)
-      if let key = Self.pairKey(built.first), let first = state.seen[key], first > p.number - State.dedupeLines {
-        items.append(
-          .diagnostic(
-            Diagnostic(.note, .duplicateRecord(first), source: source, line: p.number)))
-        continue
+      if let pair = Self.seenPair(built.first, line: p.number), let first = state.repeatedLine(pair) {
+        // `A vs. B — B def. A by TKO`: the pairing, then its result by
+        // surnames, on one line: one record.
+        if first == p.number, Self.mergeResult(from: built.first, into: &items) { continue }
+        if first != p.number {
+          items.append(.diagnostic(Diagnostic(.note, .duplicateRecord(first), source: source, line: p.number)))
+          continue
+        }
       }
-      if let key = Self.pairKey(built.first) { state.remember(key, line: p.number) }
       items += built
       if kind == .bout { state.bouts += 1 } else { state.fixtures += 1 }
     }
@@ -197,13 +220,38 @@ extension ExtractionSession {
     return out.count == 1 ? out : []
   }
 
-  /// The two sides' names, folded, in order: a bout or a match listed a
-  /// second time in one input (a heading, an intro, a repeated table) is
-  /// the same record.
-  static func pairKey(_ item: ExtractedItem?) -> String? {
+
+  /// Gives a bout already built from this line the result of a second
+  /// reading of the same pairing; false when there is none to give.
+  static func mergeResult(from item: ExtractedItem?, into items: inout [ExtractedItem]) -> Bool {
+    guard case .bout(let later)? = item, let result = later.result,
+      let k = items.lastIndex(where: { if case .bout(let b) = $0 { return b.result == nil } else { return false } }),
+      case .bout(var b) = items[k]
+    else { return false }
+    var r = result
+    if let w = result.winner {
+      let fold = Tokenizer.fold(w)
+      r.winner = b.fighters.first { Tokenizer.fold($0.name).hasSuffix(fold) || fold.hasSuffix(Tokenizer.fold($0.name)) }?.name ?? w
+      if r.winner != b.fighters[0].name { b.fighters.swapAt(0, 1) }
+    }
+    b.result = r
+    items[k] = .bout(b)
+    return true
+  }
+
+  /// Words that join alternatives or pad a name, left out when names are
+  /// compared (`Norwich or Chelsea` is `Norwich/Chelsea`).
+  static let fillerWords: Set<String> = ["or", "and", "fc", "the"]
+
+  static func seenPair(_ item: ExtractedItem?, line: Int) -> State.SeenPair? {
+    func words(_ name: String) -> Set<String> {
+      Set(Tokenizer.fold(name).split { !($0.isLetter || $0.isNumber) }.map(String.init)).subtracting(fillerWords)
+    }
     switch item {
-    case .bout(let b)?: return "b\u{1F}" + b.fighters.map { Tokenizer.fold($0.name) }.sorted().joined(separator: "\u{1F}")
-    case .fixture(let f)?: return "f\u{1F}\(Tokenizer.fold(f.home))\u{1F}\(Tokenizer.fold(f.away))"
+    case .bout(let b)?:
+      return State.SeenPair(bout: true, first: words(b.fighters[0].name), second: words(b.fighters[1].name), line: line, scored: b.result != nil)
+    case .fixture(let f)?:
+      return State.SeenPair(bout: false, first: words(f.home), second: words(f.away), line: line, scored: f.score != nil)
     default: return nil
     }
   }

@@ -1,8 +1,10 @@
 extension ExtractionSession {
   /// For `--explain`: each candidate on a line, with its rule, sides,
   /// elements and weighed evidence, and what was decided.
-  func explanations(_ scored: [Candidate], _ p: PendingLine, accepted: Bool) -> [ExtractedItem] {
-    guard let reading = p.reading else { return [] }
+  /// `joined` is the reading a record written over several lines was
+  /// read on, when it was.
+  func explanations(_ scored: [Candidate], _ p: PendingLine, accepted: Bool, joined: LineReading? = nil) -> [ExtractedItem] {
+    guard let reading = joined ?? p.reading else { return [] }
     let evidence = extractor.rules.evidence
     let line = reading.elements
     var out: [ExtractedItem] = []

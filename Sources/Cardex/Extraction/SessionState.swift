@@ -45,26 +45,50 @@ extension ExtractionSession {
     /// The records of the last record line, waiting one line in case the
     /// next holds only annotations for them.
     public var held: [ExtractedItem] = []
-    /// Records' sides, folded, with the line that gave each first: a
-    /// pairing listed again (a heading, an intro, a repeated table) is not a
-    /// second record. Kept for the last `Self.dedupeLines` lines.
-    public var seen: [String: Int] = [:]
+    /// The last `Self.pairsKept` records' sides, as folded words, with the
+    /// line that gave each: a pairing listed again (a heading, an intro, a
+    /// repeated table), even with a fuller or shorter name (`Huddersfield v
+    /// Birmingham`, then `Huddersfield Town v Birmingham City`), is not a
+    /// second record.
+    public var pairs: [SeenPair] = []
     /// The columns of the table being read, by cell, from its header row.
     public var tableColumns: [Int: String]?
     /// The line just above is a paragraph of prose.
     public var proseAbove = false
     public var linesSeen = 0
+    /// The last line a record written over several lines took.
+    public var absorbedThrough = 0
 
     public init() {}
 
     var recordAbove: Bool { recent.last == true }
 
-    /// How far back a pairing counts as listed already.
-    static let dedupeLines = 1000
+    /// A record's two sides as sets of folded words.
+    public struct SeenPair: Sendable, Hashable {
+      public var bout: Bool
+      public var first: Set<String>
+      public var second: Set<String>
+      public var line: Int
+      public var scored: Bool
 
-    mutating func remember(_ key: String, line: Int) {
-      seen[key] = line
-      if seen.count > 2000 { seen = seen.filter { $0.value > line - Self.dedupeLines } }
+      /// Each side's words hold the other's (either way round for bouts),
+      /// and the new record adds no score the first lacked.
+      func repeats(_ other: SeenPair) -> Bool {
+        guard bout == other.bout, !(scored && !other.scored) else { return false }
+        func same(_ a: Set<String>, _ b: Set<String>) -> Bool { !a.isEmpty && !b.isEmpty && (a.isSubset(of: b) || b.isSubset(of: a)) }
+        if same(first, other.first) && same(second, other.second) { return true }
+        return bout && same(first, other.second) && same(second, other.first)
+      }
+    }
+
+    static let pairsKept = 300
+
+    /// The earlier line that gave this record already, if any.
+    mutating func repeatedLine(_ pair: SeenPair) -> Int? {
+      if let earlier = pairs.first(where: { pair.repeats($0) }) { return earlier.line }
+      pairs.append(pair)
+      if pairs.count > Self.pairsKept { pairs.removeFirst() }
+      return nil
     }
 
     mutating func noteLine(records: Bool) {

@@ -38,7 +38,11 @@ struct Annotator {
   /// Where the text between two records is cut: just after the first
   /// boundary mark, else at the second record's core.
   private func split(_ from: Int, _ to: Int, _ line: LineElements, leading: Set<String>) -> Int {
-    for i in from..<max(from, to) where line.tokens[i].isPunctuation && grammar.boundaries.contains(line.tokens[i].text) {
+    // A full stop cuts only where no other boundary does, and not after an
+    // initial (`Dingli S. 3-0; St George's …`).
+    let marks = (from..<max(from, to)).filter { line.tokens[$0].isPunctuation && grammar.boundaries.contains(line.tokens[$0].text) }
+    if let i = marks.first(where: { line.tokens[$0].text != "." }) { return i + 1 }
+    for i in marks where !(i > 0 && line.glued(i) && line.tokens[i - 1].isWord && line.tokens[i - 1].text.count <= 2) {
       return i + 1
     }
     for i in from..<max(from, to) where line.elements(startingAt: i).contains(where: { $0.type == "bullet" }) { return i }

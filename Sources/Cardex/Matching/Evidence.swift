@@ -33,6 +33,16 @@ struct Evidence {
     for e in c.leads where Self.countedAnnotations.contains(e.type) { typed.insert(e.type); f["lead.\(e.type)"] = 1 }
     for e in c.tails where Self.countedAnnotations.contains(e.type) { typed.insert(e.type); f["tail.\(e.type)"] = 1 }
     f["annotations"] = Double(min(typed.count, 4))
+    // The core holds the score (`Italy 17-22 Ireland`, `Devils 6, Oilers 5`).
+    if c.terms.contains(where: { ["homeScore", "awayScore", "score"].contains($0.term.field ?? "") || $0.element?.type == "score" }) {
+      f["core.score"] = 1
+    }
+    // `Canelo vs Crawford undercard`, `Benavidez vs Andrade fight card`: a
+    // card named for its main bout, as a heading.
+    if c.tails.contains(where: { $0.type == "card-heading" }) { f["tail.card-heading"] = 1 }
+    // A side that is all one channel, competition or sport name (`Apple
+    // TV - FreeTSN`) or a lone letter (`F A`) is no competitor.
+    for s in c.sides where Self.isNoCompetitor(s, line) { f["side.not-a-name", default: 0] += 1 }
     f["lead.unexplained"] = Double(min(c.unexplainedLead.count, 12))
     f["tail.unexplained"] = Double(min(c.unexplainedTail.count, 12))
     f["tail.remote"] = Double(min(c.remoteTail.count, 30))
@@ -82,6 +92,13 @@ struct Evidence {
       f["lead.heading-mark"] = c.sides.allSatisfy { $0.words == 1 } ? 2 : 1
     }
     return f.filter { $0.value != 0 }
+  }
+
+  static func isNoCompetitor(_ s: Side, _ line: LineElements) -> Bool {
+    if s.nameEnd - s.nameStart == 1, line.tokens[s.nameStart].isWord, line.tokens[s.nameStart].text.count == 1 { return true }
+    return line.elements.contains { e in
+      ["channel", "sport-cue", "time-zone"].contains(e.type) && e.start <= s.nameStart && e.end >= s.nameEnd
+    }
   }
 
   /// Features that tell a bout from a fixture.

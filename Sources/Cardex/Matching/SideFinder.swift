@@ -65,7 +65,8 @@ struct SideFinder {
       if startsWord(i) { words += 1 }
       if words > rules.maxWords { break }
       i += 1
-      if c != .inner, c != .lower, isNameEnd(i - 1) { ends.append(i) }
+      // An initial's full stop may end a name (`Dingli S.`).
+      if c != .inner || line.tokens[i - 1].text == ".", c != .lower, isNameEnd(i - 1) { ends.append(i) }
     }
     if let last = ends.last, let filled = filled(from: last) { ends.append(filled) }
     var out: [Side] = []

@@ -7,11 +7,21 @@ extension SideFinder {
   func trailingNotes(from end: Int) -> [Side.Note] {
     var out: [Side.Note] = []
     var i = end
-    while let note = noteStarting(at: i) {
+    while let note = noteStarting(at: i) ?? (out.isEmpty ? nil : bareWeighIn(from: i)) {
       out.append(note)
       i = note.end
     }
     return out
+  }
+
+  /// A weigh-in weight written bare after a name's bracketed note, as
+  /// weigh-in lists print it: `Masayuki Ito (Japan) 130`, `(Russia) 129.25`.
+  func bareWeighIn(from i: Int) -> Side.Note? {
+    guard let n = line.number(i), (90...400).contains(n), line.tokens[i].spaceBefore, i > 0, line.isMark(i - 1, ")") else { return nil }
+    var end = i + 1
+    if line.isMark(end, "."), line.glued(end), line.glued(end + 1), line.number(end + 1) != nil { end += 2 }
+    if end < line.tokens.count, line.glued(end), line.tokens[end].isWord { return nil }
+    return Side.Note(kind: .weighIn, start: i, end: end, text: line.text(i, end))
   }
 
   /// A note that starts at token `i`: a bracketed note, a champion mark,
@@ -49,6 +59,9 @@ extension SideFinder {
     }
     if line.isMark(e - 1, "*"), line.glued(e - 1) {
       return Side.Note(kind: .text, start: e - 1, end: e, text: "*")
+    }
+    for start in [e - 1, e - 3] where start >= 1 {
+      if let note = bareWeighIn(from: start), note.end == e { return note }
     }
     return nil
   }

@@ -7,9 +7,13 @@ extension RecordBuilder {
     let away = name(sides[1]).name
     var competition: Competition?
     var sport: String?
-    if let e = c.element("competition"), case .text(let canonical) = e.value {
+    if let e = c.element("competition") ?? earlierOnLine("competition"), case .text(let canonical) = e.value {
       competition = Competition(asWritten: written(e), canonical: canonical, known: true)
       sport = e.tags.first
+    } else if let label = lineLabel() {
+      let entry = rules.competitions.lookup(label)
+      competition = Competition(asWritten: label, canonical: entry?.name ?? label, known: entry != nil)
+      sport = entry?.sport
     } else if let written = context.competition {
       let entry = rules.competitions.lookup(written)
       competition = Competition(asWritten: written, canonical: entry?.name ?? written, known: entry != nil)
@@ -57,12 +61,32 @@ extension RecordBuilder {
   }
 
   private func date() -> String? {
-    if let e = (candidate.leads + candidate.tails).first(where: { $0.type == "date" }) { return written(e) }
+    if let e = (candidate.leads + candidate.tails).first(where: { $0.type == "date" }) ?? earlierOnLine("date") { return written(e) }
     return context.date
   }
 
   private func stage() -> String? {
-    if let e = candidate.elements.first(where: { $0.type == "stage" }) { return written(e) }
+    if let e = candidate.elements.first(where: { $0.type == "stage" }) ?? earlierOnLine("stage") { return written(e) }
     return context.stage
+  }
+
+  /// On a line of several records (a list flattened onto one line), the
+  /// nearest element of `type` before this record's own: `Primera División
+  /// … 18:00 Málaga-Sevilla … Segunda División … Numancia-Elche`.
+  private func earlierOnLine(_ type: String) -> Element? {
+    line.elements.filter { $0.type == type && $0.end <= candidate.leadStart }.max { $0.end < $1.end }
+  }
+
+  /// A label opening the line before a colon, in words no element reads:
+  /// the section a flattened results box names (`MIA Division Two: St
+  /// Andrews vs Dingli S. 3-0; …`).
+  private func lineLabel() -> String? {
+    let t = line.tokens
+    guard let colon = t.indices.first(where: { t[$0].text == ":" }), colon >= 1, colon <= 6, colon <= candidate.leadStart,
+      t[0].isCapitalized || t[0].isAllCaps,
+      (0..<colon).allSatisfy({ t[$0].isWord || t[$0].isNumber || t[$0].isJoiner }),
+      !line.elements.contains(where: { $0.start < colon && !["competition", "stage-word", "club-word", "sport-cue"].contains($0.type) })
+    else { return nil }
+    return line.text(0, colon)
   }
 }

@@ -30,7 +30,7 @@ public struct GrammarTerm: Sendable, Hashable {
 
   /// Fields a term may fill by name.
   public static let fields: Set<String> = [
-    "homeScore", "awayScore", "score", "method", "round", "time", "rounds", "weightClass", "limit", "kickoff", "date",
+    "homeScore", "awayScore", "score", "method", "round", "time", "rounds", "weightClass", "limit", "kickoff", "date", "weighIn",
     "outcome",
   ]
 

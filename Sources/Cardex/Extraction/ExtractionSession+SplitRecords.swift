@@ -1,0 +1,71 @@
+extension ExtractionSession {
+  /// How a record written over three lines joins up: the middle line's
+  /// part, put between the first and the last line's names.
+  enum SplitJoin {
+    /// `Name (record)` / `vs.` / `Name (record)`.
+    case separator(String)
+    /// `Home` / `2 3` / `Away`: the score on its own line.
+    case score(Int, Int)
+    /// `Champion A (Japan) 130` / `#1 B (Russia) 129.25` under a bout
+    /// heading: one competitor a line, nothing between.
+    case adjacent
+  }
+
+  /// A record whose competitors stand on lines of their own, read as the
+  /// one line they make together. Returns the candidate (read on the
+  /// joined text) and the number of the last line it takes, or nil.
+  func splitRecord(_ p: PendingLine) -> (reading: LineReading, candidate: Candidate, through: Int)? {
+    // A competitor's line may read as a heading too (`Champion Masayuki Ito
+    // (Japan) 130` names a title); one that opens a section does not.
+    guard let first = p.reading, first.candidates.isEmpty, first.heading.opens == nil, first.heading.words <= 10,
+      let next = window.first, let nextReading = next.reading, nextReading.candidates.isEmpty
+    else { return nil }
+    if let join = middleJoin(nextReading), window.count >= 2, let last = window[1].reading, last.candidates.isEmpty,
+      last.heading.opens == nil, last.heading.words <= 10
+    {
+      return read(p.text, join, window[1].text, through: window[1].number, join: join)
+    }
+    // Two competitor lines with nothing between them, only where a bout
+    // heading just above says a pairing follows.
+    guard state.headingAbove, state.boutHeading != nil, nextReading.heading.opens == nil, nextReading.heading.words <= 10 else {
+      return nil
+    }
+    return read(p.text, .adjacent, next.text, through: next.number, join: .adjacent)
+  }
+
+  /// What a middle line contributes, when it is all a separator or a score.
+  private func middleJoin(_ r: LineReading) -> SplitJoin? {
+    let line = r.elements
+    let words = line.tokens.filter { $0.isWord || $0.isNumber }
+    if let sep = line.elements.first(where: { $0.type == "separator" && $0.start == 0 && $0.end == line.tokens.count }) {
+      return .separator(line.text(sep.start, sep.end))
+    }
+    // `2 3`, `3:1`, `2-3`: two small numbers and at most a mark between.
+    let numbers = line.tokens.indices.filter { line.tokens[$0].isNumber }
+    if words.count == 2, numbers.count == 2, line.tokens.count <= 3, let h = line.number(numbers[0]), let a = line.number(numbers[1]),
+      h <= 200, a <= 200
+    {
+      return .score(h, a)
+    }
+    return nil
+  }
+
+  private func read(_ a: String, _ middle: SplitJoin, _ b: String, through: Int, join: SplitJoin) -> (LineReading, Candidate, Int)? {
+    let between: String
+    switch middle {
+    case .separator(let s): between = " \(s) "
+    case .score(let h, let a): between = " \(h)-\(a) "
+    case .adjacent: between = " vs. "
+    }
+    let reading = extractor.reader.read(a + between + b)
+    let line = reading.elements
+    guard reading.candidates.count == 1, let c = reading.candidates.first, c.unexplainedLead.isEmpty, c.unexplainedTail.count <= 1,
+      c.remoteTail.isEmpty, c.sides.count == 2
+    else { return nil }
+    // Each name from its own line, not across the join.
+    let names = c.sides.map { line.text($0.nameStart, $0.nameEnd) }
+    guard a.contains(names[0]), b.contains(names[1]) else { return nil }
+    if case .adjacent = join, !c.sides.allSatisfy({ !$0.notes.isEmpty }) { return nil }
+    return (reading, c, through)
+  }
+}
