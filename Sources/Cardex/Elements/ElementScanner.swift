@@ -11,13 +11,17 @@ public struct ElementScanner: Sendable {
   public func scan(_ text: String) -> LineElements {
     var line = LineElements(text: text, tokens: Tokenizer.tokenize(text))
     let lexicon = rules.elements
-    for i in line.tokens.indices where !line.tokens[i].isJoiner {
+    var cues: [Element] = []
+    for i in line.tokens.indices where !line.tokens[i].isJoiner && !Self.insideInitialism(line.tokens, i) {
       for (end, id) in lexicon.matches(in: line.tokens, from: i) {
         let entry = lexicon.entries[id]
         if entry.type == "separator", !standsApart(line.tokens, i, end) { continue }
-        line.add(Element(type: entry.type, start: i, end: end, value: .text(entry.value), tags: entry.tags, entry: id))
+        let e = Element(type: entry.type, start: i, end: end, value: .text(entry.value), tags: entry.tags, entry: id)
+        if entry.type == "channel-cue" { cues.append(e) } else { line.add(e) }
       }
     }
+    // `sur`, `on`, `em` are channel cues only before a channel.
+    for e in cues where line.has("channel", at: e.end) { line.add(e) }
     // A word one typing error from a weight class (`Lighweight`): read as
     // that class, and said so.
     for i in line.tokens.indices where line.tokens[i].isWord && line.tokens[i].isCapitalized && line.elements(startingAt: i).isEmpty {
@@ -29,9 +33,12 @@ public struct ElementScanner: Sendable {
     // (`Málaga-Sevilla`, `Torino-Inter 1-2`): in Italian, Spanish, Turkish
     // and Greek listings it pairs two teams; elsewhere it joins a name.
     // Read as a weak pairing mark the evidence decides on.
-    for i in line.tokens.indices.dropFirst() where line.tokens[i].text == "-" && i + 1 < line.tokens.count {
+    // A slash closed up between two names pairs them the same way in
+    // French listings (`Marseille/Toulouse à 20h45 sur Canal+`).
+    for i in line.tokens.indices.dropFirst() where ["-", "/"].contains(line.tokens[i].text) && i + 1 < line.tokens.count {
       let t = line.tokens
       let spaced = (t[i].spaceBefore ? 1 : 0) + (t[i + 1].spaceBefore ? 1 : 0)
+      if t[i].text == "/", spaced > 0 { continue }
       guard spaced < 2, t[i - 1].isWord, t[i + 1].isWord, t[i - 1].isCapitalized || t[i - 1].isUncased,
         t[i + 1].isCapitalized || t[i + 1].isUncased
       else { continue }
@@ -45,6 +52,13 @@ public struct ElementScanner: Sendable {
     ScoreShape.scan(&line)
     StageShape.scan(&line)
     return line
+  }
+
+  /// A letter inside a run of initials (`D.M.D.`, `C.D.`) starts no
+  /// phrase: `M.D.` there is no majority decision.
+  static func insideInitialism(_ t: [Token], _ i: Int) -> Bool {
+    guard i >= 2, !t[i].spaceBefore, t[i - 1].text == ".", !t[i - 1].spaceBefore else { return false }
+    return t[i - 2].isWord && t[i - 2].text.count == 1
   }
 }
 

@@ -72,7 +72,7 @@ extension ExtractionSession {
   mutating func amendHeld(with reading: LineReading, _ p: PendingLine) -> Bool {
     guard reading.candidates.allSatisfy({ $0.score < extractor.rules.evidence.nearMiss }) else { return false }
     let h = reading.heading
-    let useful: Set<String> = ["weight-class", "weight", "rounds", "title-word", "method", "round", "duration", "time", "date"]
+    let useful: Set<String> = ["weight-class", "weight", "rounds", "title-word", "method", "round", "duration", "time", "date", "stage"]
     let found = h.elements.filter { useful.contains($0.type) }
     guard !found.isEmpty, h.unexplained <= 1, h.words <= 10, h.opens == nil else { return false }
     // A date alone over the next lines is their heading, not this record's.
@@ -106,6 +106,7 @@ extension ExtractionSession {
           let local = hour.map { h in (h < 10 ? "0\(h)" : "\(h)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)") }
           f.kickoff = Kickoff(asWritten: line.text(e.start, e.end), local: local, utcOffset: offset)
         case ("date", _) where f.date == nil: f.date = line.text(e.start, e.end)
+        case ("stage", _) where f.stage == nil: f.stage = line.text(e.start, e.end)
         default: break
         }
       }

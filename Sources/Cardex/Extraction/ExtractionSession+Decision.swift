@@ -52,9 +52,9 @@ extension ExtractionSession {
       if state.section != nil { state.section?.idle = 0 }
       return
     }
+    // The record stays held: the line after may complete it too (a date
+    // line, then a stage line, under a match widget's teams).
     if let reading = p.reading, amendHeld(with: reading, p) {
-      out += state.held
-      state.held = []
       state.noteLine(records: false)
       return
     }

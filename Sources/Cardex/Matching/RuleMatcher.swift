@@ -27,6 +27,9 @@ struct RuleMatcher {
     return out
   }
 
+  /// Elements a gap may not span: another record's pairing.
+  static let gapBlockers: Set<String> = ["separator", "result-verb", "joined-dash"]
+
   /// Where the anchor term can match in the line.
   private func anchorPositions(_ term: GrammarTerm, in line: LineElements) -> [Int] {
     switch term.kind {
@@ -35,7 +38,7 @@ struct RuleMatcher {
       return Array(Set(line.elements.filter { $0.type == type && accepts(term, $0) }.map(\.start))).sorted()
     case .literal(let text):
       return line.tokens.indices.filter { Tokenizer.fold(line.tokens[$0].text) == Tokenizer.fold(text) }
-    case .side:
+    case .side, .gap:
       return []
     }
   }
@@ -79,6 +82,20 @@ struct RuleMatcher {
     case .literal(let text):
       if pos < line.tokens.count, Tokenizer.fold(line.tokens[pos].text) == Tokenizer.fold(text) {
         if match(rest, at: pos + 1, line, sides, gotSides, got + [(term, nil)], done) { return true }
+      }
+    case .gap:
+      // Shortest first; never across a boundary mark or another pairing.
+      var end = pos
+      while end <= min(pos + GrammarTerm.gapLimit, line.tokens.count) {
+        let inside = line.elements.filter { $0.start >= pos && $0.end <= end && !Self.gapBlockers.contains($0.type) }
+        if match(rest, at: end, line, sides, gotSides, got + inside.map { (term, $0) }, done) { return true }
+        // A capitalised word no element reads may be a name: the gap stops.
+        let t = line.tokens
+        guard end < t.count, !grammar.boundaries.contains(t[end].text),
+          !line.elements(startingAt: end).contains(where: { Self.gapBlockers.contains($0.type) }),
+          !(t[end].isWord && (t[end].isCapitalized || t[end].isAllCaps) && !line.elements.contains { $0.start <= end && end < $0.end })
+        else { break }
+        end += 1
       }
     }
     if term.optional { return match(rest, at: pos, line, sides, gotSides, got, done) }

@@ -6,14 +6,22 @@ import Foundation
 ///
 /// Written in a rule file as `side`, `winner`, `separator`,
 /// `result-verb[loser-first]`, `homeScore=number`, `'('`, each with an
-/// optional `?`.
+/// optional `?`, or `...` for a gap.
 public struct GrammarTerm: Sendable, Hashable {
   public enum Kind: Sendable, Hashable {
     /// A competitor: a name with the notes around it.
     case side(SideRole)
     case element(type: String, required: Set<String>, excluded: Set<String>)
     case literal(String)
+    /// `...`: up to `gapLimit` tokens of anything but a pairing or a record
+    /// boundary, as between a verb and the word that closes it (`won by
+    /// unanimous decision over`, `gagne aux points devant`). Elements inside
+    /// it are the record's.
+    case gap
   }
+
+  /// The most tokens a gap spans.
+  public static let gapLimit = 8
 
   public var kind: Kind
   public var optional: Bool
@@ -83,6 +91,11 @@ struct SequenceParser {
       while i < scalars.count, scalars[i] != " " {
         word.unicodeScalars.append(scalars[i])
         i += 1
+      }
+      if word == "..." {
+        if terms.last?.kind == .gap || terms.isEmpty { throw error(at: start, "a gap must follow another term, and only one at a time") }
+        terms.append(GrammarTerm(kind: .gap, optional: false, field: nil, mark: mark(at: start)))
+        continue
       }
       terms.append(try term(word, at: start))
     }

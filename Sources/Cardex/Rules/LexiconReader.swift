@@ -44,9 +44,12 @@ struct LexiconReader {
       // A short abbreviation in capitals (`VFL`, `EPL`, `MLS`) is matched in
       // capitals only: in other case it is a word or a club's name (`VfL`).
       let abbreviation = spelling.count <= 5 && spelling == spelling.uppercased() && spelling != spelling.lowercased()
+      // A name that opens with a capitalised article (`La Liga`, `Le
+      // Championnat`) is that name only so written: `de la Liga MX`.
+      let article = ["La ", "Le ", "Il ", "El ", "Die ", "Der "].contains { spelling.hasPrefix($0) }
       rules.elements.add(
         ElementEntry(
-          type: "competition", phrase: spelling, value: entry.name, tags: entry.sport.map { [$0] } ?? [], caseSensitive: abbreviation))
+          type: "competition", phrase: spelling, value: entry.name, tags: entry.sport.map { [$0] } ?? [], caseSensitive: abbreviation || article))
     }
   }
 

@@ -50,7 +50,7 @@ enum DateShape {
       // `Hamburger SV Sa., 15:30 Uhr`: an abbreviation with its full stop
       // and then a comma or a time is a date, whatever stands before it.
       let dotEnd = line.isMark(end - 1, ".") ? end : (line.isMark(end, ".") && line.glued(end) ? end + 1 : nil)
-      if let d = dotEnd, line.isMark(d, ",") || line.number(d) != nil { return d }
+      if let d = dotEnd, line.isMark(d, ",") || line.number(d) != nil || i == 0 { return d }
       if short, end < t.count, t[end].isCapitalized, t[end].spaceBefore { return nil }
       if short, i > 0, t[i - 1].isCapitalized, t[i].spaceBefore, !t[i - 1].isAllCaps || !t[i].isAllCaps { return nil }
       if t[i].isCJK { return line.isMark(i - 1, "(") || line.isMark(i - 1, "（") ? end : nil }

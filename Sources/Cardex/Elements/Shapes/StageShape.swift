@@ -11,17 +11,30 @@ enum StageShape {
         if line.isMark(j, ":") { j += 1 }
         if let n = line.number(j), n < 100 {
           line.add(Element(type: "stage", start: i, end: j + 1, value: .text(line.text(i, j + 1))))
+        } else if w.tags.contains("numbered"), let o = line.element("ordinal-word", at: j) {
+          // `Matchweek Five`, `Round Three`.
+          line.add(Element(type: "stage", start: i, end: o.end, value: .text(line.text(i, o.end))))
         } else if j < t.count, t[j].isWord, t[j].text.count == 1, t[j].isCapitalized {
           line.add(Element(type: "stage", start: i, end: j + 1, value: .text(line.text(i, j + 1))))
         } else if w.tags.contains("named") {
           line.add(Element(type: "stage", start: i, end: w.end, value: .text(line.text(i, w.end)), tags: ["named"]))
         }
       }
-      // `2. Spieltag`, `16. kolejka`, `5-й тур`, `21-го тура`, `第31節`.
+      // `fourth round`, `cinquième journée`, `quinta giornata`.
+      if let o = line.element("ordinal-word", at: i), let w = line.element("stage-word", at: o.end), w.tags.contains("numbered") {
+        line.add(Element(type: "stage", start: i, end: w.end, value: .text(line.text(i, w.end))))
+      }
+      // `J1`, `MD5`, `GW12`: a matchday's short form.
+      if t[i].isWord, ["j", "md", "gw"].contains(t[i].folded), t[i].isCapitalized || t[i].isAllCaps, let n = line.number(i + 1), n < 60,
+        line.glued(i + 1), i + 2 >= t.count || !line.glued(i + 2) || t[i + 2].isPunctuation
+      {
+        line.add(Element(type: "stage", start: i, end: i + 2, value: .text(line.text(i, i + 2))))
+      }
+      // `2. Spieltag`, `16. kolejka`, `5-й тур`, `21-го тура`, `第31節`, `16η αγωνιστική`.
       if let n = line.number(i), n < 100 {
         var j = i + 1
         if line.isMark(j, ".") || line.isMark(j, "-") { j += 1 }
-        if j < t.count, t[j].isWord, ["й", "го", "ого", "ий", "ый", "ª", "a", "º", "o", "e", "er", "ème", "st", "nd", "rd", "th"].contains(t[j].folded) {
+        if j < t.count, t[j].isWord, ["й", "го", "ого", "ий", "ый", "ª", "a", "º", "o", "e", "er", "ème", "st", "nd", "rd", "th", "η", "ης"].contains(t[j].folded) {
           j += 1
         }
         if let w = line.element("stage-word", at: j), w.tags.contains("numbered") || !w.tags.contains("named") {
