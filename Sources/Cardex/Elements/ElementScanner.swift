@@ -70,6 +70,12 @@ private func standsApart(_ tokens: [Token], _ start: Int, _ end: Int) -> Bool {
   guard short, !tokens[start].isCJK, tokens[start].kind != .word || tokens[start].text.count == 1 else { return true }
   let before = start == 0 || tokens[start].spaceBefore
   let after = end >= tokens.count || tokens[end].spaceBefore
+  // `Wizards@76ers`: a scoreboard's `@` closed up between two names.
+  if tokens[start].text == "@", !before, !after, start > 0, tokens[start - 1].isWord, tokens[start - 1].isCapitalized || tokens[start - 1].isAllCaps,
+    end < tokens.count, tokens[end].isWord || tokens[end].isNumber
+  {
+    return true
+  }
   return before && after
 }
 

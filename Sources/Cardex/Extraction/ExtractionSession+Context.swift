@@ -123,25 +123,42 @@ extension ExtractionSession {
   func nearMiss(_ scored: [Candidate], _ reading: LineReading, _ p: PendingLine) -> Diagnostic? {
     let evidence = extractor.rules.evidence
     if let best = scored.max(by: { $0.score < $1.score }), best.score >= evidence.nearMiss {
-      let rule = extractor.rules.grammar.rules[best.rule]
-      let reasons = best.features.map { (name: $0.key, value: $0.value * evidence.weight($0.key)) }.filter { $0.value < 0 }
-        .sorted { ($0.value, $0.name) < ($1.value, $1.name) }.prefix(3).map { Self.describe($0.name, best.features[$0.name] ?? 0) }
-      let why =
-        "reads as a pairing (rule \(rule.id)) but the evidence is short (\(Self.format(best.score)) < \(Self.format(evidence.threshold)))"
-        + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; "))
-      return Diagnostic(.warning, .nearMiss(why), source: source, line: p.number)
+      return shortEvidence(best, p)
     }
     guard scored.isEmpty, reading.heading.words <= 12 else { return nil }
-    let anchors = reading.elements.elements.filter { $0.type == "separator" || $0.type == "result-verb" }
+    let line = reading.elements
+    let t = line.tokens
+    // A name-like word (or a note's bracket) on each side of the anchor:
+    // `compete at Road`, `13:00 – Categoría` are no pairings.
+    func nameLike(_ i: Int) -> Bool {
+      guard i >= 0, i < t.count else { return false }
+      return (t[i].isWord && (t[i].isCapitalized || t[i].isAllCaps || t[i].isUncased)) || [")", "(", "#", "\"", "“", "”"].contains(t[i].text)
+    }
+    let anchors = line.elements.filter { ($0.type == "separator" || $0.type == "result-verb") && nameLike($0.start - 1) }
     guard let a = anchors.first, a.start > 0, state.section != nil || reading.heading.words <= 8 else { return nil }
-    let word = reading.elements.text(a.start, a.end)
-    if a.end == reading.elements.tokens.count {
-      // `A (UAE) v`: a record cut after its separator.
-      guard a.type == "separator", reading.elements.tokens[a.start - 1].isWord || reading.elements.isMark(a.start - 1, ")") else { return nil }
+    let word = line.text(a.start, a.end)
+    if a.end == t.count {
+      // `A (UAE) v`: a record cut after its separator, in a card or list.
+      guard a.type == "separator", state.section != nil, a.end - a.start > 1 || t[a.start].text.count > 1 || !t[a.start].isAllCaps else {
+        return nil
+      }
       return Diagnostic(.warning, .nearMiss("the line stops after '\(word)', before a second name"), source: source, line: p.number)
     }
+    guard nameLike(a.end) || line.elements(startingAt: a.end).contains(where: { $0.type == "placeholder" }) else { return nil }
     return Diagnostic(
       .warning, .nearMiss("pairs two sides with '\(word)' but no rule reads a name on both sides of it"), source: source, line: p.number)
+  }
+
+  /// A candidate the evidence held back, with the features that did.
+  func shortEvidence(_ c: Candidate, _ p: PendingLine) -> Diagnostic {
+    let evidence = extractor.rules.evidence
+    let rule = extractor.rules.grammar.rules[c.rule]
+    let reasons = c.features.map { (name: $0.key, value: $0.value * evidence.weight($0.key)) }.filter { $0.value < 0 }
+      .sorted { ($0.value, $0.name) < ($1.value, $1.name) }.prefix(3).map { Self.describe($0.name, c.features[$0.name] ?? 0) }
+    let why =
+      "reads as a pairing (rule \(rule.id)) but the evidence is short (\(Self.format(c.score)) < \(Self.format(evidence.threshold)))"
+      + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; "))
+    return Diagnostic(.warning, .nearMiss(why), source: source, line: p.number)
   }
 
   /// A feature as a reason a person can read.

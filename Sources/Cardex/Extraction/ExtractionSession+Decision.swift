@@ -46,6 +46,11 @@ extension ExtractionSession {
     if let reading = p.reading, !accepted.isEmpty {
       out += state.held
       state.held = records(accepted, p, reading)
+      // Pairings on the same line the evidence held back (a list flattened
+      // onto one line, some of whose records were taken).
+      for c in scored where c.score < evidence.threshold && c.score >= evidence.nearMiss {
+        state.held.append(.diagnostic(shortEvidence(c, p)))
+      }
       if explain { out += explanations(scored, p, accepted: true) }
       state.noteLine(records: true)
       state.headingAbove = false

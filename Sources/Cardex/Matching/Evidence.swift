@@ -46,7 +46,10 @@ struct Evidence {
     f["lead.unexplained"] = Double(min(c.unexplainedLead.count, 12))
     f["tail.unexplained"] = Double(min(c.unexplainedTail.count, 12))
     f["tail.remote"] = Double(min(c.remoteTail.count, 30))
-    let unexplained = c.unexplainedLead + c.unexplainedTail + c.remoteTail
+    // Words after a break in the tail (`A gegen B 2:0 – Ein abgefälschter
+    // Schuss …`) are the text beside the record: they count only as
+    // `tail.remote`, not as the record's own prose.
+    let unexplained = c.unexplainedLead + c.unexplainedTail
     let prose = unexplained.filter { i in line.elements(startingAt: i).contains { $0.type == "prose-word" || $0.type == "stop-word" } }.count
     f["prose.words"] = Double(min(prose, 8))
     if c.unexplainedLead.isEmpty { f["lead.clean"] = 1 }

@@ -52,7 +52,7 @@ struct SideFinder {
     var i = q
     while i < line.tokens.count {
       let c = capability[i]
-      if c == .none || (c == .notFirst && i == q) || (c == .lower && i != q) { break }
+      if c == .none || (c == .notFirst && i == q && !opensName(q)) || (c == .lower && i != q) { break }
       if let close = line.closing[i], line.tokens[i].text == "\"" || line.tokens[i].text == "'" {
         // A nickname in quotes inside a name (`Oleksander "The Greek"
         // Humen`), or a team's name in quotes (`"Спартак"`).
@@ -191,13 +191,28 @@ struct SideFinder {
     switch capability[i] {
     case .any: break
     case .notFirst where leftward: break
+    case .notFirst where opensName(i): break
     default: return false
     }
     if t.isWord { return t.isCapitalized || t.isAllCaps || (t.isUncased && !t.isHiragana) }
     if t.text == "\"" || t.text == "'" { return line.closing[i] != nil }
     // `1. FC Köln`, `1860 München`.
-    if t.isNumber { return i + 1 < line.tokens.count && (line.isMark(i + 1, ".") || line.tokens[i + 1].isCapitalized) }
+    if t.isNumber {
+      guard i + 1 < line.tokens.count else { return false }
+      let next = line.tokens[i + 1]
+      return line.isMark(i + 1, ".") || next.isCapitalized || (next.isWord && !next.spaceBefore)
+    }
     return false
+  }
+
+  /// A sport's or competition's word opening a club's name (`Pallavolo
+  /// Padova`, `Basket Brescia`): the element ends at once and a plain
+  /// capitalised word follows it.
+  private func opensName(_ i: Int) -> Bool {
+    guard let e = line.elements(startingAt: i).first(where: { rules.notAfterStart.contains($0.type) }), e.end < line.tokens.count,
+      capability[e.end] == .any, line.tokens[e.end].isCapitalized, line.tokens[e.end].spaceBefore
+    else { return false }
+    return !line.elements.contains { $0.start <= e.end && e.end < $0.end && rules.notAfterStart.contains($0.type) }
   }
 
   /// Whether a name may end with token `i`.
@@ -225,6 +240,11 @@ struct SideFinder {
     var notFirst = [Bool](repeating: false, count: t.count)
     var inside = [Bool](repeating: false, count: t.count)
     for e in line.elements {
+      // A zone's letters away from any time are a name's (`MT Melsungen`,
+      // `ET Pizzeria`): only after a time is `MT` Mountain Time.
+      if e.type == "time-zone", !line.elements.contains(where: { $0.type == "time" && $0.end >= e.start - 2 && $0.end <= e.end }) {
+        continue
+      }
       for i in e.start..<e.end {
         if rules.never.contains(e.type) { never[i] = true }
         if rules.notAfterStart.contains(e.type) { notFirst[i] = true }
@@ -242,6 +262,8 @@ struct SideFinder {
           out[i] = notFirst[i] ? .notFirst : .any
         } else if inside[i] {
           out[i] = .inner
+        } else if i > 0, t[i - 1].isNumber, !tok.spaceBefore, out[i - 1] == .any {
+          out[i] = .notFirst
         } else if i > 0, t[i - 1].isJoiner, !notFirst[i] {
           // `Дэвис-младший`, `Ferreira-da`: a lower-case word joined to a name.
           out[i] = .notFirst
@@ -254,11 +276,24 @@ struct SideFinder {
         let next = i + 1 < t.count ? t[i + 1] : nil
         let followedByName = next.map { $0.spaceBefore && $0.isCapitalized } ?? false
         let afterName = i > 0 && t[i - 1].isWord && t[i - 1].isCapitalized && tok.spaceBefore
-        let twoDigits = tok.text.count == 2 && !(next.map { ["-", ":", "."].contains($0.text) } ?? false)
-        if let n = next, n.isWord, !n.spaceBefore { continue }
+        // `Hannover 96 - FC Schalke 04 1:0`: two digits before a spaced
+        // mark are a name's; glued to one (`96-`, `04:`) they may be a score.
+        let twoDigits = tok.text.count == 2 && !(next.map { ["-", ":", "."].contains($0.text) && !$0.spaceBefore } ?? false)
+        if let n = next, n.isWord, !n.spaceBefore {
+          // `76ers`, `49ers`: a club's name that opens with its number.
+          if n.text.count >= 3, !n.isCapitalized, !line.elements.contains(where: { $0.start <= i + 1 && i + 1 < $0.end }),
+            i + 2 >= t.count || t[i + 2].spaceBefore || t[i + 2].isPunctuation
+          {
+            out[i] = .any
+          }
+          continue
+        }
         // `1. FC Köln`: a club's number, not a list's (`1. Karolina Wojcik`).
         let clubNumber = tok.text.count == 1 && line.isMark(i + 1, ".") && line.has("club-word", at: i + 2)
-        if (afterName && (followedByName || twoDigits)) || clubNumber {
+        // `HC Elbflorenz 2006`, `Hannover 1896`: a founding year ends a club's name.
+        let year = tok.text.count == 4 && Int(tok.text).map { (1850...2030).contains($0) } == true
+          && !(next.map { !$0.spaceBefore && ["-", ":", "."].contains($0.text) } ?? false)
+        if (afterName && (followedByName || twoDigits || year)) || clubNumber {
           out[i] = .any
         }
       case .punctuation:

@@ -21,7 +21,10 @@ extension RecordBuilder {
     }
     if sport == nil, let s = context.sport, !Self.combatSports.contains(s) { sport = s }
     let finalSport = sport ?? "football"
-    let score = self.score()
+    // Scores are written in the order the teams are: `Lakers@Suns 90-99`
+    // is Suns 99, Lakers 90.
+    let writtenScore = self.score()
+    let score = c.roles == [.away, .home] ? writtenScore.map { Score(home: $0.away, away: $0.home) } : writtenScore
     var has = Set(c.elements.map(\.type)).subtracting(["score"])
     if score != nil { has.insert("score") }
     let family = self.family(.fixture, sport: finalSport, has: has)

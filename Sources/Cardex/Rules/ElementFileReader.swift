@@ -3,6 +3,13 @@
 struct ElementFileReader {
   let reader: RuleReader
 
+  /// A name that opens with a capitalised article (`La Liga`, `Le Mans`)
+  /// is that name only so written: in `de la Liga MX` the article is the
+  /// sentence's.
+  static func opensWithArticle(_ phrase: String) -> Bool {
+    ["La ", "Le ", "Il ", "El ", "Die ", "Der ", "Los ", "Las "].contains { phrase.hasPrefix($0) }
+  }
+
   static let keys = ["version", "element", "description", "case", "entries"]
   static let entryKeys = ["phrases", "value", "tags", "languages", "case"]
 
@@ -43,7 +50,8 @@ struct ElementFileReader {
         if Tokenizer.tokenize(phrase).isEmpty { throw r.error(node["phrases"] ?? node, "phrase '\(phrase)' holds no word or mark") }
         lexicon.add(
           ElementEntry(
-            type: type, phrase: phrase, value: value ?? phrase, tags: tags, languages: languages, caseSensitive: sensitive,
+            type: type, phrase: phrase, value: value ?? phrase, tags: tags, languages: languages,
+            caseSensitive: sensitive || Self.opensWithArticle(phrase),
             location: "\(r.file):\(node.mark)"))
       }
     }

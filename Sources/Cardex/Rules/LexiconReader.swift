@@ -46,7 +46,7 @@ struct LexiconReader {
       let abbreviation = spelling.count <= 5 && spelling == spelling.uppercased() && spelling != spelling.lowercased()
       // A name that opens with a capitalised article (`La Liga`, `Le
       // Championnat`) is that name only so written: `de la Liga MX`.
-      let article = ["La ", "Le ", "Il ", "El ", "Die ", "Der "].contains { spelling.hasPrefix($0) }
+      let article = ElementFileReader.opensWithArticle(spelling)
       rules.elements.add(
         ElementEntry(
           type: "competition", phrase: spelling, value: entry.name, tags: entry.sport.map { [$0] } ?? [], caseSensitive: abbreviation || article))

@@ -26,6 +26,9 @@ enum DateShape {
     var j = i
     var sawWeekday = false
     if let w = line.element("weekday", at: i) {
+      // A single-character Japanese weekday (`水`) is one only in brackets
+      // (`10月29日(水)`); elsewhere it is part of a name (`清水`).
+      if line.tokens[i].isCJK, w.end == i + 1, !(line.isMark(i - 1, "(") || line.isMark(i - 1, "（")) { return nil }
       sawWeekday = true
       j = w.end
       if line.isMark(j, ".") { j += 1 }

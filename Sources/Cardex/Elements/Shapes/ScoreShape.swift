@@ -11,8 +11,15 @@ enum ScoreShape {
       guard let b = line.number(j), t[j].text.count <= 3 else { continue }
       // Not part of a longer run: a date (2023-09-21), a record (22-10-1),
       // a time with seconds, a ratio in a table (`55:31`) still reads.
-      if line.isMark(i - 1, "-") || line.isMark(i - 1, ":") || line.isMark(i - 1, "."), line.number(i - 2) != nil, line.glued(i) { continue }
-      if line.isMark(j + 1, "-") || line.isMark(j + 1, ":") || line.isMark(j + 1, "."), line.number(j + 2) != nil, line.glued(j + 1) {
+      // (`1-2: 62′ Lukaku` is a score, then a goal's minute.)
+      if line.isMark(i - 1, "-") || line.isMark(i - 1, ":") || line.isMark(i - 1, "."), line.number(i - 2) != nil, line.glued(i),
+        line.glued(i - 1)
+      {
+        continue
+      }
+      if line.isMark(j + 1, "-") || line.isMark(j + 1, ":") || line.isMark(j + 1, "."), line.number(j + 2) != nil, line.glued(j + 1),
+        line.glued(j + 2)
+      {
         continue
       }
       // `19:45` is a time, not a score; a colon with two-digit minutes
