@@ -51,6 +51,7 @@ public struct ElementScanner: Sendable {
     DateShape.scan(&line)
     ScoreShape.scan(&line)
     StageShape.scan(&line)
+    CompetitionShape.scan(&line)
     return line
   }
 

@@ -23,9 +23,13 @@ extension ExtractionSession {
       state.boutHeading = b
     }
     if let d = h.date { state.date = valueText(d) }
-    if let c = h.competition {
+    // A heading names the competition of the matches below when the name
+    // is most of it (`Kreisliga Passau`, `English Premier League`), not
+    // when a line of prose names one in passing.
+    if let c = h.competition, h.unexplained <= 1 {
       state.competition = writtenText(c, p)
       state.mentionedCompetition = state.competition
+      state.mentionedKnown = !c.tags.contains("unknown")
     }
     if let s = h.stage { state.stage = valueText(s) }
     if let sport = h.sport {
@@ -42,7 +46,11 @@ extension ExtractionSession {
     // The first competition the text names is the one it is about; later
     // mentions in prose are comparisons (`after the Champions League
     // week`), headings set it outright.
-    if let c = h.competition, state.mentionedCompetition == nil { state.mentionedCompetition = writtenText(c, p) }
+    // A known competition outranks one read from its name's shape.
+    if let c = h.competition, state.mentionedCompetition == nil || (!state.mentionedKnown && !c.tags.contains("unknown")) {
+      state.mentionedCompetition = writtenText(c, p)
+      state.mentionedKnown = !c.tags.contains("unknown")
+    }
     // A stage named in prose without a number or letter (`the final round`,
     // `the relegation zone`) is talk about the season, not this list's stage.
     if let s = h.stage, !s.tags.contains("named") { state.mentionedStage = valueText(s) }

@@ -32,6 +32,8 @@ extension ExtractionSession {
     /// headings do not name it.
     public var mentionedCompetition: String?
     public var mentionedStage: String?
+    /// The competition mentioned is one the lexicon knows.
+    public var mentionedKnown = false
     public var sport: String?
     /// The sport is one cardex makes no records for (chess, e-sports): its
     /// pairings and results look like bouts and are not.

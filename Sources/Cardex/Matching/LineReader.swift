@@ -117,7 +117,9 @@ public struct LineReader: Sendable {
       case "title-word", "champion-mark": h.title = h.title || !(e.tags.contains("modifier"))
       case "bout-word": h.boutWord = true
       case "date": h.date = h.date ?? e
-      case "competition": h.competition = h.competition ?? e
+      case "competition":
+        // A known competition outranks a name read from its shape.
+        if h.competition == nil || (h.competition!.tags.contains("unknown") && !e.tags.contains("unknown")) { h.competition = e }
       case "stage": h.stage = h.stage ?? e
       case "sport-cue":
         if h.sport == nil, case .text(let v) = e.value {

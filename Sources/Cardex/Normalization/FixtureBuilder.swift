@@ -8,7 +8,7 @@ extension RecordBuilder {
     var competition: Competition?
     var sport: String?
     if let e = c.element("competition") ?? earlierOnLine("competition"), case .text(let canonical) = e.value {
-      competition = Competition(asWritten: written(e), canonical: canonical, known: true)
+      competition = Competition(asWritten: written(e), canonical: canonical, known: !e.tags.contains("unknown"))
       sport = e.tags.first
     } else if let label = lineLabel() {
       let entry = rules.competitions.lookup(label)

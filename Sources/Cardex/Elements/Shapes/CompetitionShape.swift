@@ -1,0 +1,64 @@
+/// Competitions the lexicon does not know, read from how they are named: a
+/// run of capitalised words holding a competition word (`Saddleworth and
+/// District Cricket League`, `Kreisliga Passau`, `Campeonato Municipal de
+/// Futebol Amador`), or a competition word before a class letter or number
+/// (`klasa A`, `Division 2`). The value is the name as written.
+enum CompetitionShape {
+  /// Small words a name may hold between two capitalised ones.
+  static let connectors: Set<String> = ["and", "&", "of", "the", "de", "del", "di", "da", "do", "du", "des", "der", "la"]
+
+  static func scan(_ line: inout LineElements) {
+    let t = line.tokens
+    var i = 0
+    while i < t.count {
+      guard let word = line.element("competition-word", at: i) else {
+        i += 1
+        continue
+      }
+      var start = i
+      var end = word.end
+      // Leftwards over capitalised words, and connectors between them.
+      while start > 0 {
+        let k = start - 1
+        if capitalisedFree(line, k) {
+          start = k
+        } else if t[k].isWord, connectors.contains(t[k].folded), k > 0, capitalisedFree(line, k - 1) {
+          start = k - 1
+        } else {
+          break
+        }
+      }
+      // Rightwards over capitalised words (and connectors between them), a
+      // class letter or a number.
+      while end < t.count, t[end].spaceBefore || t[end].isWord {
+        if capitalisedFree(line, end) || (line.number(end) != nil && t[end].text.count <= 2)
+          || (t[end].isWord && t[end].text.count == 1 && t[end].isAllCaps)
+        {
+          end += 1
+        } else if t[end].isWord, connectors.contains(t[end].folded), end + 1 < t.count, capitalisedFree(line, end + 1) {
+          end += 2
+        } else {
+          break
+        }
+      }
+      let capitalised = (start..<end).contains { t[$0].isWord && (t[$0].isCapitalized || t[$0].isAllCaps || t[$0].isUncased) }
+      let classed = end > word.end || start < word.start
+      // A run that touches a pairing is a team's name (`Liga Deportiva vs. …`).
+      let touches = line.elements.contains { $0.type == "separator" && ($0.end == start || $0.start == end) }
+      let known = line.elements.contains { $0.type == "competition" && $0.start < end && start < $0.end }
+      if capitalised, classed, !touches, !known {
+        line.add(Element(type: "competition", start: start, end: end, value: .text(line.text(start, end)), tags: ["unknown"]))
+      }
+      i = max(end, i + 1)
+    }
+  }
+
+  /// A capitalised word that no other element reads.
+  private static func capitalisedFree(_ line: LineElements, _ k: Int) -> Bool {
+    let t = line.tokens[k]
+    guard t.isWord, t.isCapitalized || t.isAllCaps || t.isUncased else { return false }
+    return !line.elements.contains {
+      $0.start <= k && k < $0.end && !["competition-word", "sport-cue", "club-word", "name-particle", "ordinal-word"].contains($0.type)
+    }
+  }
+}
