@@ -3,6 +3,7 @@ extension ExtractionSession {
   /// class or title for the bouts, a date, competition or stage for the
   /// matches, the sport.
   mutating func applyHeading(_ h: HeadingReading, _ p: PendingLine) {
+    noteDefaultKickoff(p)
     let text = p.text
     if let kind = h.opens {
       state.section = State.Section(kind: kind, heading: text)
@@ -22,7 +23,13 @@ extension ExtractionSession {
       b.nextOnly = h.boutWord
       state.boutHeading = b
     }
-    if let d = h.date { state.date = valueText(d) }
+    if let d = h.date {
+      state.date = valueText(d)
+      state.headingKickoff = nil
+    }
+    if let e = h.time, case .clock(let hour, let minute, let offset) = e.value {
+      state.headingKickoff = Self.kickoff(p.reading?.elements.text(e.start, e.end) ?? "", hour, minute, offset)
+    }
     // A heading names the competition of the matches below when the name
     // is most of it (`Kreisliga Passau`, `English Premier League`), not
     // when a line of prose names one in passing.
@@ -43,6 +50,7 @@ extension ExtractionSession {
   /// A line that is neither record nor heading still names the competition,
   /// the stage or the sport of what follows, as an intro paragraph does.
   mutating func noteMentions(_ h: HeadingReading, _ p: PendingLine) {
+    noteDefaultKickoff(p)
     // The first competition the text names is the one it is about; later
     // mentions in prose are comparisons (`after the Champions League
     // week`), headings set it outright.
@@ -64,6 +72,20 @@ extension ExtractionSession {
     }
   }
 
+  /// `League matches commence 1.45 pm`, `All kick offs are at 7 p.m.`: the
+  /// first such line gives its time to the matches that print none.
+  mutating func noteDefaultKickoff(_ p: PendingLine) {
+    guard state.defaultKickoff == nil, let line = p.reading?.elements, line.elements.contains(where: { $0.type == "kickoff-word" }),
+      let e = line.elements.first(where: { $0.type == "time" }), case .clock(let hour, let minute, let offset) = e.value
+    else { return }
+    state.defaultKickoff = Self.kickoff(line.text(e.start, e.end), hour, minute, offset)
+  }
+
+  static func kickoff(_ written: String, _ hour: Int?, _ minute: Int, _ offset: String?) -> Kickoff {
+    let local = hour.map { h in (h < 10 ? "0\(h)" : "\(h)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)") }
+    return Kickoff(asWritten: written, local: local, utcOffset: offset)
+  }
+
   private func valueText(_ e: Element) -> String {
     if case .text(let v) = e.value { return v }
     return ""
@@ -83,8 +105,12 @@ extension ExtractionSession {
     let useful: Set<String> = ["weight-class", "weight", "rounds", "title-word", "method", "round", "duration", "time", "date", "stage"]
     let found = h.elements.filter { useful.contains($0.type) }
     guard !found.isEmpty, h.unexplained <= 1, h.words <= 10, h.opens == nil else { return false }
-    // A date alone over the next lines is their heading, not this record's.
+    // A date alone over the next lines is their heading, not this record's;
+    // so is a time when the record has its own.
     if found.allSatisfy({ $0.type == "date" }) { return false }
+    if found.allSatisfy({ $0.type == "time" }), state.held.contains(where: { if case .fixture(let f) = $0 { return f.kickoff != nil } else { return false } }) {
+      return false
+    }
     let line = reading.elements
     let records = state.held.indices.filter {
       if case .diagnostic = state.held[$0] { return false }
@@ -119,6 +145,9 @@ extension ExtractionSession {
         }
       }
       state.held[k] = .fixture(f)
+      // A widget's line repeating the match's date and time under it
+      // (`Piątek, 6 lut, 20:00`) is still the match's.
+      if state.held[k] == before, found.contains(where: { $0.type == "date" }), f.date != nil, f.kickoff != nil { return true }
     default:
       return false
     }

@@ -177,6 +177,7 @@ extension ExtractionSession {
       context.date = state.date
       context.competition = state.competition ?? state.mentionedCompetition
       context.stage = state.stage ?? state.mentionedStage
+      context.kickoff = state.headingKickoff ?? state.defaultKickoff
       var builder = RecordBuilder(
         rules: extractor.rules, candidate: c, line: reading.elements, context: context,
         provenance: Provenance(source: source, line: p.number, raw: p.raw))

@@ -34,6 +34,11 @@ extension ExtractionSession {
     public var mentionedStage: String?
     /// The competition mentioned is one the lexicon knows.
     public var mentionedKnown = false
+    /// A start time a line gave all the matches (`All games kick off at
+    /// 3pm`), for the listed matches that print none.
+    public var defaultKickoff: Kickoff?
+    /// A time heading's, for the matches under it.
+    public var headingKickoff: Kickoff?
     public var sport: String?
     /// The sport is one cardex makes no records for (chess, e-sports): its
     /// pairings and results look like bouts and are not.

@@ -14,6 +14,8 @@ public struct HeadingReading: Sendable {
   public var date: Element?
   public var competition: Element?
   public var stage: Element?
+  /// A time alone over the matches below (`20.30` above its pairing).
+  public var time: Element?
   /// A sport cue (`UFC`, `WBC`, `NFL`): the sport and, when it fixes one,
   /// the weight-class table.
   public var sport: String?
@@ -32,5 +34,5 @@ public struct HeadingReading: Sendable {
   /// Whether the heading sets anything a bout below takes.
   public var setsBout: Bool { weightClass != nil || limit != nil || rounds != nil || title }
   /// Whether it sets anything a match below takes.
-  public var setsFixture: Bool { date != nil || competition != nil || stage != nil }
+  public var setsFixture: Bool { date != nil || competition != nil || stage != nil || time != nil }
 }

@@ -121,6 +121,7 @@ public struct LineReader: Sendable {
         // A known competition outranks a name read from its shape.
         if h.competition == nil || (h.competition!.tags.contains("unknown") && !e.tags.contains("unknown")) { h.competition = e }
       case "stage": h.stage = h.stage ?? e
+      case "time": h.time = h.time ?? e
       case "sport-cue":
         if h.sport == nil, case .text(let v) = e.value {
           h.sport = v

@@ -56,9 +56,9 @@ extension RecordBuilder {
   }
 
   private func kickoff(timezone: String?) -> Kickoff? {
-    guard let e = (candidate.leads + candidate.tails).first(where: { $0.type == "time" }),
+    guard let e = (candidate.leads + candidate.tails).first(where: { $0.type == "time" }) ?? earlierOnLine("time"),
       case .clock(let hour, let minute, let offset) = e.value
-    else { return nil }
+    else { return context.kickoff }
     let local = hour.map { h in (h < 10 ? "0\(h)" : "\(h)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)") }
     return Kickoff(asWritten: written(e), local: local, utcOffset: offset ?? timezone)
   }

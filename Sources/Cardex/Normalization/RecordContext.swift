@@ -13,6 +13,8 @@ public struct RecordContext: Sendable, Hashable {
   /// nearest mention above).
   public var competition: String?
   public var stage: String?
+  /// The start time a line above gave all the matches.
+  public var kickoff: Kickoff?
   public var sport: String?
   public var ruleset: String?
 
