@@ -35,9 +35,8 @@ extension ExtractionSession {
     // when a line of prose names one in passing.
     if let c = h.competition, h.unexplained <= 1 {
       state.competition = writtenText(c, p)
-      state.mentionedCompetition = state.competition
-      state.mentionedKnown = !c.tags.contains("unknown")
     }
+    noteCompetitions(h, p)
     if let s = h.stage { state.stage = valueText(s) }
     if let sport = h.sport {
       state.sport = sport
@@ -54,11 +53,7 @@ extension ExtractionSession {
     // The first competition the text names is the one it is about; later
     // mentions in prose are comparisons (`after the Champions League
     // week`), headings set it outright.
-    // A known competition outranks one read from its name's shape.
-    if let c = h.competition, state.mentionedCompetition == nil || (!state.mentionedKnown && !c.tags.contains("unknown")) {
-      state.mentionedCompetition = writtenText(c, p)
-      state.mentionedKnown = !c.tags.contains("unknown")
-    }
+    noteCompetitions(h, p)
     // A stage named in prose without a number or letter (`the final round`,
     // `the relegation zone`) is talk about the season, not this list's stage.
     if let s = h.stage, !s.tags.contains("named") { state.mentionedStage = valueText(s) }
@@ -84,6 +79,13 @@ extension ExtractionSession {
   static func kickoff(_ written: String, _ hour: Int?, _ minute: Int, _ offset: String?) -> Kickoff {
     let local = hour.map { h in (h < 10 ? "0\(h)" : "\(h)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)") }
     return Kickoff(asWritten: written, local: local, utcOffset: offset)
+  }
+
+  /// Counts every competition a line names.
+  mutating func noteCompetitions(_ h: HeadingReading, _ p: PendingLine) {
+    for e in h.elements where e.type == "competition" {
+      state.mention(valueText(e), written: writtenText(e, p), line: p.number, known: !e.tags.contains("unknown"))
+    }
   }
 
   private func valueText(_ e: Element) -> String {

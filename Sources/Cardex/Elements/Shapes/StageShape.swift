@@ -3,6 +3,9 @@
 /// (`2. Spieltag`, `16. kolejka`, `21-го тура`, `第31節`), or a stage named
 /// on its own (`Final`, `Semi-finals`).
 enum StageShape {
+  /// Stage words an ordinal before them does not make a stage.
+  static let weakStageWords: Set<String> = ["day", "week", "game", "leg", "heat", "stage", "semana", "semaine", "woche", "tag"]
+
   static func scan(_ line: inout LineElements) {
     let t = line.tokens
     for i in t.indices {
@@ -21,7 +24,11 @@ enum StageShape {
         }
       }
       // `fourth round`, `cinquième journée`, `quinta giornata`.
-      if let o = line.element("ordinal-word", at: i), let w = line.element("stage-word", at: o.end), w.tags.contains("numbered") {
+      // (Not `second day`, `first week`, `third game`: days and weeks of
+      // an event, not its stages.)
+      if let o = line.element("ordinal-word", at: i), let w = line.element("stage-word", at: o.end), w.tags.contains("numbered"),
+        !Self.weakStageWords.contains(line.text(w.start, w.end).lowercased())
+      {
         line.add(Element(type: "stage", start: i, end: w.end, value: .text(line.text(i, w.end))))
       }
       // `J1`, `MD5`, `GW12`: a matchday's short form.
