@@ -84,7 +84,7 @@ extension ExtractionSession {
   /// Counts every competition a line names.
   mutating func noteCompetitions(_ h: HeadingReading, _ p: PendingLine) {
     for e in h.elements where e.type == "competition" {
-      state.mention(valueText(e), written: writtenText(e, p), line: p.number, known: !e.tags.contains("unknown"))
+      state.mention(valueText(e), written: writtenText(e, p), known: !e.tags.contains("unknown"))
     }
   }
 

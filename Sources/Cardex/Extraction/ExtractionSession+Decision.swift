@@ -16,6 +16,7 @@ extension ExtractionSession {
       return
     }
     let evidence = extractor.rules.evidence
+    defer { noteArticleHeading(p) }
     var scored: [Candidate] = []
     if let reading = p.reading {
       if let header = reading.header {
@@ -112,6 +113,19 @@ extension ExtractionSession {
     return last.words == 1 && first.words >= 2 && last.notes.isEmpty
   }
 
+  /// Opens (or ages) an article's heading: a short line all of whose
+  /// words are an article's (`Prediction`, `Best bet`, `Odds`).
+  mutating func noteArticleHeading(_ p: PendingLine) {
+    if let ago = state.articleHeadingAgo { state.articleHeadingAgo = ago >= 3 ? nil : ago + 1 }
+    guard let line = p.reading?.elements else { return }
+    let words = line.tokens.indices.filter { line.tokens[$0].isWord }
+    guard (1...4).contains(words.count),
+      words.allSatisfy({ i in line.elements.contains { $0.start <= i && i < $0.end && ["article-word", "stop-word"].contains($0.type) } }),
+      line.elements.contains(where: { $0.type == "article-word" })
+    else { return }
+    state.articleHeadingAgo = 0
+  }
+
   /// Non-blank lines without a record or heading after which a section
   /// closes.
   static let closeAfter = 8
@@ -139,6 +153,9 @@ extension ExtractionSession {
     if let next = window.first, Self.isParagraph(next) { f["context.prose-below"] = 1 }
     if state.proseAbove { f["context.prose-above"] = 1 }
     if state.sportUnlisted { f["context.unlisted-sport"] = 1 }
+    // `Prediction` / `Arsenal 1, Chelsea 1`: a pick under an article's
+    // heading, not a result.
+    if let ago = state.articleHeadingAgo, ago <= 3 { f["context.article-heading"] = 1 }
     return f
   }
 

@@ -61,6 +61,9 @@ extension ExtractionSession {
     /// The line just above is a paragraph of prose.
     public var proseAbove = false
     public var linesSeen = 0
+    /// Non-blank lines since a heading made of an article's words
+    /// (`Prediction`, `Our pick`, `Odds`); nil when none is open.
+    public var articleHeadingAgo: Int?
     /// The last line a record written over several lines took.
     public var absorbedThrough = 0
 
@@ -70,7 +73,8 @@ extension ExtractionSession {
     public struct Mention: Sendable, Hashable {
       public var written: String
       public var count: Int
-      /// The line of its first mention.
+      /// Its first mention's place among all mentions (line, then order on
+      /// the line).
       public var first: Int
       /// The lexicon knows it (not read from its name's shape).
       public var known: Bool
@@ -84,8 +88,8 @@ extension ExtractionSession {
       mentions.values.min { a, b in (a.known ? 0 : 1, a.first) < (b.known ? 0 : 1, b.first) }?.written
     }
 
-    mutating func mention(_ canonical: String, written: String, line: Int, known: Bool) {
-      var m = mentions[canonical] ?? Mention(written: written, count: 0, first: line, known: known)
+    mutating func mention(_ canonical: String, written: String, known: Bool) {
+      var m = mentions[canonical] ?? Mention(written: written, count: 0, first: mentions.count, known: known)
       m.count += 1
       mentions[canonical] = m
     }

@@ -90,6 +90,7 @@ struct Evidence {
     }
     // Events are named for their main bout by surnames (`HOLM vs. ALDANA`):
     // counted twice when both sides are one word.
+    if line.elements.contains(where: { $0.type == "rank-place" }) { f["lead.rank-place"] = 1 }
     if eventCue { f["lead.event-title"] = c.sides.allSatisfy { $0.words == 1 } ? 2 : 1 }
     if line.elements.contains(where: { $0.type == "heading-mark" && $0.end <= c.start }) {
       f["lead.heading-mark"] = c.sides.allSatisfy { $0.words == 1 } ? 2 : 1

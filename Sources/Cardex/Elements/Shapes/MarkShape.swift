@@ -28,6 +28,11 @@ enum MarkShape {
           line.add(Element(type: "heading-mark", start: 0, end: end))
         }
       }
+      // A place in a ranking list opening the line (`10位 A vs B`, `No. 3:`
+      // in a countdown): a list of best fights, not a card.
+      if i == 0, line.number(0) != nil, line.isWord(1, ["位"]) {
+        line.add(Element(type: "rank-place", start: 0, end: 2))
+      }
       // A list number opening the line: `1.`, `2)`, `3:`, `10 -`.
       if i == 0, let n = line.number(0), n < 200, t.count > 2,
         line.isMark(1, ".") || line.isMark(1, ")") || line.isMark(1, ":") || (line.isMark(1, "-") && t[1].spaceBefore)
