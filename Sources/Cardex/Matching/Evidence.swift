@@ -91,6 +91,9 @@ struct Evidence {
     // Events are named for their main bout by surnames (`HOLM vs. ALDANA`):
     // counted twice when both sides are one word.
     if line.elements.contains(where: { $0.type == "rank-place" }) { f["lead.rank-place"] = 1 }
+    // `… 3 p.m. UK | CNBC`: a cell mark in the core of a line that is no
+    // table row is a column of text, not two cells.
+    if c.terms.contains(where: { $0.term.kind == .literal("|") }), !LineReader.isTableRow(line) { f["core.lone-cell-mark"] = 1 }
     if eventCue { f["lead.event-title"] = c.sides.allSatisfy { $0.words == 1 } ? 2 : 1 }
     if line.elements.contains(where: { $0.type == "heading-mark" && $0.end <= c.start }) {
       f["lead.heading-mark"] = c.sides.allSatisfy { $0.words == 1 } ? 2 : 1
