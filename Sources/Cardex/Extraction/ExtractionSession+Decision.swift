@@ -199,11 +199,13 @@ extension ExtractionSession {
         rules: extractor.rules, candidate: c, line: reading.elements, context: context,
         provenance: Provenance(source: source, line: p.number, raw: p.raw))
       let built = builder.build(as: kind)
-      if let pair = Self.seenPair(built.first, line: p.number), let first = state.repeatedLine(pair) {
+      if let pair = Self.seenPair(built.first, line: p.number) {
         // `A vs. B — B def. A by TKO`: the pairing, then its result by
         // surnames, on one line: one record.
-        if first == p.number, Self.mergeResult(from: built.first, into: &items) { continue }
-        if first != p.number {
+        if state.pairs.contains(where: { $0.line == p.number && pair.sameNames($0) }), Self.mergeResult(from: built.first, into: &items) {
+          continue
+        }
+        if let first = state.repeatedLine(pair), first != p.number {
           items.append(.diagnostic(Diagnostic(.note, .duplicateRecord(first), source: source, line: p.number)))
           continue
         }

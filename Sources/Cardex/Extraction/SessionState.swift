@@ -107,7 +107,12 @@ extension ExtractionSession {
       /// Each side's words hold the other's (either way round for bouts),
       /// and the new record adds no score the first lacked.
       func repeats(_ other: SeenPair) -> Bool {
-        guard bout == other.bout, !(scored && !other.scored) else { return false }
+        !(scored && !other.scored) && sameNames(other)
+      }
+
+      /// The same two sides, whatever each record says of them.
+      func sameNames(_ other: SeenPair) -> Bool {
+        guard bout == other.bout else { return false }
         func same(_ a: Set<String>, _ b: Set<String>) -> Bool { !a.isEmpty && !b.isEmpty && (a.isSubset(of: b) || b.isSubset(of: a)) }
         if same(first, other.first) && same(second, other.second) { return true }
         return bout && same(first, other.second) && same(second, other.first)
