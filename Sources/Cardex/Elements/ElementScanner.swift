@@ -42,7 +42,10 @@ public struct ElementScanner: Sendable {
       guard spaced < 2, t[i - 1].isWord, t[i + 1].isWord, t[i - 1].isCapitalized || t[i - 1].isUncased,
         t[i + 1].isCapitalized || t[i + 1].isUncased
       else { continue }
-      line.add(Element(type: "joined-dash", start: i, end: i + 1, tags: ["weak"]))
+      // `SALERNITANA-Jenbach`: one side in capitals and the other not is
+      // two names, not one hyphenated name.
+      let contrast = t[i - 1].text.count >= 3 && t[i + 1].text.count >= 3 && t[i - 1].isAllCaps != t[i + 1].isAllCaps
+      line.add(Element(type: "joined-dash", start: i, end: i + 1, tags: contrast ? ["weak", "contrast"] : ["weak"]))
     }
     MarkShape.scan(&line, rules)
     WeightShape.scan(&line)

@@ -99,8 +99,8 @@ public struct ExtractionSession {
   }
 
   /// A long line is read only when it pairs names again and again (a wire
-  /// story or a table flattened onto one line): ` v `, ` vs`, ` x `, ` - `
-  /// at least four times.
+  /// story or a table flattened onto one line): ` v `, ` vs`, ` x `, ` - `,
+  /// ` – `, ` — ` at least four times.
   static func pairsOften(_ bytes: [UInt8]) -> Bool {
     var n = 0
     var i = 1
@@ -109,8 +109,12 @@ public struct ExtractionSession {
         bytes[i] == 118 || bytes[i] == 120 || bytes[i] == 45
       {
         n += 1
-        if n >= 4 { return true }
+      } else if bytes[i - 1] == 32, bytes[i] == 0xE2, i + 3 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94,
+        bytes[i + 3] == 32
+      {
+        n += 1
       }
+      if n >= 4 { return true }
       i += 1
     }
     return false

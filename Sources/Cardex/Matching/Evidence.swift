@@ -43,16 +43,21 @@ struct Evidence {
     // A side that is all one channel, competition or sport name (`Apple
     // TV - FreeTSN`) or a lone letter (`F A`) is no competitor.
     for s in c.sides where Self.isNoCompetitor(s, line) { f["side.not-a-name", default: 0] += 1 }
-    f["lead.unexplained"] = Double(min(c.unexplainedLead.count, 12))
+    // A label opening the line before a colon (`Moena (Tn):`, `Jenbach
+    // (Aut):`, `Youths:`) names a place or a section, not prose.
+    let label = Self.lineLabelEnd(line, before: c.start)
+    let lead = c.unexplainedLead.filter { $0 > (label ?? -1) }
+    if label != nil { f["lead.label"] = 1 }
+    f["lead.unexplained"] = Double(min(lead.count, 12))
     f["tail.unexplained"] = Double(min(c.unexplainedTail.count, 12))
     f["tail.remote"] = Double(min(c.remoteTail.count, 30))
     // Words after a break in the tail (`A gegen B 2:0 – Ein abgefälschter
     // Schuss …`) are the text beside the record: they count only as
     // `tail.remote`, not as the record's own prose.
-    let unexplained = c.unexplainedLead + c.unexplainedTail
+    let unexplained = lead + c.unexplainedTail
     let prose = unexplained.filter { i in line.elements(startingAt: i).contains { $0.type == "prose-word" || $0.type == "stop-word" } }.count
     f["prose.words"] = Double(min(prose, 8))
-    if c.unexplainedLead.isEmpty { f["lead.clean"] = 1 }
+    if lead.isEmpty { f["lead.clean"] = 1 }
     if c.unexplainedTail.isEmpty, c.remoteTail.isEmpty { f["tail.clean"] = 1 }
     if recordsOnLine >= 2 { f["line.several"] = 1 }
     if let last = line.tokens.last, c.tailEnd == line.tokens.count, [".", "?", "!"].contains(last.text), unexplained.count >= 3 {
@@ -101,10 +106,23 @@ struct Evidence {
     return f.filter { $0.value != 0 }
   }
 
+  /// The colon that ends a label opening the line, before token `limit`:
+  /// one to five words or numbers (brackets allowed), the first capitalised.
+  static func lineLabelEnd(_ line: LineElements, before limit: Int) -> Int? {
+    let t = line.tokens
+    guard let colon = t.indices.prefix(max(0, min(limit, 12))).first(where: { t[$0].text == ":" }), colon >= 1,
+      t[0].isCapitalized || t[0].isAllCaps || t[0].isNumber
+    else { return nil }
+    let words = (0..<colon).filter { t[$0].isWord || t[$0].isNumber }.count
+    guard (1...5).contains(words), (0..<colon).allSatisfy({ t[$0].isWord || t[$0].isNumber || ["(", ")", ".", "-", "/"].contains(t[$0].text) })
+    else { return nil }
+    return colon
+  }
+
   static func isNoCompetitor(_ s: Side, _ line: LineElements) -> Bool {
     if s.nameEnd - s.nameStart == 1, line.tokens[s.nameStart].isWord, line.tokens[s.nameStart].text.count == 1 { return true }
     return line.elements.contains { e in
-      ["channel", "sport-cue", "time-zone"].contains(e.type) && e.start <= s.nameStart && e.end >= s.nameEnd
+      ["channel", "sport-cue", "time-zone", "tv-word"].contains(e.type) && e.start <= s.nameStart && e.end >= s.nameEnd
     }
   }
 

@@ -56,7 +56,7 @@ extension RecordBuilder {
   }
 
   private func kickoff(timezone: String?) -> Kickoff? {
-    guard let e = (candidate.leads + candidate.tails).first(where: { $0.type == "time" }) ?? earlierOnLine("time"),
+    guard let e = candidate.elements.first(where: { $0.type == "time" }) ?? earlierOnLine("time"),
       case .clock(let hour, let minute, let offset) = e.value
     else { return context.kickoff }
     let local = hour.map { h in (h < 10 ? "0\(h)" : "\(h)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)") }

@@ -7,7 +7,13 @@ enum NameCleaner {
   static func clean(_ raw: String) -> (name: String, champion: Bool) {
     // Most names carry no mark: nothing to take off.
     var raw = raw
-    if raw.withUTF8({ !$0.contains { $0 == 40 || $0 == 95 || $0 == 33 || $0 >= 0x80 } && !startsWithChamp($0) }) { return (raw, false) }
+    if raw.withUTF8({ !$0.contains { $0 == 40 || $0 == 95 || $0 == 33 || $0 == 34 || $0 >= 0x80 } && !startsWithChamp($0) }) { return (raw, false) }
+    // A team's name in quotes, as Russian and Ukrainian listings print it
+    // (`"Локомотив"`, `«Зенит»`): the quotes are no part of it.
+    if let first = raw.first, let last = raw.last, raw.count > 2, let close = Self.quotePairs[first], close.contains(last) {
+      let inner = raw.dropFirst().dropLast()
+      if !inner.contains(where: { Self.quotePairs[$0] != nil || close.contains($0) }) { raw = String(inner) }
+    }
     var words = raw.split(separator: " ").map(String.init)
     var champion = false
     while let first = words.first, ["champ", "(c)", "©", "(champ)"].contains(first.lowercased()), words.count > 1 {
@@ -26,6 +32,9 @@ enum NameCleaner {
     }
     return (name, champion)
   }
+
+  /// Opening quotes and the marks that close them.
+  static let quotePairs: [Character: Set<Character>] = ["\"": ["\""], "«": ["»"], "„": ["“", "\""], "“": ["”"]]
 
   private static func startsWithChamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let champ: [UInt8] = Array("champ".utf8)
