@@ -33,6 +33,19 @@ import Testing
     #expect((planted["bouts"] ?? 0) > 50)
   }
 
+  /// Swift seeds its hashing per process: nothing cardex outputs may hang
+  /// on the order a dictionary or set happens to give (a tie between two
+  /// competitions named on one line once did).
+  @Test func outputIsTheSameFromOneRunToTheNext() throws {
+    let dir = Repo.fixtures.appendingPathComponent("wild/tune/raw")
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
+      .map { dir.appendingPathComponent($0).path }
+    let first = try runCardex(["parse", "-q", "--format", "ndjson", "--jobs", "1"] + files)
+    let second = try runCardex(["parse", "-q", "--format", "ndjson", "--jobs", "1"] + files)
+    #expect(first.status == 0 && !first.stdout.isEmpty)
+    #expect(first.stdout == second.stdout)
+  }
+
   @Test func jobsGiveTheSameOutputAsOneCoreAcrossChunksAndFiles() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

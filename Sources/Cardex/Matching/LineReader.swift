@@ -36,8 +36,9 @@ public struct LineReader: Sendable {
     // A rule that needs an element beside its core (`needs:`) reads no
     // line without one.
     all.removeAll { c in
-      let needs = rules.grammar.rules[c.rule].needs
-      return !needs.isEmpty && !c.elements.contains { needs.contains($0.type) }
+      let rule = rules.grammar.rules[c.rule]
+      if !rule.unless.isEmpty, line.elements.contains(where: { rule.unless.contains($0.type) }) { return true }
+      return !rule.needs.isEmpty && !c.elements.contains { rule.needs.contains($0.type) }
     }
     var chosen: [Candidate] = []
     for c in all.sorted(by: { ($0.score, $1.start) > ($1.score, $0.start) }) where !chosen.contains(where: { overlaps($0, c) }) {

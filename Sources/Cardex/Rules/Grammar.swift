@@ -42,7 +42,7 @@ struct GrammarReader {
   let reader: RuleReader
 
   static let keys = ["version", "grammar", "description", "rules", "annotations", "boundaries", "headings", "names"]
-  static let ruleKeys = ["rule", "record", "sequence", "set", "needs", "description"]
+  static let ruleKeys = ["rule", "record", "sequence", "set", "needs", "unless", "description"]
   static let headingRoles = ["section", "bout", "fixture"]
 
   func read(_ root: YAMLNode, into grammar: inout Grammar) throws(YAMLError) {
@@ -66,6 +66,7 @@ struct GrammarReader {
       }
       var rule = RecordRule(id: id, record: record, terms: terms, set: set, file: r.file, mark: node.mark)
       rule.needs = Set(try r.stringList(node["needs"], "'needs'"))
+      rule.unless = Set(try r.stringList(node["unless"], "'unless'"))
       if let i = grammar.rules.firstIndex(where: { $0.id == id }) { grammar.rules[i] = rule } else { grammar.rules.append(rule) }
     }
     if let a = root["annotations"] {

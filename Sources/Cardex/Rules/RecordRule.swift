@@ -18,6 +18,10 @@ public struct RecordRule: Sendable {
   /// or around it (a pairing by a joining hyphen needs a score, a time or a
   /// channel beside it to be read at all).
   public var needs: Set<String> = []
+  /// Element types whose presence anywhere on the line keeps the rule from
+  /// reading it (a time between two teams pairs them only on a line with
+  /// no separator: `18:00 A-B 20:00 C-D` are two records, not `B 20:00 C`).
+  public var unless: Set<String> = []
   public var file: String
   public var mark: Mark
 

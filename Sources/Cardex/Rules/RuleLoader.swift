@@ -151,6 +151,11 @@ public struct RuleLoader: Sendable {
           file: rule.file, mark: term.mark,
           message: "unknown element type '\(type)'\(didYouMean(type, Array(known))); no element file, lexicon or shape declares it")
       }
+      for type in rule.needs.union(rule.unless).sorted() where !known.contains(type) {
+        throw YAMLError(
+          file: rule.file, mark: rule.mark,
+          message: "rule '\(rule.id)' names unknown element type '\(type)'\(didYouMean(type, Array(known))) in 'needs' or 'unless'")
+      }
     }
     for (reader, root) in grammarFiles {
       var named = Set<String>()
