@@ -40,7 +40,7 @@ public struct ElementScanner: Sendable {
       let spaced = (t[i].spaceBefore ? 1 : 0) + (t[i + 1].spaceBefore ? 1 : 0)
       if t[i].text == "/", spaced > 0 { continue }
       guard spaced < 2, t[i - 1].isWord, t[i + 1].isWord, t[i - 1].isCapitalized || t[i - 1].isUncased,
-        t[i + 1].isCapitalized || t[i + 1].isUncased
+        t[i + 1].isCapitalized || t[i + 1].isUncased, !Self.insideQuotes(line, i)
       else { continue }
       // `SALERNITANA-Jenbach`: one side in capitals and the other not is
       // two names, not one hyphenated name.
@@ -56,6 +56,14 @@ public struct ElementScanner: Sendable {
     StageShape.scan(&line)
     CompetitionShape.scan(&line)
     return line
+  }
+
+  /// A hyphen between quotes is a quoted name's (`"Луч-Энергия"`,
+  /// `"НТВ-Плюс"`).
+  static func insideQuotes(_ line: LineElements, _ i: Int) -> Bool {
+    line.closing.contains { open, close in
+      open < i && i < close && ["\"", "\u{201C}", "\u{AB}", "'"].contains(line.tokens[open].text)
+    }
   }
 
   /// A letter inside a run of initials (`D.M.D.`, `C.D.`) starts no

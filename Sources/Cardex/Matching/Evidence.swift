@@ -129,6 +129,7 @@ struct Evidence {
   /// Features that tell a bout from a fixture.
   func kindFeatures(_ c: Candidate, _ line: LineElements) -> [String: Double] {
     var f: [String: Double] = [:]
+    if c.terms.contains(where: { ["homeScore", "awayScore"].contains($0.term.field ?? "") }) { f["core.score"] = 1 }
     for e in c.elements { f["element.\(e.type)"] = 1 }
     for tag in c.terms.first?.element?.tags ?? [] { f["anchor.\(tag)"] = 1 }
     var personLike = 0

@@ -65,12 +65,24 @@ public struct LineReader: Sendable {
         for name in ["lead.unexplained", "tail.unexplained", "tail.remote", "prose.words"] { chosen[k].features[name] = nil }
         chosen[k].features["line.unexplained-share"] = unexplained / words
       }
+      // `A vs B – 19:00 – Channel – Country: Channel`: where a line pairs
+      // with `vs`, its dashes part the fields; a dash pairing beside it is
+      // no record.
+      if chosen.count >= 2, Self.isDashPairing(chosen[k]), chosen.contains(where: { !Self.isDashPairing($0) }) {
+        chosen[k].features["line.minority-anchor"] = 1
+      }
       chosen[k].score = evidence.score(chosen[k].features)
       chosen[k].boutScore = evidence.boutScore(evidence.kindFeatures(chosen[k], line))
     }
     return LineReading(
       elements: line, candidates: chosen, considered: all.count, heading: heading(line), isTableRow: Self.isTableRow(line),
       header: tableHeader(line))
+  }
+
+  /// A pairing whose anchor is a dash (spaced or closed up).
+  static func isDashPairing(_ c: Candidate) -> Bool {
+    guard let anchor = c.terms.first(where: { !$0.term.isSide })?.element else { return false }
+    return anchor.type == "joined-dash" || anchor.tags.contains("dash")
   }
 
   /// A row of a table: two cell marks or more.

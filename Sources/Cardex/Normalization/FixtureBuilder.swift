@@ -3,8 +3,17 @@ extension RecordBuilder {
     let c = candidate
     var sides = c.sides
     if c.roles == [.away, .home] { sides.swapAt(0, 1) }
-    let home = name(sides[0]).name
-    let away = name(sides[1]).name
+    var home = name(sides[0]).name
+    var away = name(sides[1]).name
+    var trailing: Score?
+    // `Innova Leganés 84 – Spar Gran Canaria 56` in a text about a sport of
+    // high scores: each name's last number is its score. (In football,
+    // `Darmstadt 98 – Hannover 96` are the clubs' names.)
+    if let sport = context.sport, Self.highScoring.contains(sport), let h = Self.trailingNumber(home), let a = Self.trailingNumber(away) {
+      home = h.name
+      away = a.name
+      trailing = Score(home: h.number, away: a.number)
+    }
     var competition: Competition?
     var sport: String?
     if let e = c.element("competition") ?? earlierOnLine("competition"), case .text(let canonical) = e.value {
@@ -23,7 +32,7 @@ extension RecordBuilder {
     let finalSport = sport ?? "football"
     // Scores are written in the order the teams are: `Lakers@Suns 90-99`
     // is Suns 99, Lakers 90.
-    let writtenScore = self.score()
+    let writtenScore = self.score() ?? trailing
     let score = c.roles == [.away, .home] ? writtenScore.map { Score(home: $0.away, away: $0.home) } : writtenScore
     var has = Set(c.elements.map(\.type)).subtracting(["score"])
     if score != nil { has.insert("score") }
@@ -32,6 +41,15 @@ extension RecordBuilder {
       sport: finalSport, competition: competition, stage: stage(), home: home, away: away,
       kickoff: kickoff(timezone: family?.timezone), date: date(), score: score, section: context.section,
       format: family?.id ?? "fixture", provenance: provenance)
+  }
+
+  /// Sports whose scores run past what a club's number looks like.
+  static let highScoring: Set<String> = ["basketball", "handball", "american-football", "rugby-union", "rugby-league", "australian-rules", "volleyball"]
+
+  static func trailingNumber(_ name: String) -> (name: String, number: Int)? {
+    let parts = name.split(separator: " ")
+    guard parts.count >= 2, let last = parts.last, let n = Int(last), n < 300 else { return nil }
+    return (parts.dropLast().joined(separator: " "), n)
   }
 
   private func score() -> Score? {
