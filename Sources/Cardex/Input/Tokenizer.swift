@@ -16,7 +16,7 @@ public enum Tokenizer {
     var sawSpace = false
     while i < scalars.count {
       let s = scalars[i]
-      if s.properties.isWhitespace {
+      if isSpace(s) {
         sawSpace = true
         i += 1
         continue
@@ -40,10 +40,13 @@ public enum Tokenizer {
             break
           }
         }
-      } else if s.properties.numericType == .decimal {
+      } else if isDigit(s) {
         kind = .number
         i += 1
-        while i < scalars.count, scalars[i].properties.numericType == .decimal { i += 1 }
+        while i < scalars.count, isDigit(scalars[i]) { i += 1 }
+      } else if s.value < 0x80 {
+        kind = .punctuation
+        i += 1
       } else {
         kind = s.properties.isEmoji && s.value > 0xFF || isRegionalIndicator(s) ? .symbol : .punctuation
         i += 1
@@ -75,6 +78,18 @@ public enum Tokenizer {
 
   private static func classify(_ t: inout Token, first: Unicode.Scalar) {
     guard t.kind == .word else { return }
+    // Most words are ASCII: their case needs no Unicode tables.
+    if t.text.utf8.allSatisfy({ $0 < 0x80 }) {
+      var letters = 0
+      var upper = 0
+      for b in t.text.utf8 where (b >= 65 && b <= 90) || (b >= 97 && b <= 122) {
+        letters += 1
+        if b <= 90 { upper += 1 }
+      }
+      t.isCapitalized = first.value >= 65 && first.value <= 90
+      t.isAllCaps = letters >= 2 && upper == letters
+      return
+    }
     if isCJK(first) {
       t.isCJK = true
       t.isUncased = true
@@ -104,10 +119,22 @@ public enum Tokenizer {
   }
 
   static func isLetter(_ s: Unicode.Scalar) -> Bool {
-    s.properties.isAlphabetic && s.properties.numericType == nil
+    if s.value < 0x80 { return (s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122) }
+    return s.properties.isAlphabetic && s.properties.numericType == nil
+  }
+
+  static func isDigit(_ s: Unicode.Scalar) -> Bool {
+    if s.value < 0x80 { return s.value >= 48 && s.value <= 57 }
+    return s.properties.numericType == .decimal
+  }
+
+  static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    if s.value < 0x80 { return s.value == 32 || (s.value >= 9 && s.value <= 13) }
+    return s.properties.isWhitespace
   }
 
   static func isMark(_ s: Unicode.Scalar) -> Bool {
+    if s.value < 0x80 { return false }
     switch s.properties.generalCategory {
     case .nonspacingMark, .spacingMark, .enclosingMark: return true
     default: return false
