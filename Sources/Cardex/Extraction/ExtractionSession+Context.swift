@@ -56,7 +56,7 @@ extension ExtractionSession {
     noteCompetitions(h, p)
     // A stage named in prose without a number or letter (`the final round`,
     // `the relegation zone`) is talk about the season, not this list's stage.
-    if let s = h.stage, !s.tags.contains("named") { state.mentionedStage = valueText(s) }
+    if let s = h.stage, !s.tags.contains("named"), state.mentionedStage == nil { state.mentionedStage = valueText(s) }
     // A sport cardex makes no records for, named in passing below the
     // headline (`Chess pieces with US and Iran flags` under a photo), does
     // not make the text about it.

@@ -8,6 +8,34 @@ enum CompetitionShape {
   static let connectors: Set<String> = ["and", "&", "of", "the", "de", "del", "di", "da", "do", "du", "des", "der", "la"]
 
   static func scan(_ line: inout LineElements) {
+    readUnknown(&line)
+    extendKnown(&line)
+  }
+
+  /// On a line that pairs nothing (a heading, an intro), a known
+  /// competition's name with its sponsor before it and its season after it,
+  /// as written: `PKO BP Ekstraklasa`, `Serie A Femminile 2019-2020`.
+  static func extendKnown(_ line: inout LineElements) {
+    guard !line.elements.contains(where: { ["separator", "result-verb", "joined-dash"].contains($0.type) }) else { return }
+    let t = line.tokens
+    for e in line.elements where e.type == "competition" && !e.tags.contains("unknown") {
+      var start = e.start
+      while start > 0, e.start - start < 2, t[start].spaceBefore, capitalisedFree(line, start - 1) { start -= 1 }
+      var end = e.end
+      // `2019-2020`, `2018/19`, `2021`.
+      if let y = line.number(end), y >= 1900, y <= 2100, t[end].spaceBefore {
+        end += 1
+        if end + 1 < t.count, line.isMark(end, "-") || line.isMark(end, "/"), line.glued(end), line.number(end + 1) != nil, line.glued(end + 1) {
+          end += 2
+        }
+      }
+      if start < e.start || end > e.end {
+        line.add(Element(type: "competition", start: start, end: end, value: e.value, tags: e.tags.union(["extended"])))
+      }
+    }
+  }
+
+  static func readUnknown(_ line: inout LineElements) {
     let t = line.tokens
     var i = 0
     while i < t.count {

@@ -40,8 +40,8 @@ enum StageShape {
       // `2. Spieltag`, `16. kolejka`, `5-й тур`, `21-го тура`, `第31節`, `16η αγωνιστική`.
       if let n = line.number(i), n < 100 {
         var j = i + 1
-        if line.isMark(j, ".") || line.isMark(j, "-") { j += 1 }
-        if j < t.count, t[j].isWord, ["й", "го", "ого", "ий", "ый", "ª", "a", "º", "o", "e", "er", "ème", "st", "nd", "rd", "th", "η", "ης"].contains(t[j].folded) {
+        if line.isMark(j, ".") || line.isMark(j, "-") || line.isMark(j, "°") || line.isMark(j, "^") || line.isMark(j, "º") { j += 1 }
+        if j < t.count, t[j].isWord, ["й", "го", "ого", "ий", "ый", "ª", "a", "º", "°", "^", "o", "e", "er", "ème", "st", "nd", "rd", "th", "η", "ης"].contains(t[j].folded) {
           j += 1
         }
         if let w = line.element("stage-word", at: j), w.tags.contains("numbered") || !w.tags.contains("named") {
