@@ -22,7 +22,7 @@ import Testing
       id: "unknown key in a rule",
       files: [separators, ("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    sequnce: \"side separator side\"\n")],
       expected:
-        "g.yaml:5:5: error: unknown key 'sequnce' in a rule (did you mean 'sequence'?); allowed keys: rule, record, sequence, set, needs, description"),
+        "g.yaml:5:5: error: unknown key 'sequnce' in a rule (did you mean 'sequence'?); allowed keys: rule, record, sequence, set, needs, unless, description"),
     ErrorCase(
       id: "unknown element type",
       files: [separators, ("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    sequence: \"side separtor side\"\n")],

@@ -35,6 +35,7 @@ extension ExtractionSession {
     // when a line of prose names one in passing.
     if let c = h.competition, h.unexplained <= 1 {
       state.competition = writtenText(c, p)
+      state.competitionCanonical = c.tags.contains("unknown") ? nil : valueText(c)
     }
     noteCompetitions(h, p)
     if let s = h.stage { state.stage = valueText(s) }

@@ -193,6 +193,7 @@ extension ExtractionSession {
       }
       context.date = state.date
       context.competition = state.competition ?? state.mentionedCompetition
+      context.competitionCanonical = state.competition != nil ? state.competitionCanonical : state.mentionedCanonical
       context.stage = state.stage ?? state.mentionedStage
       context.kickoff = state.headingKickoff ?? state.defaultKickoff
       var builder = RecordBuilder(

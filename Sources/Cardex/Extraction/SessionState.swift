@@ -27,6 +27,8 @@ extension ExtractionSession {
     public var boutHeading: BoutHeading?
     public var date: String?
     public var competition: String?
+    /// Its canonical name, when the lexicon knows it.
+    public var competitionCanonical: String?
     public var stage: String?
     /// A competition or stage named in prose above, for lists whose
     /// headings do not name it.
@@ -82,10 +84,22 @@ extension ExtractionSession {
 
     /// The competition the text is about, for matches no heading names: the
     /// first it names (an intro names its subject first more often than a
-    /// comparison; counting mentions did worse on the tune split), one the
-    /// lexicon knows before one read from its shape.
+    /// comparison), unless another is named at least twice as often (the
+    /// subject comes back; a comparison is made once). One the lexicon knows
+    /// goes before one read from its name's shape.
     public var mentionedCompetition: String? {
-      mentions.values.min { a, b in (a.known ? 0 : 1, a.first) < (b.known ? 0 : 1, b.first) }?.written
+      let known = mentions.values.filter(\.known)
+      let pool = known.isEmpty ? Array(mentions.values) : known
+      guard let first = pool.min(by: { $0.first < $1.first }),
+        let top = pool.max(by: { ($0.count, -$0.first) < ($1.count, -$1.first) })
+      else { return nil }
+      return (top.count >= 2 * first.count ? top : first).written
+    }
+
+    /// The canonical name of `mentionedCompetition`, when known.
+    public var mentionedCanonical: String? {
+      guard let written = mentionedCompetition else { return nil }
+      return mentions.first { $0.value.known && $0.value.written == written }?.key
     }
 
     mutating func mention(_ canonical: String, written: String, known: Bool) {

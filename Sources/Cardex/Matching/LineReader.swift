@@ -148,7 +148,12 @@ public struct LineReader: Sendable {
       }
     }
     let meaningful = h.opens != nil || h.setsBout || h.setsFixture
-    h.isHeading = meaningful && h.words <= 14 && h.unexplained <= max(2, h.words / 3)
+    // A headline in title case (`Here Are The Fixtures For Matchweek
+    // Five`) heads what follows whatever its small words.
+    let words = line.tokens.filter(\.isWord)
+    let titleCase = words.count >= 3 && words.filter({ $0.isCapitalized }).count * 10 >= words.count * 8 && line.tokens.last?.text != "."
+      && !line.elements.contains { ["separator", "result-verb", "joined-dash"].contains($0.type) }
+    h.isHeading = meaningful && h.words <= 14 && (h.unexplained <= max(2, h.words / 3) || titleCase)
     return h
   }
 }

@@ -24,7 +24,7 @@ extension RecordBuilder {
       competition = Competition(asWritten: label, canonical: entry?.name ?? label, known: entry != nil)
       sport = entry?.sport
     } else if let written = context.competition {
-      let entry = rules.competitions.lookup(written)
+      let entry = rules.competitions.lookup(context.competitionCanonical ?? written)
       competition = Competition(asWritten: written, canonical: entry?.name ?? written, known: entry != nil)
       sport = entry?.sport
     }

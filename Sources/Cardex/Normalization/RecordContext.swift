@@ -12,6 +12,8 @@ public struct RecordContext: Sendable, Hashable {
   /// A competition as written, from a heading (or, failing one, the
   /// nearest mention above).
   public var competition: String?
+  /// Its canonical name, when the lexicon knows it.
+  public var competitionCanonical: String?
   public var stage: String?
   /// The start time a line above gave all the matches.
   public var kickoff: Kickoff?
