@@ -93,10 +93,6 @@ private func standsApart(_ tokens: [Token], _ start: Int, _ end: Int) -> Bool {
 
 extension LineElements {
   /// The longest element of `type` starting at token `i`.
-  func element(_ type: String, at i: Int) -> Element? {
-    elements(startingAt: i).first { $0.type == type }
-  }
-
   func has(_ type: String, at i: Int) -> Bool { element(type, at: i) != nil }
 
   /// Token `i` is the punctuation mark `mark`.

@@ -23,25 +23,37 @@ public struct LineElements: Sendable {
     (closing, opening) = Self.pairBrackets(tokens)
   }
 
+  /// Adds an element, keeping each token's lists in the order the lookups
+  /// give them (longest first), so that a lookup sorts nothing.
   public mutating func add(_ e: Element) {
     guard e.start < e.end, e.end <= tokens.count else { return }
     if startingAt[e.start].contains(where: { elements[$0].type == e.type && elements[$0].end == e.end }) { return }
     elements.append(e)
-    startingAt[e.start].append(elements.count - 1)
-    endingAt[e.end - 1].append(elements.count - 1)
+    let k = elements.count - 1
+    let s = startingAt[e.start].firstIndex { elements[$0].end < e.end } ?? startingAt[e.start].count
+    startingAt[e.start].insert(k, at: s)
+    let f = endingAt[e.end - 1].firstIndex { elements[$0].start > e.start } ?? endingAt[e.end - 1].count
+    endingAt[e.end - 1].insert(k, at: f)
   }
 
   /// Elements that start at token `i`, longest first.
   public func elements(startingAt i: Int) -> [Element] {
-    guard i < startingAt.count else { return [] }
-    return startingAt[i].map { elements[$0] }.sorted { $0.end > $1.end }
+    guard i >= 0, i < startingAt.count else { return [] }
+    return startingAt[i].map { elements[$0] }
   }
 
   /// Elements that end just before token `i` (their last token is `i - 1`),
   /// longest first.
   public func elements(endingBefore i: Int) -> [Element] {
     guard i >= 1, i - 1 < endingAt.count else { return [] }
-    return endingAt[i - 1].map { elements[$0] }.sorted { $0.start < $1.start }
+    return endingAt[i - 1].map { elements[$0] }
+  }
+
+  /// The longest element of `type` that starts at token `i`.
+  public func element(_ type: String, at i: Int) -> Element? {
+    guard i >= 0, i < startingAt.count else { return nil }
+    for k in startingAt[i] where elements[k].type == type { return elements[k] }
+    return nil
   }
 
   /// Elements of `type` anywhere in the line.

@@ -28,6 +28,11 @@ public struct WeightClassLexicon: Sendable {
   /// Folded single-word spellings of seven letters or more, for one-typo
   /// correction.
   var singleWords: [(folded: String, spelling: String)] = []
+  /// `singleWords` by their first and by their last byte: a word one edit
+  /// from a spelling shares one of the two with it.
+  var byFirstByte: [UInt8: [Int]] = [:]
+  var byLastByte: [UInt8: [Int]] = [:]
+  var singleWordSet: Set<String> = []
 
   public init() {}
 
@@ -64,18 +69,28 @@ public struct WeightClassLexicon: Sendable {
     var words: [String: String] = [:]
     for s in spellings where s.count >= 7 && !s.contains(" ") && !s.contains("-") { words[Tokenizer.fold(s)] = words[Tokenizer.fold(s)] ?? s }
     singleWords = words.map { ($0.key, $0.value) }.sorted { $0.folded < $1.folded }
+    singleWordSet = Set(singleWords.map(\.folded))
+    byFirstByte = [:]
+    byLastByte = [:]
+    for (k, w) in singleWords.enumerated() {
+      if let f = w.folded.utf8.first { byFirstByte[f, default: []].append(k) }
+      if let l = w.folded.utf8.last { byLastByte[l, default: []].append(k) }
+    }
   }
 
   /// The one spelling a single word of seven letters or more is one typing
   /// error away from (`Lighweight` → `lightweight`); nil when none or two.
   public func correction(of word: String) -> String? {
     let folded = Tokenizer.fold(word)
-    guard folded.count >= 7, !singleWords.contains(where: { $0.folded == folded }) else { return nil }
+    guard folded.utf8.count >= 7, !singleWordSet.contains(folded), let first = folded.utf8.first, let last = folded.utf8.last else { return nil }
     let bytes = Array(folded.utf8)
     var best: String?
-    for candidate in singleWords where abs(candidate.folded.utf8.count - bytes.count) <= 1 {
+    var tried = Set<Int>()
+    for k in (byFirstByte[first] ?? []) + (byLastByte[last] ?? []) where tried.insert(k).inserted {
+      let candidate = singleWords[k]
+      guard abs(candidate.folded.utf8.count - bytes.count) <= 1 else { continue }
       if editDistance(bytes, Array(candidate.folded.utf8)) == 1 {
-        if best != nil { return nil }  // ambiguous: two classes one edit away
+        if best != nil, best != candidate.spelling { return nil }  // ambiguous: two classes one edit away
         best = candidate.spelling
       }
     }
