@@ -33,6 +33,24 @@ import Testing
     #expect((planted["bouts"] ?? 0) > 50)
   }
 
+  /// Library users get what `--jobs` does: `ExtractionRun` on several cores
+  /// gives the items one core gives, in the same order.
+  @Test func libraryRunOnSeveralCoresGivesWhatOneCoreGives() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (path, planted) = try Self.makeCorpus(mb: 0.3, in: dir)
+    func items(jobs: Int) throws -> [ExtractedItem] {
+      var out: [ExtractedItem] = []
+      let run = ExtractionRun(extractor: Repo.extractor, jobs: jobs, chunkBytes: 25_000)
+      try run.run([try InputFile(path: path)]) { batch, _ in out += batch }
+      return out
+    }
+    let one = try items(jobs: 1)
+    let four = try items(jobs: 4)
+    #expect(one == four)
+    #expect(one.filter { if case .bout = $0 { return true } else { return false } }.count == planted["bouts"])
+  }
+
   /// Swift seeds its hashing per process: nothing cardex outputs may hang
   /// on the order a dictionary or set happens to give (a tie between two
   /// competitions named on one line once did).

@@ -1,0 +1,89 @@
+import Dispatch
+
+/// Runs an extractor over whole inputs, on one core or several, and hands
+/// what each piece of input yields to the caller in input order: what
+/// `cardex parse` does, for library users too.
+///
+/// On one core each input gets one session, fed as the input is read. On
+/// several, inputs are cut into chunks at blank lines and shared out; the
+/// output is still what one core gives (see `parallel`).
+public struct ExtractionRun: Sendable {
+  public let extractor: Extractor
+  /// Cores to extract on.
+  public var jobs: Int
+  /// Bytes per chunk when a file is cut for several cores.
+  public var chunkBytes: Int
+  /// Add a `LineExplanation` for every record, heading and near miss (one
+  /// core only: explanations follow the lines in order).
+  public var explain: Bool
+  /// Workers encode their records as NDJSON lines too, so that the thread
+  /// that writes only copies bytes.
+  public var encodeNDJSON: Bool
+
+  public init(extractor: Extractor, jobs: Int = 1, chunkBytes: Int = 2 << 20, explain: Bool = false, encodeNDJSON: Bool = false) {
+    self.extractor = extractor
+    self.jobs = max(1, jobs)
+    self.chunkBytes = max(1, chunkBytes)
+    self.explain = explain
+    self.encodeNDJSON = encodeNDJSON
+  }
+
+  /// Extracts every input in turn. `emit` receives each batch of items in
+  /// input order and, when `encodeNDJSON` is set and the batch was encoded
+  /// by a worker, its NDJSON lines (nil otherwise).
+  public func run(_ inputs: [InputFile], emit: ([ExtractedItem], [UInt8]?) throws -> Void) throws {
+    if jobs > 1 && !explain {
+      try parallel(inputs, emit: emit)
+    } else {
+      try sequential(inputs) { try emit($0, nil) }
+    }
+  }
+
+  /// One session per input, fed as the input is read; what each chunk of
+  /// input yields is handed to `emit` at once.
+  func sequential(_ inputs: [InputFile], emit: ([ExtractedItem]) throws -> Void) throws {
+    for input in inputs {
+      var session = extractor.session(source: input.name, explain: explain)
+      var splitter = LineSplitter()
+      var pending: [ExtractedItem] = []
+      // Closures written out at each call, not kept in a constant: a stored
+      // closure escapes, so the variables it captures would be boxed and
+      // every line would pay for a run-time exclusivity check.
+      var writeError: Error?
+      try input.forEachChunk { chunk in
+        splitter.feed(chunk) { n, line in session.consume(line: line, number: n, into: &pending) }
+        if writeError == nil {
+          do {
+            try emit(pending)
+            pending.removeAll(keepingCapacity: true)
+          } catch { writeError = error }
+        }
+      }
+      splitter.finish { n, line in session.consume(line: line, number: n, terminated: false, into: &pending) }
+      pending += session.finish()
+      if let writeError { throw writeError }
+      try emit(pending)
+    }
+  }
+}
+
+/// What a worker made of one chunk, handed to the thread that writes.
+final class ChunkSlot: @unchecked Sendable {
+  typealias Value = (result: Extractor.ChunkResult, encoded: [UInt8]?)
+  private var value: Value?
+  private let filled = DispatchSemaphore(value: 0)
+
+  /// Called once, by the worker.
+  func fill(_ value: Value) {
+    self.value = value
+    filled.signal()
+  }
+
+  /// Blocks until the worker has filled the slot; the semaphore orders
+  /// the worker's write before this read.
+  func wait() -> Value {
+    filled.wait()
+    filled.signal()
+    return value!
+  }
+}
