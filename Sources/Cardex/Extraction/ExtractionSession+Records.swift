@@ -1,0 +1,132 @@
+extension ExtractionSession {
+  /// Builds the accepted candidates' records, bout or fixture as the
+  /// evidence, the rule and the context say.
+  mutating func records(_ accepted: [Candidate], _ p: PendingLine, _ reading: LineReading) -> [ExtractedItem] {
+    var items: [ExtractedItem] = []
+    for c in accepted {
+      let kind = self.kind(of: c)
+      var context = RecordContext()
+      context.section = state.section?.heading
+      context.sport = state.sport
+      context.ruleset = state.ruleset
+      if kind == .bout, let h = state.boutHeading {
+        context.weightClass = h.weightClass
+        context.limit = h.limit
+        context.rounds = h.rounds
+        context.title = h.title
+      }
+      context.date = state.date
+      context.competition = state.competition ?? state.mentionedCompetition
+      context.competitionCanonical = state.competition != nil ? state.competitionCanonical : state.mentionedCanonical
+      context.stage = state.stage ?? state.mentionedStage
+      context.kickoff = state.headingKickoff ?? state.defaultKickoff
+      var builder = RecordBuilder(
+        rules: extractor.rules, candidate: c, line: reading.elements, context: context,
+        provenance: Provenance(source: source, line: p.number, raw: p.raw))
+      let built = builder.build(as: kind)
+      if let pair = Self.seenPair(built.first, line: p.number) {
+        // `A vs. B — B def. A by TKO`: the pairing, then its result by
+        // surnames, on one line: one record.
+        if state.pairs.contains(where: { $0.line == p.number && pair.sameNames($0) }), Self.mergeResult(from: built.first, into: &items) {
+          continue
+        }
+        if let first = state.repeatedLine(pair), first != p.number {
+          items.append(.diagnostic(Diagnostic(.note, .duplicateRecord(first), source: source, line: p.number)))
+          continue
+        }
+      }
+      items += built
+      if kind == .bout { state.bouts += 1 } else { state.fixtures += 1 }
+    }
+    if state.boutHeading?.nextOnly == true { state.boutHeading = nil }
+    return items
+  }
+
+  /// The roles a table's header gives the cells a candidate's sides stand
+  /// in (`winner` and `loser`, `home` and `away`).
+  func tableRoles(_ c: Candidate, _ line: LineElements) -> [SideRole]? {
+    guard let columns = state.tableColumns else { return nil }
+    let roles = c.sides.map { columns[LineReader.cell(of: $0.nameStart, in: line)] }
+    switch (roles[0], roles[1]) {
+    case ("winner"?, "loser"?): return [.winner, .loser]
+    case ("loser"?, "winner"?): return [.loser, .winner]
+    case ("home"?, "away"?): return [.home, .away]
+    case ("away"?, "home"?): return [.away, .home]
+    case ("side"?, "side"?), ("pairing"?, "pairing"?): return c.roles
+    default: return nil
+    }
+  }
+
+  /// What a row's bare cells mean by their column: a number under
+  /// `r`/`round` is the round a bout ended in.
+  func columnElements(_ c: Candidate, _ line: LineElements) -> [Element] {
+    guard let columns = state.tableColumns, !c.has("round") else { return [] }
+    var out: [Element] = []
+    for i in line.tokens.indices where columns[LineReader.cell(of: i, in: line)] == "round" {
+      if let n = line.number(i), (1...15).contains(n), line.isMark(i - 1, "|") || line.isMark(i + 1, "|") {
+        out.append(Element(type: "round", start: i, end: i + 1, value: .round(n)))
+      }
+    }
+    return out.count == 1 ? out : []
+  }
+
+  /// Gives a bout already built from this line the result of a second
+  /// reading of the same pairing; false when there is none to give.
+  static func mergeResult(from item: ExtractedItem?, into items: inout [ExtractedItem]) -> Bool {
+    guard case .bout(let later)? = item, let result = later.result,
+      let k = items.lastIndex(where: { if case .bout(let b) = $0 { return b.result == nil } else { return false } }),
+      case .bout(var b) = items[k]
+    else { return false }
+    var r = result
+    if let w = result.winner {
+      let fold = Tokenizer.fold(w)
+      r.winner = b.fighters.first { Tokenizer.fold($0.name).hasSuffix(fold) || fold.hasSuffix(Tokenizer.fold($0.name)) }?.name ?? w
+      if r.winner != b.fighters[0].name { b.fighters.swapAt(0, 1) }
+    }
+    b.result = r
+    items[k] = .bout(b)
+    return true
+  }
+
+  /// Words that join alternatives or pad a name, left out when names are
+  /// compared (`Norwich or Chelsea` is `Norwich/Chelsea`).
+  static let fillerWords: Set<String> = ["or", "and", "fc", "the"]
+
+  static func seenPair(_ item: ExtractedItem?, line: Int) -> State.SeenPair? {
+    func words(_ name: String) -> Set<String> {
+      Set(Tokenizer.fold(name).split { !($0.isLetter || $0.isNumber) }.map(String.init)).subtracting(fillerWords)
+    }
+    switch item {
+    case .bout(let b)?:
+      return State.SeenPair(bout: true, first: words(b.fighters[0].name), second: words(b.fighters[1].name), line: line, scored: b.result != nil)
+    case .fixture(let f)?:
+      return State.SeenPair(bout: false, first: words(f.home), second: words(f.away), line: line, scored: f.score != nil)
+    default: return nil
+    }
+  }
+
+  /// Bout or fixture: the rule may say; otherwise the candidate's own
+  /// evidence plus the section, the document so far and its sport.
+  func kind(of c: Candidate) -> Family.Record {
+    if c.roles.contains(.winner) { return .bout }
+    if c.roles.contains(.home) { return .fixture }
+    switch extractor.rules.grammar.rules[c.rule].record {
+    case .bout: return .bout
+    case .fixture: return .fixture
+    case .either: break
+    }
+    let k = extractor.rules.evidence.kind
+    var score = c.boutScore
+    switch state.section?.kind {
+    case .bout?: score += k["context.section-bout"] ?? 0
+    case .fixture?: score += k["context.section-fixture"] ?? 0
+    case nil: break
+    }
+    if state.bouts > state.fixtures { score += k["context.document-bout"] ?? 0 }
+    if state.fixtures > state.bouts { score += k["context.document-fixture"] ?? 0 }
+    if let sport = state.sport {
+      score += RecordBuilder.combatSports.contains(sport) ? (k["context.sport-combat"] ?? 0) : (k["context.sport-team"] ?? 0)
+    }
+    return score > 0 ? .bout : .fixture
+  }
+}
