@@ -38,7 +38,13 @@ extension ExtractionSession {
       state.competitionCanonical = c.tags.contains("unknown") ? nil : valueText(c)
     }
     noteCompetitions(h, p)
-    if let s = h.stage { state.stage = valueText(s) }
+    if let s = h.stage {
+      state.stage = valueText(s)
+      // A stage in the text's headline still heads a list under a later
+      // heading that names none (`Süper Lig'de 7. hafta` … `Haftanın
+      // maçları:`), as one named in the intro does.
+      if !s.tags.contains("named"), state.mentionedStage == nil, state.linesSeen < 3 { state.mentionedStage = state.stage }
+    }
     if let sport = h.sport {
       state.sport = sport
       state.ruleset = h.ruleset

@@ -81,6 +81,12 @@ struct Annotator {
           e.tags.insert("detailed")
         }
         picked.append(e)
+        // `Marcatori: 21' Brozovic, 24' Sensi`: after a scorers' label, and
+        // its colon, the line is the match's report.
+        if e.type == "scorers-label", line.isMark(e.end, ":") {
+          i = to
+          continue
+        }
         // Other readings of the same words (`Premier League` names a
         // competition and cues a sport) are kept too.
         for other in line.elements(startingAt: i) where other.end == e.end && other.type != e.type && allowed.contains(other.type) {

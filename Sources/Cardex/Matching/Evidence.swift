@@ -143,10 +143,18 @@ struct Evidence {
       }
       if (2...3).contains(s.words), !inName.contains(where: { $0.type == "club-word" }) { personLike += 1 }
       if s.words == 1 { f["name.one-word", default: 0] += 1 }
+      if Self.hasNickname(s, line) { f["name.nickname", default: 0] += 1 }
     }
     if teamLike > 0 { f["name.club"] = Double(teamLike) }
     if personLike == 2 { f["name.people"] = 1 }
     return f
+  }
+
+  /// A quoted part with name words before and after it, inside the name.
+  static func hasNickname(_ s: Side, _ line: LineElements) -> Bool {
+    line.closing.contains { open, close in
+      open > s.nameStart && close < s.nameEnd - 1 && ["'", "\"", "\u{201C}", "\u{AB}"].contains(line.tokens[open].text)
+    }
   }
 
   /// Summed in the features' name order: a dictionary's own order differs

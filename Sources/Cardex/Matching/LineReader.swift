@@ -8,6 +8,7 @@ public struct LineReader: Sendable {
   let annotator: Annotator
   let evidence: Evidence
   let headingTypes: Set<String>
+  let gate: ProseGate
 
   public init(rules: RuleSet) {
     self.rules = rules
@@ -19,6 +20,15 @@ public struct LineReader: Sendable {
     for set in rules.grammar.headings.values { types.formUnion(set) }
     types.insert("sport-cue")
     headingTypes = types
+    gate = ProseGate(rules: rules)
+  }
+
+  /// Reads a line from its normalized bytes and text: a paragraph the prose
+  /// gate passes costs one walk over its bytes, and reads as it would in
+  /// full (no pairing, no heading, no mention; its words counted).
+  public func read(_ text: String, bytes: [UInt8]) -> LineReading {
+    if let words = gate.proseWords(bytes) { return LineReading(prose: text, words: words) }
+    return read(text)
   }
 
   public func read(_ text: String) -> LineReading {
@@ -172,4 +182,14 @@ public struct LineReading: Sendable {
   public var header: [Int: String]?
 
   public var best: Candidate? { candidates.max { $0.score < $1.score } }
+}
+
+extension LineReading {
+  /// A paragraph that holds nothing: the reading the prose gate gives.
+  init(prose text: String, words: Int) {
+    var heading = HeadingReading()
+    heading.words = words
+    heading.unexplained = words
+    self.init(elements: LineElements(text: text, tokens: []), candidates: [], considered: 0, heading: heading)
+  }
 }

@@ -234,11 +234,19 @@ struct SideFinder {
 
   func wordCount(_ start: Int, _ end: Int) -> Int { (start..<end).filter { startsWord($0) }.count }
 
+  static func isInitial(_ t: [Token], _ i: Int) -> Bool {
+    guard i + 2 < t.count, t[i].isWord, t[i].text.count == 1, t[i].isCapitalized, t[i + 1].text == ".", !t[i + 1].spaceBefore else {
+      return false
+    }
+    return t[i + 2].isWord && t[i + 2].isCapitalized && t[i + 2].spaceBefore
+  }
+
   static func capabilities(_ line: LineElements, _ rules: NameRules) -> [Capability] {
     let t = line.tokens
     var never = [Bool](repeating: false, count: t.count)
     var notFirst = [Bool](repeating: false, count: t.count)
     var inside = [Bool](repeating: false, count: t.count)
+    var ending = [Bool](repeating: false, count: t.count)
     for e in line.elements {
       // A zone's letters away from any time are a name's (`MT Melsungen`,
       // `ET Pizzeria`): only after a time is `MT` Mountain Time.
@@ -249,8 +257,13 @@ struct SideFinder {
         if rules.never.contains(e.type) { never[i] = true }
         if rules.notAfterStart.contains(e.type) { notFirst[i] = true }
         if rules.inside.contains(e.type) { inside[i] = true }
+        if rules.end.contains(e.type) { ending[i] = true }
       }
     }
+    // A capital and a full stop before a capitalised word is an initial
+    // (`P. Ferreira`, `D. Jones`), whatever list the letter is also in
+    // (`P` for penalties, `D` for a draw).
+    for i in t.indices where never[i] && isInitial(t, i) { never[i] = false }
     var out = [Capability](repeating: .none, count: t.count)
     for i in t.indices {
       let tok = t[i]
@@ -260,6 +273,9 @@ struct SideFinder {
         if tok.isHiragana { continue }
         if tok.isCapitalized || tok.isAllCaps || tok.isUncased {
           out[i] = notFirst[i] ? .notFirst : .any
+        } else if ending[i], i > 0, t[i - 1].isWord, t[i - 1].isCapitalized, out[i - 1] == .any || out[i - 1] == .notFirst {
+          // `Stade français`, `Castres olympique`.
+          out[i] = .notFirst
         } else if inside[i] {
           out[i] = .inner
         } else if i > 0, t[i - 1].isNumber, !tok.spaceBefore, out[i - 1] == .any {

@@ -26,7 +26,7 @@ public struct Grammar: Sendable {
   /// Every element type the grammar names, for checking that each is
   /// declared by a lexicon or a shape.
   public var namedTypes: Set<String> {
-    var out = lead.union(note).union(tail).union(names.never).union(names.notAfterStart).union(names.inside)
+    var out = lead.union(note).union(tail).union(names.never).union(names.notAfterStart).union(names.inside).union(names.end)
     for set in headings.values { out.formUnion(set) }
     for rule in rules {
       for term in rule.terms {
@@ -77,10 +77,11 @@ struct GrammarReader {
     }
     grammar.boundaries.formUnion(try r.stringList(root["boundaries"], "'boundaries'"))
     if let n = root["names"] {
-      _ = try r.mapping(n, allowed: ["never", "not-after-start", "inside", "max-words"], what: "'names'")
+      _ = try r.mapping(n, allowed: ["never", "not-after-start", "inside", "end", "max-words"], what: "'names'")
       grammar.names.never.formUnion(try r.stringList(n["never"], "'never'"))
       grammar.names.notAfterStart.formUnion(try r.stringList(n["not-after-start"], "'not-after-start'"))
       grammar.names.inside.formUnion(try r.stringList(n["inside"], "'inside'"))
+      grammar.names.end.formUnion(try r.stringList(n["end"], "'end'"))
       grammar.names.maxWords = try r.int(n["max-words"], "'max-words'", default: grammar.names.maxWords)
     }
     if let h = root["headings"] {
@@ -115,11 +116,13 @@ struct GrammarReader {
 /// (and words of scripts without case) and stops at an element of a type
 /// in `never`; a type in `notAfterStart` may begin a name (`Max` is a
 /// channel and a first name) but ends one that has begun; a type in
-/// `inside` may stand in a name though it is lower case (`van`, `de`).
+/// `inside` may stand in a name though it is lower case (`van`, `de`), and
+/// one in `end` may end a name after a capitalised word (`Stade français`).
 public struct NameRules: Sendable {
   public var never: Set<String> = []
   public var notAfterStart: Set<String> = []
   public var inside: Set<String> = []
+  public var end: Set<String> = []
   /// Words in one name at most (a group of characters of a script written
   /// without spaces counts as one).
   public var maxWords = 6

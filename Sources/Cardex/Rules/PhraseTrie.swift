@@ -42,10 +42,32 @@ public struct PhraseTrie: Sendable {
         i += 1
         continue
       }
-      guard let next = nodes[node].children[tokens[i].folded] else { return }
+      guard let next = nodes[node].children[tokens[i].folded] else {
+        // A proper noun's case ending after an apostrophe (Turkish `Süper
+        // Lig'de`, `Lig'in`) ends the phrase with its word.
+        if let stem = Self.stem(tokens[i]), let last = nodes[node].children[stem], !nodes[Int(last)].entries.isEmpty {
+          visit(i + 1, nodes[Int(last)].entries)
+        }
+        return
+      }
       node = Int(next)
       i += 1
       if !nodes[node].entries.isEmpty { visit(i, nodes[node].entries) }
     }
+  }
+
+  /// The word before the apostrophe of a capitalised word with a case
+  /// ending (`Lig'de` → `lig`); nil for names written with one (`O'Neill`,
+  /// `d'Artagnan`: one letter before it) and for lower-case words.
+  static func stem(_ t: Token) -> String? {
+    guard t.isWord, t.isCapitalized else { return nil }
+    return stem(t.text, folded: t.folded)
+  }
+
+  static func stem(_ text: String, folded: String) -> String? {
+    guard let mark = folded.firstIndex(of: "'"), let written = text.firstIndex(of: "'") else { return nil }
+    let stem = folded[..<mark]
+    guard stem.count >= 2, text[text.index(after: written)...].first?.isLowercase == true else { return nil }
+    return String(stem)
   }
 }

@@ -12,13 +12,16 @@ enum CompetitionShape {
     extendKnown(&line)
   }
 
-  /// On a line that pairs nothing (a heading, an intro), a known
+  /// Before any pairing on the line (a heading, an intro), a known
   /// competition's name with its sponsor before it and its season after it,
   /// as written: `PKO BP Ekstraklasa`, `Serie A Femminile 2019-2020`.
   static func extendKnown(_ line: inout LineElements) {
-    guard !line.elements.contains(where: { ["separator", "result-verb", "joined-dash"].contains($0.type) }) else { return }
+    // Words before a pairing's mark may be its first side (`Arsenal v
+    // Chelsea Premier League`): a name is extended only before the line's
+    // first pairing (`Lotto Ekstraklasa – 2. kolejka`).
+    let pairing = line.elements.filter { ["separator", "result-verb", "joined-dash"].contains($0.type) }.map(\.start).min() ?? Int.max
     let t = line.tokens
-    for e in line.elements where e.type == "competition" && !e.tags.contains("unknown") {
+    for e in line.elements where e.type == "competition" && !e.tags.contains("unknown") && e.end <= pairing {
       var start = e.start
       while start > 0, e.start - start < 2, t[start].spaceBefore, capitalisedFree(line, start - 1) { start -= 1 }
       var end = e.end

@@ -12,7 +12,8 @@ enum StageShape {
       if let w = line.element("stage-word", at: i) {
         var j = w.end
         if line.isMark(j, ":") { j += 1 }
-        if let n = line.number(j), n < 100 {
+        // `FINALE 4 – 0`: a number that opens a score is the score's.
+        if let n = line.number(j), n < 100, !line.elements(startingAt: j).contains(where: { $0.type == "score" }) {
           line.add(Element(type: "stage", start: i, end: j + 1, value: .text(line.text(i, j + 1))))
         } else if w.tags.contains("numbered"), let o = line.element("ordinal-word", at: j) {
           // `Matchweek Five`, `Round Three`.
