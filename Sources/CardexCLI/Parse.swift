@@ -28,7 +28,7 @@ extension CardexCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Flag(help: "Print, for each record, heading and near miss, the format and pattern behind it and what was normalized; the feed then goes only to --output.")
+    @Flag(help: "Print, for each record, heading and near miss, the elements read, the rule that paired them, the evidence and why it was taken or not, and what was normalized; the feed then goes only to --output.")
     var explain = false
 
     @Flag(help: "Fail (exit 1, no output file written) when a record fails the feed checks with an error.")

@@ -5,7 +5,7 @@ import Testing
 
 /// The prose gate (the reader's fast path) and the full reader agree: every
 /// line the gate passes as prose reads, in full, as a paragraph with
-/// nothing in it.
+/// nothing the session would take, report or count.
 @Suite struct ProseGateTests {
   let reader = Repo.extractor.reader
 
@@ -30,14 +30,17 @@ import Testing
   static let insertions = [
     " vs ", " v ", " - ", " – ", " x ", " def. ", " lost to ", " beat ", " 2-1 ", " 3 ", " 19:45 ", " | ", " @ ", " (USA) ",
     " Premier League ", " Champions League ", " Group A ", " second round ", " Round 3 ", " UFC ", " boxing ", " kick off at 3pm ",
-    " midnight ", "-Sevilla ", " Serie A ", " W TKO 8 ", " UD ", " gegen ", " contre ", " Sub ", " KO ", "-backed lost to ", " 7.45pm ", " 41. hafta ", " Division 2 ", " Süper Lig'de ", " Premier League'in ",
+    " midnight ", "-Sevilla ", " Serie A ", " W TKO 8 ", " UD ", " gegen ", " contre ", " Sub ", " KO ", "-backed lost to ", " 7.45pm ", " 41. hafta ", " Division 2 ", " (USA)-Sevilla ", " 3 p.m. ", " 7h30 ", " 2, Chelsea 1 ", " 1 Chelsea 2 ", " (1) 2 ", " Süper Lig'de ", " Premier League'in ",
   ]
 
   func check(_ bytes: [UInt8]) -> Bool {
     guard let words = reader.gate.proseWords(bytes) else { return false }
     let text = String(decoding: bytes, as: UTF8.self)
     let full = reader.read(text)
-    #expect(full.considered == 0, "the gate passed a line the grammar pairs: \(text)")
+    // A pairing far below the near-miss level changes nothing the session
+    // decides (only `--explain`, which reads every line in full, shows it).
+    let floor = min(Repo.shippedRules.evidence.nearMiss, -1)
+    #expect(full.candidates.allSatisfy { $0.score < floor }, "the gate passed a line the grammar pairs: \(text)")
     #expect(full.heading.words == words, "the gate counted \(words) words, the reader \(full.heading.words): \(text)")
     #expect(!full.heading.isHeading && !full.isTableRow, "the gate passed a heading: \(text)")
     let mentions = full.heading.elements.filter { e in

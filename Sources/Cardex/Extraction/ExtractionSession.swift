@@ -72,7 +72,9 @@ public struct ExtractionSession {
     let normalized = TextNormalizer.normalize(raw.filter { $0 != 0 }[...])
     if normalized.isEmpty { return }
     let text = String(decoding: normalized, as: UTF8.self)
-    let reading = normalized.count <= Extractor.maxMatchedLineBytes || Self.pairsOften(normalized) ? extractor.reader.read(text, bytes: normalized) : nil
+    // `--explain` shows every pairing, however weak: it reads each line in
+    // full, past the prose gate.
+    let reading = normalized.count <= Extractor.maxMatchedLineBytes || Self.pairsOften(normalized) ? (explain ? extractor.reader.read(text) : extractor.reader.read(text, bytes: normalized)) : nil
     push(PendingLine(number: number, raw: rawText, text: text, reading: reading, unterminated: !terminated), into: &out)
   }
 

@@ -73,7 +73,22 @@ public enum Tokenizer {
   /// list spellings with and without accents where texts drop them.
   public static func fold(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-    return text.precomposedStringWithCanonicalMapping.lowercased().replacing("ё", with: "е")
+    let composed = text.unicodeScalars.contains(where: changesUnderNFC) ? text.precomposedStringWithCanonicalMapping : text
+    return composed.lowercased().replacing("ё", with: "е")
+  }
+
+  /// Scalars composition may change: combining marks, Hangul jamo, and the
+  /// blocks holding the canonical singletons (Greek with oxia, the Ohm and
+  /// Kelvin signs, CJK compatibility ideographs). Text without any is
+  /// already composed, and most words are.
+  static func changesUnderNFC(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x0300...0x036F, 0x0374, 0x037E, 0x0387, 0x1100...0x11FF, 0x1F00...0x1FFF, 0x2000...0x2001, 0x2126...0x212B, 0x2329...0x232A,
+      0xF900...0xFAFF, 0x2F800...0x2FA1F:
+      return true
+    default:
+      return s.value >= 0x80 && isMark(s)
+    }
   }
 
   private static func classify(_ t: inout Token, first: Unicode.Scalar) {

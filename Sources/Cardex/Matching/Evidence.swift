@@ -66,7 +66,9 @@ struct Evidence {
     if line.tokens.contains(where: { $0.text == "?" }) { f["line.question"] = 1 }
     // A pairing in a link, or beside the words of an article's title
     // (`preview`, `odds`, `live stream`), names an article, not a record.
-    let span = c.leadStart..<c.tailEnd
+    // A label before a colon (`… Prediction: Arsenal 0-1 Chelsea`) counts
+    // as the pairing's own.
+    let span = (label != nil ? 0 : c.leadStart)..<c.tailEnd
     if line.elements.contains(where: { $0.type == "link" && $0.start < c.end && c.start < $0.end }) { f["span.link"] = 1 }
     let articleWords = line.elements.filter { $0.type == "article-word" && span.contains($0.start) }.count
     if articleWords > 0 { f["article-words"] = Double(min(articleWords, 3)) }

@@ -50,6 +50,14 @@ public struct LineReader: Sendable {
       if !rule.unless.isEmpty, line.elements.contains(where: { rule.unless.contains($0.type) }) { return true }
       return !rule.needs.isEmpty && !c.elements.contains { rule.needs.contains($0.type) }
     }
+    // `VVV-Venlo - Vitesse`: a closed-up hyphen inside a pairing at a
+    // spaced separator joins a name.
+    for k in all.indices where Self.anchorType(all[k]) == "joined-dash" {
+      if all.contains(where: { Self.anchorType($0) == "separator" && overlaps($0, all[k]) }) {
+        all[k].features["anchor.inside-spaced"] = 1
+        all[k].score = evidence.score(all[k].features)
+      }
+    }
     var chosen: [Candidate] = []
     for c in all.sorted(by: { ($0.score, $1.start) > ($1.score, $0.start) }) where !chosen.contains(where: { overlaps($0, c) }) {
       chosen.append(c)
@@ -88,6 +96,8 @@ public struct LineReader: Sendable {
       elements: line, candidates: chosen, considered: all.count, heading: heading(line), isTableRow: Self.isTableRow(line),
       header: tableHeader(line))
   }
+
+  static func anchorType(_ c: Candidate) -> String? { c.terms.first(where: { !$0.term.isSide })?.element?.type }
 
   /// A pairing whose anchor is a dash (spaced or closed up).
   static func isDashPairing(_ c: Candidate) -> Bool {

@@ -70,7 +70,7 @@ public struct ProseGate: Sendable {
     var single: [UInt64: Trigger] = [:]
     var ordinals = Set<UInt64>()
     var pair: [UInt64: Trigger] = [:]
-    for entry in rules.elements.entries {
+    for (entry, lead) in zip(rules.elements.entries, rules.elements.leads) {
       let trigger: Trigger
       if Self.mentionTypes.contains(entry.type) {
         trigger = .mention
@@ -79,19 +79,18 @@ public struct ProseGate: Sendable {
       } else if entry.type == "kickoff-word" {
         trigger = .kickoff
       } else if entry.type == "ordinal-word" {
-        if let first = Tokenizer.tokenize(entry.phrase).first, first.isWord { ordinals.insert(Self.hash(first.folded.utf8)) }
+        if lead.first.isWord { ordinals.insert(Self.hash(lead.first.folded.utf8)) }
         continue
       } else if anchors.contains(entry.type) {
         trigger = .anchor
       } else {
         continue
       }
-      let key = PhraseTrie.keyTokens(Tokenizer.tokenize(entry.phrase))
-      guard let first = key.first else { continue }
+      let first = lead.first
       if !first.isWord {
         marks.insert(first.text)
-      } else if key.count >= 2 {
-        let second = key[1].isNumber ? Self.numberKey : Self.hash(key[1].folded.utf8)
+      } else if let next = lead.second {
+        let second = next.isNumber ? Self.numberKey : Self.hash(next.folded.utf8)
         let h = Self.combine(Self.hash(first.folded.utf8), second)
         pair[h] = max(pair[h] ?? trigger, trigger)
       } else {
@@ -194,15 +193,16 @@ public struct ProseGate: Sendable {
 
   /// A name may end just before token `k`: a capitalised word, a number or
   /// a closing mark stands there.
-  /// A name may hold small lower-case words and hyphenated parts (`Vasco
-  /// da Gama`, `Iran-backed`): a capital among the three words before
-  /// counts.
+  /// A name may end in small lower-case words and hyphenated parts
+  /// (`Vasco da-backed`, `Iran-backed`): back over those to a capital.
   private func afterName(_ t: [Piece], _ k: Int) -> Bool {
     var j = k - 1
     var words = 0
-    while j >= 0, words < 3 {
+    while j >= 0, words < 4 {
       if t[j].kind == .number || t[j].capitalised { return true }
       guard t[j].kind == .word, let w = wordBefore(t, j) else { return false }
+      // A long word ends the look back unless a hyphen joins it on.
+      if t[j].length > 3, w != j - 2 { return false }
       words += 1
       j = w
     }
@@ -210,21 +210,32 @@ public struct ProseGate: Sendable {
   }
 
   /// A number anchors a rule (a score, a time, a side's points) only
-  /// between two names: after the number, its marks and short words
-  /// (`2-1`, `7.45pm`, `19:45 GMT`), a capitalised word follows.
+  /// between two names: a score or time (`2-1`, `19:45`, `7.45pm`) then a
+  /// name (`man City` opens with a small word), or a bare number, a name
+  /// and the other side's number (`Arsenal 2, Chelsea 1`). `30, 2019.
+  /// Reuters` and `Friday 30 The` pair nothing.
   private func nameAfter(_ t: [Piece], _ k: Int) -> Bool {
     var j = k + 1
-    while j < t.count, j <= k + 8 {
-      switch t[j].kind {
-      case .number, .mark: j += 1
-      case .word:
-        // A name may open with a small word before a capital (`man City`).
-        if t[j].capitalised || (j + 1 < t.count && t[j + 1].kind == .word && t[j + 1].capitalised) { return true }
-        guard t[j].length <= 4 else { return false }
-        j += 1
-      }
+    var joined = false
+    // `2-1`, `2:1`, `19.45`, `2–1`, `7h30`: a score's or a time's mark.
+    if j + 1 < t.count, t[j + 1].kind == .number,
+      (t[j].kind == .mark && [45, 58, 46, 0].contains(t[j].mark)) || (t[j].kind == .word && !t[j].capitalised && t[j].length <= 2 && !t[j].spaceBefore)
+    {
+      j += 2
+      joined = true
     }
-    return false
+    // `pm`, `p.m.`, `h`, a closing bracket, a comma.
+    var skipped = 0
+    while j < t.count, skipped < 5,
+      (t[j].kind == .word && !t[j].capitalised && t[j].length <= 3) || (t[j].kind == .mark && [46, 44, 41, 0].contains(t[j].mark))
+    {
+      j += 1
+      skipped += 1
+    }
+    guard j < t.count, t[j].kind == .word else { return false }
+    let name = t[j].capitalised || (j + 1 < t.count && t[j + 1].kind == .word && t[j + 1].capitalised)
+    guard name else { return false }
+    return joined || t[(j + 1)..<min(t.count, j + 8)].contains { $0.kind == .number }
   }
 
   private func markTriggers(_ t: [Piece], _ k: Int) -> Bool {
@@ -235,7 +246,8 @@ public struct ProseGate: Sendable {
       // capitalised names (`Torino-Inter`, `Lyon /Nice`).
       if marks.contains(m.hash), m.spaceBefore, spaceAfter { return true }
       guard k > 0, k + 1 < t.count, !(m.spaceBefore && spaceAfter) else { return false }
-      return t[k - 1].kind == .word && t[k - 1].capitalised && t[k + 1].kind == .word && t[k + 1].capitalised
+      let name = (t[k - 1].kind == .word && t[k - 1].capitalised) || (m.mark == 45 && t[k - 1].mark == 41 && !m.spaceBefore && !spaceAfter)
+      return name && t[k + 1].kind == .word && t[k + 1].capitalised
     }
     guard marks.contains(m.hash) else { return false }
     // `|` makes a table; `–` pairs standing apart; `(`, `@` after a name.

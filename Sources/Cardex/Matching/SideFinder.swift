@@ -309,7 +309,8 @@ struct SideFinder {
         // `HC Elbflorenz 2006`, `Hannover 1896`: a founding year ends a club's name.
         let year = tok.text.count == 4 && Int(tok.text).map { (1850...2030).contains($0) } == true
           && !(next.map { !$0.spaceBefore && ["-", ":", "."].contains($0.text) } ?? false)
-        if (afterName && (followedByName || twoDigits || year)) || clubNumber {
+        // `1899 Hoffenheim`, `1860 München`: a founding year opens one.
+        if (afterName && (followedByName || twoDigits || year)) || clubNumber || (year && followedByName) {
           out[i] = .any
         }
       case .punctuation:

@@ -70,7 +70,16 @@ extension RecordBuilder {
       s.type == "score" && !(s.tags.contains("time-like") && times.contains { $0.start <= s.start && s.end <= $0.end })
     }
     if let e = scores.first, case .score(let h, let a) = e.value { return Score(home: h, away: a) }
-    return nil
+    return bracketedScore()
+  }
+
+  /// `Rayo Vallecano - Elche (2-1)`: a match's score in brackets after the
+  /// second team, which a fighter's line would read as a record.
+  private func bracketedScore() -> Score? {
+    guard let last = candidate.sides.last, let note = last.notes.last, note.kind == .record else { return nil }
+    let parts = note.text.split(separator: "-").map { $0.filter { $0 != " " } }
+    guard parts.count == 2, let h = Int(parts[0]), let a = Int(parts[1]), h <= 20, a <= 20 else { return nil }
+    return Score(home: h, away: a)
   }
 
   private func kickoff(timezone: String?) -> Kickoff? {

@@ -36,9 +36,10 @@ struct ElementFileReader {
       let languages = try r.stringList(node["languages"], "'languages'")
       let value = try r.optionalString(node, "value")
       for phrase in phrases {
-        // Spellings that differ only in accents or case are one phrase to
-        // the matcher: the same meaning twice is harmless, two meanings a
-        // mistake.
+        // Spellings that differ only in case are one phrase to the
+        // matcher: the same meaning twice is harmless, two meanings a
+        // mistake. (Accents are kept: list both spellings where texts drop
+        // them.)
         let key = sensitive ? phrase : Tokenizer.fold(phrase)
         if let first = seen[key] {
           if first.value == (value ?? phrase) || Tokenizer.fold(first.value) == Tokenizer.fold(value ?? phrase) { continue }

@@ -5,6 +5,9 @@ public struct ElementLexicon: Sendable {
   var trie = PhraseTrie()
   /// The element types with at least one entry.
   public private(set) var types: Set<String> = []
+  /// Each entry's first two key tokens (what the prose gate indexes), so
+  /// that no one tokenizes the phrases twice.
+  public private(set) var leads: [PhraseLead] = []
   /// Exact spellings of case-sensitive entries, by entry index.
   private var exactTexts: [Int: [String]] = [:]
 
@@ -15,6 +18,7 @@ public struct ElementLexicon: Sendable {
     let tokens = PhraseTrie.keyTokens(Tokenizer.tokenize(entry.phrase))
     guard !tokens.isEmpty else { return }
     entries.append(entry)
+    leads.append(PhraseLead(first: tokens[0], second: tokens.count > 1 ? tokens[1] : nil))
     types.insert(entry.type)
     if entry.caseSensitive { exactTexts[entries.count - 1] = tokens.map(\.text) }
     trie.insert(tokens, entry: entries.count - 1)
@@ -42,4 +46,10 @@ public struct ElementLexicon: Sendable {
     let tokens = Tokenizer.tokenize(phrase)
     return matches(in: tokens, from: 0).contains { $0.end == tokens.count && entries[$0.entry].type == type }
   }
+}
+
+/// The first two tokens of a phrase's key.
+public struct PhraseLead: Sendable {
+  public var first: Token
+  public var second: Token?
 }

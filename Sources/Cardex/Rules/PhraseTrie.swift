@@ -1,7 +1,7 @@
 /// Every phrase of every element lexicon, by its words: finds all phrases
 /// that start at a token of a line in one walk.
 ///
-/// Keys are folded tokens (lower case, no accents), with joining hyphens
+/// Keys are folded tokens (lower case, accents kept), with joining hyphens
 /// left out so that `Peso-leve` and `Peso leve` are one key. Each phrase
 /// is a whole number of tokens, so `v` never matches inside `vs` or `Ivan`.
 public struct PhraseTrie: Sendable {
