@@ -159,7 +159,13 @@ public struct FeedChecker: Sendable {
       return [.init(.error, "unknown-country", at: p, "'\(c.asWritten)' is not an IOC, FIFA or ISO code or a known country name")]
     }
     var out: [ValidationFinding] = []
-    for (field, given, expected) in [("iso3", c.iso3, resolved.iso3), ("iso2", c.iso2, resolved.iso2), ("ioc", c.ioc, resolved.ioc)] {
+    // Every field the record gives must be what its code resolves to: a
+    // MAR country with `fifa: ALG` or `name: Algeria` says two things.
+    let fields = [
+      ("matchedAs", c.matchedAs, resolved.matchedAs), ("ioc", c.ioc, resolved.ioc), ("fifa", c.fifa, resolved.fifa),
+      ("iso3", c.iso3, resolved.iso3), ("iso2", c.iso2, resolved.iso2), ("name", c.name, resolved.name),
+    ]
+    for (field, given, expected) in fields {
       if let given, given != expected {
         out.append(.init(.error, "country-mismatch", at: "\(p)/\(field)", "'\(c.asWritten)' is \(expected ?? "no code") in \(field), not '\(given)'"))
       }
@@ -192,8 +198,7 @@ public struct FeedChecker: Sendable {
 
   private func isOffset(_ s: String) -> Bool {
     guard let parsed = UTCOffset.parse(s), parsed == s else { return false }
-    let h = Int(s.dropFirst().prefix(2)) ?? 99
-    return s.hasPrefix("-") ? h <= 12 : h <= 14
+    return UTCOffset.isInRange(s)
   }
 }
 
