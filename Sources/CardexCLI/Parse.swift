@@ -53,6 +53,9 @@ extension CardexCommand {
     }
 
     private func body() throws {
+      // Before anything else, so that Ctrl-\ or a limit's signal stops the
+      // run like Ctrl-C, whether or not an --output file is being written.
+      SignalCleanup.install()
       let ruleSet = try rules.load()
       let inputs = try openInputs()
       let sink: OutputFile
