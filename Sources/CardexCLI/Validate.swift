@@ -29,10 +29,10 @@ extension CardexCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
-    /// A feed is read whole before it is checked; past this size it is
-    /// refused, not read until memory runs out (`/dev/zero`, a runaway
-    /// writer). Split a larger feed, or check its NDJSON lines in parts.
-    @Option(help: ArgumentHelp("Largest feed read, in bytes (default 1 GiB).", visibility: .hidden))
+    /// A JSON feed is read whole before it is checked; past this size it
+    /// is refused, not read until memory runs out (`/dev/zero`, a runaway
+    /// writer). NDJSON is checked line by line, so only a line is capped.
+    @Option(help: ArgumentHelp("Largest JSON feed or NDJSON line read, in bytes (default 1 GiB).", visibility: .hidden))
     var maxFeedBytes: Int = 1 << 30
 
     func validate() throws {
@@ -55,33 +55,13 @@ extension CardexCommand {
       try CLIError.reporting(body)
     }
 
-    /// The feed's bytes, or nil when it is larger than `maxFeedBytes`.
-    private func read(_ path: String) throws(InputFile.Failure) -> [UInt8]? {
-      let input = try InputFile(path: path)
-      var bytes: [UInt8] = []
-      var more = true
-      while more {
-        more = false
-        try input.readChunk(size: 1 << 20) { chunk in
-          bytes.append(contentsOf: chunk)
-          more = true
-        }
-        if bytes.count > maxFeedBytes { return nil }
-      }
-      return bytes
-    }
-
     private func body() throws {
       let validation = try FeedValidation(rules: try rules.load())
       var report = Report(files: [], errors: 0, warnings: 0, passed: true)
       for path in feeds {
         var findings: [ValidationFinding]
         do {
-          if let bytes = try read(path) {
-            findings = validation.validate(bytes)
-          } else {
-            findings = [ValidationFinding(.error, "too-large", at: "", "the feed is larger than \(maxFeedBytes) bytes, the most validate reads")]
-          }
+          findings = try validation.validate(try InputFile(path: path), maxBytes: maxFeedBytes)
         } catch {
           findings = [ValidationFinding(.error, "unreadable", at: "", error.description)]
         }

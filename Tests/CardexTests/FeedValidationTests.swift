@@ -99,6 +99,35 @@ import Testing
     #expect(findings.last.map { "\($0.rule) \($0.pointer)" } == "type /bouts/19999")
   }
 
+  /// An NDJSON feed longer than a read (1 MB) is checked line by line as
+  /// it is read, lines cut between reads included, with the findings a feed
+  /// in memory gives.
+  @Test func aLongNDJSONFeedReadAsAStreamGivesWhatItGivesInMemory() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var text = "{\"generator\":\"test\",\"schemaVersion\":1,\"type\":\"feed\"}\n"
+    for i in 0..<3000 {
+      let changes = i % 500 == 7 ? ["KG": "067"] : i % 700 == 3 ? ["FIFA": #""ALG""#] : [:]
+      text += String(decoding: Self.feed(Self.bout, changes).drop { $0 != 10 }.dropFirst(), as: UTF8.self)
+    }
+    let path = dir.appendingPathComponent("feed.ndjson").path
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
+    let streamed = try Self.validation.validate(try InputFile(path: path), maxBytes: 1 << 30)
+    #expect(streamed == Self.validation.validate(Array(text.utf8)))
+    #expect(streamed.contains { $0.rule == "malformed-json" && $0.line == 2509 })
+    #expect(streamed.contains { $0.rule == "country-mismatch" && $0.line == 2805 })
+  }
+
+  @Test func anEndlessNDJSONLineIsCutAtTheCap() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("feed.ndjson").path
+    let text = "{\"generator\":\"test\",\"schemaVersion\":1,\"type\":\"feed\"}\n" + String(repeating: "x", count: 5000)
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
+    let findings = try Self.validation.validate(try InputFile(path: path), maxBytes: 1000)
+    #expect(findings.map { $0.rendered(file: "f") } == ["f:2: /: error[too-large]: line 2 is longer than 1000 bytes, the most validate reads"])
+  }
+
   @Test func outOfRangeAndBlankValuesSayWhy() {
     let big = Self.validation.validate(Self.feed(Self.bout, ["KG": "1e400"]))
     #expect(big.map(\.message) == ["too large a number to read (a 64-bit float holds at most about ±1.8e308)"])

@@ -36,7 +36,7 @@ public struct FeedValidation: Sendable {
   }
 
   private func validateDocument(_ document: JSONValue, _ body: [UInt8]) -> [ValidationFinding] {
-    var findings = schemaVersionCheck(document, at: "")
+    var findings = Self.schemaVersionCheck(document, at: "")
     if !findings.isEmpty { return findings }
     findings += schema.validate(document)
     // The records whose shape is wrong, found once: asking every finding
@@ -67,54 +67,12 @@ public struct FeedValidation: Sendable {
   }
 
   private func validateLines(_ body: [UInt8]) -> [ValidationFinding] {
-    var findings: [ValidationFinding] = []
-    var checker = FeedChecker(rules: rules)
-    let decoder = JSONDecoder()
-    var sawHeader = false
-    for (n, lineBytes) in body.split(separator: 10, omittingEmptySubsequences: false).enumerated() {
-      let line = n + 1
-      var bytes = Array(lineBytes)
-      if bytes.last == 13 { bytes.removeLast() }
-      if bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
-      let value: JSONValue
-      do {
-        value = try JSONReader.parse(bytes)
-      } catch {
-        findings.append(.init(.error, "malformed-json", at: "", "\(error.message) at column \(error.column)", line: line))
-        continue
-      }
-      guard case .string(let type)? = value["type"] else {
-        findings.append(.init(.error, "required", at: "/type", "every NDJSON line needs a 'type'", line: line))
-        continue
-      }
-      if !sawHeader {
-        sawHeader = true
-        if type == "feed" {
-          findings += schemaVersionCheck(value, at: "").map { var f = $0; f.line = line; return f }
-          findings += schema.validate(value, definition: "FeedHeader").map { var f = $0; f.line = line; return f }
-          continue
-        }
-        findings.append(.init(.error, "missing-header", at: "", "the first line should be the feed header {\"type\":\"feed\",\"schemaVersion\":1}", line: line))
-      }
-      let definition = ["bout": "Bout", "fixture": "Fixture", "diagnostic": "Diagnostic", "feed": "FeedHeader"][type]
-      guard let definition else {
-        findings.append(.init(.error, "enum", at: "/type", "type must be 'bout', 'fixture' or 'diagnostic', not '\(type)'", line: line))
-        continue
-      }
-      let structural = schema.validate(value, definition: definition).map { var f = $0; f.line = line; return f }
-      findings += structural
-      guard structural.isEmpty else { continue }
-      let data = Data(bytes)
-      if type == "bout", let b = try? decoder.decode(Bout.self, from: data) {
-        findings += checker.check(b, at: "").map { var f = $0; f.line = line; return f }
-      } else if type == "fixture", let f = try? decoder.decode(Fixture.self, from: data) {
-        findings += checker.check(f, at: "").map { var x = $0; x.line = line; return x }
-      }
-    }
-    return findings
+    var lines = NDJSONValidation(schema: schema, rules: rules)
+    for line in body.split(separator: 10, omittingEmptySubsequences: false) { lines.check(line: line) }
+    return lines.findings
   }
 
-  private func schemaVersionCheck(_ v: JSONValue, at p: String) -> [ValidationFinding] {
+  static func schemaVersionCheck(_ v: JSONValue, at p: String) -> [ValidationFinding] {
     guard case .object = v else { return [.init(.error, "type", at: p, "a feed must be a JSON object")] }
     switch v["schemaVersion"] {
     case nil: return [.init(.error, "schema-version", at: "\(p)/schemaVersion", "schemaVersion is missing; this cardex reads version 1")]
