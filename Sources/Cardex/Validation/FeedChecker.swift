@@ -104,16 +104,7 @@ public struct FeedChecker: Sendable {
     for (i, f) in b.fighters.enumerated() {
       if let c = f.country { out += check(c, at: p, fighter: i) }
     }
-    if let r = b.result {
-      if let winner = r.winner, !names.contains(foldName(winner)) {
-        out.append(.init(.error, "winner-not-fighter", at: "\(p)/result/winner", "'\(winner)' is not one of the two fighters"))
-      }
-      if let round = r.round, let scheduled = b.scheduledRounds, round > scheduled {
-        out.append(.init(.error, "round-beyond-schedule", at: "\(p)/result/round", "round \(round) is after the \(scheduled) scheduled"))
-      } else if let round = r.round, round > 12 {
-        out.append(.init(.warning, "implausible-round", at: "\(p)/result/round", "no \(b.sport) bout has a round \(round)"))
-      }
-    }
+    if let r = b.result { out += check(r, of: b, names: names, at: p) }
     if let c = card, c.source == b.provenance.source, c.section == b.section, abs(b.provenance.line - c.line) <= Self.cardGap {
       card = Card(source: c.source, section: c.section, line: b.provenance.line)
     } else {
@@ -131,6 +122,19 @@ public struct FeedChecker: Sendable {
       }
     }
     out += seen("bout\u{1F}\(b.provenance.source)\u{1F}\(b.provenance.line)\u{1F}" + names.sorted().joined(separator: "\u{1F}"), at: p)
+    return out
+  }
+
+  private func check(_ r: BoutResult, of b: Bout, names: [String], at p: String) -> [ValidationFinding] {
+    var out: [ValidationFinding] = []
+    if let winner = r.winner, !names.contains(foldName(winner)) {
+      out.append(.init(.error, "winner-not-fighter", at: "\(p)/result/winner", "'\(winner)' is not one of the two fighters"))
+    }
+    if let round = r.round, let scheduled = b.scheduledRounds, round > scheduled {
+      out.append(.init(.error, "round-beyond-schedule", at: "\(p)/result/round", "round \(round) is after the \(scheduled) scheduled"))
+    } else if let round = r.round, round > 12 {
+      out.append(.init(.warning, "implausible-round", at: "\(p)/result/round", "no \(b.sport) bout has a round \(round)"))
+    }
     return out
   }
 
