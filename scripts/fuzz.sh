@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets for SECONDS each (default 300).
-#   scripts/fuzz.sh [SECONDS] [matcher|rules|all]
+#   scripts/fuzz.sh [SECONDS] [matcher|rules|validate|all]
 # Builds with -sanitize=fuzzer,address into .build-fuzz, seeds the corpora
 # from Fixtures/ and Rules/, and leaves any crash reproducer in
 # .build-fuzz/artifacts/. Replay one with the normal build:
@@ -26,12 +26,17 @@ run() {
     -rss_limit_mb=2048 -artifact_prefix="$scratch/artifacts/$name-" -print_final_stats=1
 }
 
+# Feeds: the founding document's, and the dev corpus' expected records.
+validate_seeds="Fixtures/*.feed.json Fixtures/dev/expected/00*.json"
+
 case "$which" in
   matcher) run matcher "Fixtures/*.txt" ;;
   rules) run rules "Rules/formats/*.yaml Rules/lexicons/separators.yaml Rules/lexicons/competitions.yaml" ;;
+  validate) run validate "$validate_seeds" ;;
   all)
     run matcher "Fixtures/*.txt"
     run rules "Rules/formats/*.yaml Rules/lexicons/separators.yaml Rules/lexicons/competitions.yaml"
+    run validate "$validate_seeds"
     ;;
-  *) echo "usage: $0 [SECONDS] [matcher|rules|all]" >&2; exit 64 ;;
+  *) echo "usage: $0 [SECONDS] [matcher|rules|validate|all]" >&2; exit 64 ;;
 esac
