@@ -29,14 +29,21 @@ run() {
 # Feeds: the founding document's, and the dev corpus' expected records.
 validate_seeds="Fixtures/*.feed.json Fixtures/dev/expected/00*.json"
 
+# The validate target keeps the feed schema's tree for the whole run.
+# LeakSanitizer cannot follow pointers in Swift's tagged enum payloads, so at
+# exit it calls that tree a leak; leaks are still checked after each input.
+validate_run() {
+  ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}leak_check_at_exit=0" run validate "$validate_seeds"
+}
+
 case "$which" in
   matcher) run matcher "Fixtures/*.txt" ;;
   rules) run rules "Rules/formats/*.yaml Rules/lexicons/separators.yaml Rules/lexicons/competitions.yaml" ;;
-  validate) run validate "$validate_seeds" ;;
+  validate) validate_run ;;
   all)
     run matcher "Fixtures/*.txt"
     run rules "Rules/formats/*.yaml Rules/lexicons/separators.yaml Rules/lexicons/competitions.yaml"
-    run validate "$validate_seeds"
+    validate_run
     ;;
   *) echo "usage: $0 [SECONDS] [matcher|rules|validate|all]" >&2; exit 64 ;;
 esac
