@@ -37,6 +37,7 @@ let package = Package(
     .target(name: "CardexFuzzSupport"),
     .executableTarget(name: "cardex-fuzz-matcher", dependencies: ["Cardex", "CardexFuzzSupport"]),
     .executableTarget(name: "cardex-fuzz-rules", dependencies: ["Cardex", "CardexFuzzSupport"]),
+    .executableTarget(name: "cardex-fuzz-validate", dependencies: ["Cardex", "CardexFuzzSupport"]),
     .testTarget(
       name: "CardexTests",
       dependencies: ["Cardex", "CardexCLI", "CByteLanes"]

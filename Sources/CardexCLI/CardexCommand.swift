@@ -10,4 +10,23 @@ struct CardexCommand: ParsableCommand {
     subcommands: [Parse.self, Validate.self, Eval.self, Rules.self],
     defaultSubcommand: nil
   )
+
+  /// The parser's own `main`, with `parse`'s file names handed over
+  /// directly (`FileArguments`): thousands of them would cost the parser
+  /// time quadratic in their number.
+  static func main() {
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    let files = FileArguments.take(&arguments)
+    do {
+      var command = try parseAsRoot(arguments)
+      if let files, var parse = command as? Parse {
+        parse.files = files
+        try parse.validate()
+        command = parse
+      }
+      try command.run()
+    } catch {
+      exit(withError: error)
+    }
+  }
 }

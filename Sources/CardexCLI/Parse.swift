@@ -20,6 +20,14 @@ extension CardexCommand {
     @Argument(help: ArgumentHelp("Text files to read; '-' or none reads standard input.", valueName: "file"))
     var files: [String] = []
 
+    @Option(
+      name: .customLong("files-from"),
+      help: ArgumentHelp("Also read the files named in this list, one a line ('-': standard input).", valueName: "list"))
+    var filesFrom: String?
+
+    @Flag(name: [.customShort("0"), .customLong("null")], help: "The --files-from list is separated by NUL bytes (find -print0).")
+    var nulSeparated = false
+
     @OptionGroup var rules: RuleOptions
 
     @Option(help: "Output format: 'json' (one document) or 'ndjson' (one record per line).")
@@ -46,6 +54,10 @@ extension CardexCommand {
     func validate() throws {
       if jobs < 1 || jobs > 1024 { throw ValidationError("--jobs must be between 1 and 1024, not \(jobs).") }
       if chunkBytes < 1 { throw ValidationError("--chunk-bytes must be at least 1.") }
+      if nulSeparated && filesFrom == nil { throw ValidationError("-0 applies to a --files-from list; name one.") }
+      if filesFrom == "-" && files.contains("-") {
+        throw ValidationError("Standard input cannot be both the --files-from list and an input.")
+      }
     }
 
     func run() throws {
@@ -53,6 +65,9 @@ extension CardexCommand {
     }
 
     private func body() throws {
+      // Before anything else, so that Ctrl-\ or a limit's signal stops the
+      // run like Ctrl-C, whether or not an --output file is being written.
+      SignalCleanup.install()
       let ruleSet = try rules.load()
       let inputs = try openInputs()
       let sink: OutputFile
@@ -102,11 +117,15 @@ extension CardexCommand {
       }
     }
 
-    /// Opens every input before anything is written: a missing file fails
-    /// the run with nothing written.
+    /// Checks every input before anything is written: a missing file fails
+    /// the run with nothing written. Each is opened when its turn comes.
+    /// With no file named and no list, standard input is the input.
     private func openInputs() throws -> [InputFile] {
       do {
-        return try (files.isEmpty ? ["-"] : files).map { p throws(InputFile.Failure) in try InputFile(path: p) }
+        var names = files
+        if let filesFrom { names += try FileList.read(filesFrom, nulSeparated: nulSeparated) }
+        if names.isEmpty && filesFrom == nil { names = ["-"] }
+        return try names.map { p throws(InputFile.Failure) in try InputFile(path: p) }
       } catch {
         throw CLIError(error.description)
       }

@@ -29,8 +29,15 @@ extension CardexCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    /// A JSON feed is read whole before it is checked; past this size it
+    /// is refused, not read until memory runs out (`/dev/zero`, a runaway
+    /// writer). NDJSON is checked line by line, so only a line is capped.
+    @Option(help: ArgumentHelp("Largest JSON feed or NDJSON line read, in bytes (default 1 GiB).", visibility: .hidden))
+    var maxFeedBytes: Int = 1 << 30
+
     func validate() throws {
       if feeds.isEmpty { throw ValidationError("Name at least one feed file to validate, or '-' for standard input.") }
+      if maxFeedBytes < 1 { throw ValidationError("--max-feed-bytes must be at least 1.") }
     }
 
     struct Report: Encodable {
@@ -54,10 +61,7 @@ extension CardexCommand {
       for path in feeds {
         var findings: [ValidationFinding]
         do {
-          let input = try InputFile(path: path)
-          var bytes: [UInt8] = []
-          try input.forEachChunk { bytes.append(contentsOf: $0) }
-          findings = validation.validate(bytes)
+          findings = try validation.validate(try InputFile(path: path), maxBytes: maxFeedBytes)
         } catch {
           findings = [ValidationFinding(.error, "unreadable", at: "", error.description)]
         }

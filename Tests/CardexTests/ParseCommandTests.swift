@@ -45,13 +45,7 @@ import Testing
     try reader.run()
     let r = try runCardex(["parse", "-q", "--format", "ndjson", "-o", fifo, Self.seed])
     // Had the pipe been replaced, the reader would wait for a writer forever.
-    let deadline = Date().addingTimeInterval(10)
-    while reader.isRunning && Date() < deadline { usleep(20_000) }
-    if reader.isRunning {
-      kill(reader.processIdentifier, SIGKILL)
-      Issue.record("nothing was written into the pipe")
-    }
-    reader.waitUntilExit()
+    if !waitForExit(reader, seconds: 10) { Issue.record("nothing was written into the pipe") }
     #expect(r.status == 0)
     let expected = try runCardex(["parse", "-q", "--format", "ndjson", Self.seed]).stdout
     #expect(try String(contentsOfFile: received, encoding: .utf8) == expected)

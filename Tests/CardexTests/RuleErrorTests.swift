@@ -58,6 +58,31 @@ import Testing
       files: [("e.yaml", "version: 2\nelement: method\nentries:\n  - { phrases: [KO], value: KO }\n  - { phrases: [ko], value: TKO }\n")],
       expected: "e.yaml:5:16: error: phrase 'ko' means 'TKO' here and 'KO' at line 4; one spelling, one meaning"),
     ErrorCase(
+      id: "timezone past +14:00",
+      files: [("f.yaml", "version: 2\nfamily: x\nrecord: fixture\ntimezone: '+14:30'\n")],
+      expected: "f.yaml:4:11: error: timezone +14:30 is outside the offsets in use, -12:00 to +14:00"),
+    ErrorCase(
+      id: "timezone before -12:00",
+      files: [("f.yaml", "version: 2\nfamily: x\nrecord: fixture\ntimezone: UTC-12:59\n")],
+      expected: "f.yaml:4:11: error: timezone -12:59 is outside the offsets in use, -12:00 to +14:00"),
+    ErrorCase(
+      id: "closeAfter below zero",
+      files: [("f.yaml", "version: 2\nfamily: x\nrecord: bout\ncloseAfter: -5\n")],
+      expected:
+        "f.yaml:4:1: error: unknown key 'closeAfter' in a family; allowed keys: version, family, description, record, sports, ruleset, timezone, requires, priority, examples"),
+    ErrorCase(
+      id: "set round past 15",
+      files: [separators, ("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    sequence: \"side separator side\"\n    set: { round: 99999999 }\n")],
+      expected: "g.yaml:6:19: error: set: round must be a whole number from 1 to 15, not '99999999'"),
+    ErrorCase(
+      id: "set rounds zero",
+      files: [separators, ("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    sequence: \"side separator side\"\n    set: { rounds: 0 }\n")],
+      expected: "g.yaml:6:20: error: set: rounds must be a whole number from 1 to 15, not '0'"),
+    ErrorCase(
+      id: "max-words below one",
+      files: [("g.yaml", "version: 2\ngrammar: g\nnames:\n  max-words: -5\n")],
+      expected: "g.yaml:4:14: error: 'max-words' must be from 1 to 20, not -5"),
+    ErrorCase(
       id: "alias bomb",
       files: [
         (
@@ -76,6 +101,12 @@ import Testing
     } catch {
       #expect(error.description == c.expected)
     }
+  }
+
+  @Test func roundsWithinTheBoundLoad() throws {
+    let grammar = "version: 2\ngrammar: g\nrules:\n  - rule: x\n    sequence: \"side separator side\"\n    set: { round: R3, rounds: 15 }\n"
+    let rules = try RuleLoader().load(texts: [Self.separators, ("g.yaml", grammar)])
+    #expect(rules.grammar.rules.first?.set == ["round": "R3", "rounds": "15"])
   }
 
   @Test func deepNestingIsRefusedNotACrash() {

@@ -99,3 +99,15 @@ func temporaryDirectory() throws -> URL {
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }
+
+/// Waits up to `seconds` for `process` to end; kills it if it has not, and
+/// says whether it ended by itself. A test never hangs on a run that does
+/// not stop.
+func waitForExit(_ process: Process, seconds: Double) -> Bool {
+  let deadline = Date().addingTimeInterval(seconds)
+  while process.isRunning && Date() < deadline { usleep(10_000) }
+  let ended = !process.isRunning
+  if !ended { kill(process.processIdentifier, SIGKILL) }
+  process.waitUntilExit()
+  return ended
+}

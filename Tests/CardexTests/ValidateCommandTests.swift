@@ -137,6 +137,14 @@ import Testing
     #expect(r.stdout.contains("missing.json: /: error[unreadable]: cannot open"))
   }
 
+  /// `/dev/zero` never ends: it is refused at the cap, not read until
+  /// memory runs out.
+  @Test func aFeedPastTheSizeCapIsRefused() throws {
+    let r = try runCardex(["validate", "--max-feed-bytes", "100000", "/dev/zero"])
+    #expect(r.status == 1)
+    #expect(r.stdout == "/dev/zero: /: error[too-large]: the feed is larger than 100000 bytes, the most validate reads\n1 error, 0 warnings in 1 feed\n")
+  }
+
   @Test func warningsFailOnlyWithStrict() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

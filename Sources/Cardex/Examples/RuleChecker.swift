@@ -28,25 +28,18 @@ public struct RuleChecker: Sendable {
     var findings: [Finding] = []
     let files = yamlFiles(in: directory)
     if files.isEmpty {
-      return [Finding(severity: .error, file: directory, mark: Mark(line: 1, column: 1), message: "no rule files (*.yaml) in this folder")]
+      return [Finding(severity: .error, file: directory, mark: Mark(line: 1, column: 1), message: RuleLoader.noRuleFiles)]
     }
     // A country file that adds names to a table read elsewhere is checked
     // with that table's file, so its codes can be found.
     let countryTables: [(name: String, text: String)] = files.compactMap { path in
-      guard let text = try? String(contentsOfFile: path, encoding: .utf8), text.contains("lexicon: countries"), text.contains("\ntable:")
+      guard let text = try? RuleFileText.text(path), text.contains("lexicon: countries"), text.contains("\ntable:")
       else { return nil }
       return (path, text)
     }
     for path in files {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        findings.append(Finding(severity: .error, file: path, mark: Mark(line: 1, column: 1), message: "cannot read rule file"))
-        continue
-      }
-      guard let text = String(validating: data, as: UTF8.self) else {
-        findings.append(Finding(severity: .error, file: path, mark: Mark(line: 1, column: 1), message: "rule file is not valid UTF-8"))
-        continue
-      }
       do {
+        let text = try RuleFileText.text(path)
         // Each file alone (a country lexicon finds its table beside it).
         let needsTable = text.contains("lexicon: countries") && !text.contains("\ntable:")
         let set = try RuleLoader().load(texts: (needsTable ? countryTables : []) + [(path, text)], checkingTypes: false)
@@ -89,7 +82,7 @@ public struct RuleChecker: Sendable {
   private func replacements(_ files: [String], base: RuleSet) -> [Finding] {
     var out: [Finding] = []
     for path in files {
-      guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+      guard let text = try? RuleFileText.text(path),
         let set = try? RuleLoader().load(texts: [(path, text)], checkingTypes: false)
       else { continue }
       for family in set.families {

@@ -49,7 +49,9 @@ public final class OutputFile {
   public var streams: Bool { temporaryPath == nil }
 
   /// A file at `path` (or the file a link there names), created next to
-  /// it as `.path.cardex-XXXXXX` first.
+  /// it as `.path.cardex-XXXXXX` first, with the replaced file's mode or,
+  /// for a new file, the mode the umask allows. A link planted by another
+  /// user in a shared folder is refused (`resolvingLinks`).
   public init(path: String) throws(Failure) {
     var status = stat()
     if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
@@ -66,35 +68,48 @@ public final class OutputFile {
     // A symbolic link (a link in a project, or `/dev/stdout` with standard
     // output redirected to a file) stays a link: the file it names is the
     // one replaced, never the link, which as root could be a system one.
-    var path = path
-    var linkStatus = stat()
-    if lstat(path, &linkStatus) == 0, linkStatus.st_mode & S_IFMT == S_IFLNK {
-      guard let resolved = realpath(path, nil) else {
-        throw Failure(cannotWrite: path)
-      }
-      path = String(cString: resolved)
-      free(resolved)
-    }
-    let dir: String
-    let base: String
-    if let slash = path.lastIndex(of: "/") {
-      dir = String(path[..<slash]).isEmpty ? "/" : String(path[..<slash])
-      base = String(path[path.index(after: slash)...])
-    } else {
-      dir = "."
-      base = path
-    }
+    let path = try Self.resolvingLinks(path)
+    let (dir, base) = Self.split(path)
+    StaleTemporaries.sweep(dir: dir, base: base)
     var template = Array("\(dir)/.\(base).cardex-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else {
       throw Failure(cannotWrite: path)
     }
-    fchmod(fd, 0o644)
+    // Held until the process ends: another run's sweep leaves a locked
+    // temporary alone, however old.
+    _ = flock(fd, LOCK_EX | LOCK_NB)
+    Self.setPermissions(fd, replacing: path)
     self.fd = fd
     self.ownsStream = false
     self.finalPath = path
     self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     if let temporaryPath { SignalCleanup.watch(temporaryPath) }
+  }
+
+  /// The folder and name of a path.
+  static func split(_ path: String) -> (dir: String, base: String) {
+    guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+    let dir = String(path[..<slash])
+    return (dir.isEmpty ? "/" : dir, String(path[path.index(after: slash)...]))
+  }
+
+  /// Gives the new file the mode (and, where allowed, the owner and group)
+  /// of the file it replaces, else the mode the umask leaves: a feed kept
+  /// private (0600, or `umask 077`) stays private.
+  static func setPermissions(_ fd: Int32, replacing path: String) {
+    var old = stat()
+    if stat(path, &old) == 0 {
+      // Fails unless root (or for a group the user is in); the mode is
+      // kept either way. Set-id bits are not carried over to a feed.
+      _ = fchown(fd, old.st_uid, old.st_gid)
+      fchmod(fd, old.st_mode & 0o777)
+      return
+    }
+    // Read by setting it: the run has not started its threads yet.
+    let mask = umask(0o022)
+    umask(mask)
+    fchmod(fd, 0o666 & ~mask)
   }
 
   public func write(_ bytes: [UInt8]) throws(Failure) {
@@ -154,33 +169,6 @@ public final class OutputFile {
       if !closed { close(fd) }
       unlink(temporaryPath)
       SignalCleanup.forget()
-    }
-  }
-}
-
-/// Removes the temporary output file when the process is interrupted
-/// (SIGINT, SIGTERM, SIGHUP), then dies of the same signal: a killed run
-/// leaves neither a partial file nor a stray temporary one.
-enum SignalCleanup {
-  /// The temporary path as a C string, readable from a signal handler.
-  nonisolated(unsafe) private static var path: UnsafeMutablePointer<CChar>?
-
-  static func watch(_ temporaryPath: String) {
-    forget()
-    path = strdup(temporaryPath)
-    for sig in [SIGINT, SIGTERM, SIGHUP] {
-      signal(sig) { sig in
-        if let p = SignalCleanup.path { unlink(p) }
-        signal(sig, SIG_DFL)
-        raise(sig)
-      }
-    }
-  }
-
-  static func forget() {
-    if let p = path {
-      path = nil
-      free(p)
     }
   }
 }

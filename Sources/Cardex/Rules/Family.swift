@@ -49,6 +49,9 @@ struct FamilyReader {
       guard let offset = UTCOffset.parse(try r.string(tz, "'timezone'")) else {
         throw r.error(tz, "timezone must be a UTC offset such as '+04:00' or 'UTC'")
       }
+      guard UTCOffset.isInRange(offset) else {
+        throw r.error(tz, "timezone \(offset) is outside the offsets in use, -12:00 to +14:00")
+      }
       timezone = offset
     }
     return Family(

@@ -62,7 +62,10 @@ struct GrammarReader {
       try check(terms, record: record, rule: id, node: seqNode)
       var set: [String: String] = [:]
       if let s = node["set"] {
-        for (k, v) in try r.mapping(s, allowed: s.keys, what: "'set'") { set[try r.string(k, "a key")] = try r.string(v, "a value") }
+        for (k, v) in try r.mapping(s, allowed: s.keys, what: "'set'") {
+          let key = try r.string(k, "a key")
+          set[key] = try Self.checkedSetValue(key, v, r)
+        }
       }
       var rule = RecordRule(id: id, record: record, terms: terms, set: set, file: r.file, mark: node.mark)
       rule.needs = Set(try r.stringList(node["needs"], "'needs'"))
@@ -82,13 +85,28 @@ struct GrammarReader {
       grammar.names.notAfterStart.formUnion(try r.stringList(n["not-after-start"], "'not-after-start'"))
       grammar.names.inside.formUnion(try r.stringList(n["inside"], "'inside'"))
       grammar.names.end.formUnion(try r.stringList(n["end"], "'end'"))
-      grammar.names.maxWords = try r.int(n["max-words"], "'max-words'", default: grammar.names.maxWords)
+      grammar.names.maxWords = try r.int(n["max-words"], "'max-words'", default: grammar.names.maxWords, in: 1...20)
     }
     if let h = root["headings"] {
       for (k, v) in try r.mapping(h, allowed: Self.headingRoles, what: "'headings'") {
         grammar.headings[try r.string(k, "a heading role"), default: []].formUnion(try r.stringList(v, "the heading's element types"))
       }
     }
+  }
+
+  /// The numbers a rule's `set:` may give, by field. Rounds stop at 15, as
+  /// the round shapes and the feed schema do: `set: { round: 99999999 }`
+  /// is refused here rather than dropped from every record it makes.
+  static let setBounds: [String: ClosedRange<Int>] = ["round": 1...15, "rounds": 1...15, "homeScore": 0...999, "awayScore": 0...999]
+
+  static func checkedSetValue(_ key: String, _ node: YAMLNode, _ r: RuleReader) throws(YAMLError) -> String {
+    let value = try r.string(node, "a value")
+    guard let bounds = setBounds[key] else { return value }
+    let digits = key == "round" && value.first.map({ $0 == "R" || $0 == "r" }) == true ? String(value.dropFirst()) : value
+    guard let n = Int(digits), bounds.contains(n) else {
+      throw r.error(node, "set: \(key) must be a whole number from \(bounds.lowerBound) to \(bounds.upperBound), not '\(value)'")
+    }
+    return value
   }
 
   /// A rule needs two sides with an element between them, and sides whose

@@ -37,7 +37,11 @@ public struct RuleLoader: Sendable {
     var byRelativePath: [String: String] = [:]
     var order: [String] = []
     for dir in directories {
-      for relative in try ruleFiles(in: dir) {
+      let files = try ruleFiles(in: dir)
+      // An empty folder is a mistake (a wrong path, a lost checkout), not a
+      // request for no rules: `rules check` says so, and so does `parse`.
+      if files.isEmpty { throw YAMLError(file: dir, mark: Mark(line: 1, column: 1), message: Self.noRuleFiles) }
+      for relative in files {
         if byRelativePath[relative] == nil { order.append(relative) }
         byRelativePath[relative] = dir + "/" + relative
       }
@@ -77,28 +81,12 @@ public struct RuleLoader: Sendable {
   }
 
   private func parse(_ path: String) throws(YAMLError) -> YAMLNode {
-    let text = try readText(path)
-    return try YAMLParser().parse(text, file: path)
+    try YAMLParser().parse(try RuleFileText.text(path), file: path)
   }
 
   /// Rule files are written by hand; anything this large is a mistake or an
   /// attack, and is refused before it is parsed.
-  public static let maxRuleFileBytes = 4 << 20
-
-  private func readText(_ path: String) throws(YAMLError) -> String {
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > Self.maxRuleFileBytes {
-      throw YAMLError(
-        file: path, mark: Mark(line: 1, column: 1),
-        message: "rule file is \(size / 1_048_576) MB; rule files may be at most \(Self.maxRuleFileBytes / 1_048_576) MB")
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw YAMLError(file: path, mark: Mark(line: 1, column: 1), message: "cannot read rule file")
-    }
-    guard let text = String(validating: data, as: UTF8.self) else {
-      throw YAMLError(file: path, mark: Mark(line: 1, column: 1), message: "rule file is not valid UTF-8")
-    }
-    return text
-  }
+  public static let maxRuleFileBytes = RuleFileText.maxBytes
 
   private func build(_ documents: [(path: String, root: YAMLNode)], checkingTypes: Bool = true) throws(YAMLError) -> RuleSet {
     var rules = RuleSet()
@@ -135,6 +123,10 @@ public struct RuleLoader: Sendable {
     if checkingTypes { try checkTypes(rules, grammarFiles) }
     return rules
   }
+
+  /// What a rules folder with no rule file in it gets, from `parse` and
+  /// `rules check` alike.
+  static let noRuleFiles = "no rule files (*.yaml) in this folder"
 
   /// The keys that say what a rule file is.
   static let kinds = ["lexicon", "element", "grammar", "evidence", "family"]

@@ -69,6 +69,14 @@ struct RuleReader {
     return v
   }
 
+  /// A whole number within `range`: values outside it are mistakes that
+  /// would otherwise be carried into every record (`max-words: -5`).
+  func int(_ node: YAMLNode?, _ what: String, default value: Int, in range: ClosedRange<Int>) throws(YAMLError) -> Int {
+    let v = try int(node, what, default: value)
+    guard let node, !range.contains(v) else { return v }
+    throw error(node, "\(what) must be from \(range.lowerBound) to \(range.upperBound), not \(v)")
+  }
+
   func bool(_ node: YAMLNode?, _ what: String, default value: Bool) throws(YAMLError) -> Bool {
     guard let node else { return value }
     switch node.string {

@@ -14,12 +14,15 @@ extension ExtractionRun {
   /// than the lead-in reaches, say), the chunk is run again from the true
   /// state, so the output is always what one core would give.
   func parallel(_ inputs: [InputFile], emit: ([ExtractedItem], [UInt8]?) throws -> Void) throws {
-    let readers = inputs.map { ChunkReader(input: $0, targetSize: chunkBytes) }
+    // One reader at a time, made when its input's turn comes: a reader
+    // keeps its input's last lines, and thousands of them would add up.
     var current = 0
+    var reader = inputs.first.map { ChunkReader(input: $0, targetSize: chunkBytes) }
     func nextChunk() throws -> ChunkReader.Chunk? {
-      while current < readers.count {
-        if let chunk = try readers[current].next() { return chunk }
+      while let r = reader {
+        if let chunk = try r.next() { return chunk }
         current += 1
+        reader = current < inputs.count ? ChunkReader(input: inputs[current], targetSize: chunkBytes) : nil
       }
       return nil
     }

@@ -104,16 +104,7 @@ public struct FeedChecker: Sendable {
     for (i, f) in b.fighters.enumerated() {
       if let c = f.country { out += check(c, at: p, fighter: i) }
     }
-    if let r = b.result {
-      if let winner = r.winner, !names.contains(foldName(winner)) {
-        out.append(.init(.error, "winner-not-fighter", at: "\(p)/result/winner", "'\(winner)' is not one of the two fighters"))
-      }
-      if let round = r.round, let scheduled = b.scheduledRounds, round > scheduled {
-        out.append(.init(.error, "round-beyond-schedule", at: "\(p)/result/round", "round \(round) is after the \(scheduled) scheduled"))
-      } else if let round = r.round, round > 12 {
-        out.append(.init(.warning, "implausible-round", at: "\(p)/result/round", "no \(b.sport) bout has a round \(round)"))
-      }
-    }
+    if let r = b.result { out += check(r, of: b, names: names, at: p) }
     if let c = card, c.source == b.provenance.source, c.section == b.section, abs(b.provenance.line - c.line) <= Self.cardGap {
       card = Card(source: c.source, section: c.section, line: b.provenance.line)
     } else {
@@ -131,6 +122,19 @@ public struct FeedChecker: Sendable {
       }
     }
     out += seen("bout\u{1F}\(b.provenance.source)\u{1F}\(b.provenance.line)\u{1F}" + names.sorted().joined(separator: "\u{1F}"), at: p)
+    return out
+  }
+
+  private func check(_ r: BoutResult, of b: Bout, names: [String], at p: String) -> [ValidationFinding] {
+    var out: [ValidationFinding] = []
+    if let winner = r.winner, !names.contains(foldName(winner)) {
+      out.append(.init(.error, "winner-not-fighter", at: "\(p)/result/winner", "'\(winner)' is not one of the two fighters"))
+    }
+    if let round = r.round, let scheduled = b.scheduledRounds, round > scheduled {
+      out.append(.init(.error, "round-beyond-schedule", at: "\(p)/result/round", "round \(round) is after the \(scheduled) scheduled"))
+    } else if let round = r.round, round > 12 {
+      out.append(.init(.warning, "implausible-round", at: "\(p)/result/round", "no \(b.sport) bout has a round \(round)"))
+    }
     return out
   }
 
@@ -159,7 +163,13 @@ public struct FeedChecker: Sendable {
       return [.init(.error, "unknown-country", at: p, "'\(c.asWritten)' is not an IOC, FIFA or ISO code or a known country name")]
     }
     var out: [ValidationFinding] = []
-    for (field, given, expected) in [("iso3", c.iso3, resolved.iso3), ("iso2", c.iso2, resolved.iso2), ("ioc", c.ioc, resolved.ioc)] {
+    // Every field the record gives must be what its code resolves to: a
+    // MAR country with `fifa: ALG` or `name: Algeria` says two things.
+    let fields = [
+      ("matchedAs", c.matchedAs, resolved.matchedAs), ("ioc", c.ioc, resolved.ioc), ("fifa", c.fifa, resolved.fifa),
+      ("iso3", c.iso3, resolved.iso3), ("iso2", c.iso2, resolved.iso2), ("name", c.name, resolved.name),
+    ]
+    for (field, given, expected) in fields {
       if let given, given != expected {
         out.append(.init(.error, "country-mismatch", at: "\(p)/\(field)", "'\(c.asWritten)' is \(expected ?? "no code") in \(field), not '\(given)'"))
       }
@@ -192,8 +202,7 @@ public struct FeedChecker: Sendable {
 
   private func isOffset(_ s: String) -> Bool {
     guard let parsed = UTCOffset.parse(s), parsed == s else { return false }
-    let h = Int(s.dropFirst().prefix(2)) ?? 99
-    return s.hasPrefix("-") ? h <= 12 : h <= 14
+    return UTCOffset.isInRange(s)
   }
 }
 

@@ -69,7 +69,7 @@ enum FeedSchema {
       "required": ["name"],
       "additionalProperties": false,
       "properties": {
-        "name": { "type": "string", "minLength": 1 },
+        "name": { "type": "string", "minLength": 1, "pattern": "\\S" },
         "country": { "$ref": "#/$defs/Country" }
       }
     },
@@ -93,7 +93,7 @@ enum FeedSchema {
         "methodCanonical": {
           "enum": ["KO", "TKO", "Submission", "Decision", "Unanimous Decision", "Split Decision", "Majority Decision", "Technical Decision", "Points", "DQ", "No Contest", "Draw", "Majority Draw", "Split Draw", "Technical Draw", "RTD", "Doctor Stoppage", "Corner Stoppage"]
         },
-        "round": { "type": "integer", "minimum": 1 },
+        "round": { "type": "integer", "minimum": 1, "maximum": 15 },
         "time": { "type": "string", "pattern": "^[0-9]{1,2}:[0-5][0-9]$" }
       }
     },
@@ -103,17 +103,17 @@ enum FeedSchema {
       "additionalProperties": false,
       "properties": {
         "type": { "const": "bout" },
-        "sport": { "type": "string" },
+        "sport": { "type": "string", "minLength": 1, "pattern": "\\S" },
         "ruleset": { "type": "string" },
         "weightClass": { "$ref": "#/$defs/WeightClass" },
         "limit": { "$ref": "#/$defs/Weight" },
         "fighters": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "$ref": "#/$defs/Fighter" } },
         "title": { "type": "boolean" },
-        "scheduledRounds": { "type": "integer", "minimum": 1 },
+        "scheduledRounds": { "type": "integer", "minimum": 1, "maximum": 15 },
         "sanctioningBodies": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } },
         "result": { "$ref": "#/$defs/BoutResult" },
         "section": { "type": "string" },
-        "format": { "type": "string" },
+        "format": { "type": "string", "minLength": 1, "pattern": "\\S" },
         "provenance": { "$ref": "#/$defs/Provenance" }
       }
     },
@@ -152,16 +152,16 @@ enum FeedSchema {
       "additionalProperties": false,
       "properties": {
         "type": { "const": "fixture" },
-        "sport": { "type": "string" },
+        "sport": { "type": "string", "minLength": 1, "pattern": "\\S" },
         "competition": { "$ref": "#/$defs/Competition" },
         "stage": { "type": "string" },
-        "home": { "type": "string", "minLength": 1 },
-        "away": { "type": "string", "minLength": 1 },
+        "home": { "type": "string", "minLength": 1, "pattern": "\\S" },
+        "away": { "type": "string", "minLength": 1, "pattern": "\\S" },
         "kickoff": { "$ref": "#/$defs/Kickoff" },
         "date": { "type": "string" },
         "score": { "$ref": "#/$defs/Score" },
         "section": { "type": "string" },
-        "format": { "type": "string" },
+        "format": { "type": "string", "minLength": 1, "pattern": "\\S" },
         "provenance": { "$ref": "#/$defs/Provenance" }
       }
     },

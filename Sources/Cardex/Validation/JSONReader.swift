@@ -246,28 +246,39 @@ public struct JSONReader {
     return v
   }
 
+  /// Reads a number as RFC 8259 writes it: no leading zeros (`067` is not
+  /// JSON, and Python's `json` and `jq` refuse it too).
+  ///
+  /// A number is an integer when it has no fractional part, however it is
+  /// written (`68.0`), as JSON Schema 2020-12 counts it. A number too large
+  /// for a `Double` (`1e400`) is kept as an infinity, so that the schema
+  /// check reports it as out of range at its pointer rather than the whole
+  /// feed as malformed.
   private mutating func number() throws(Failure) -> JSONValue {
     let start = i
     if bytes[i] == UInt8(ascii: "-") { i += 1 }
-    var isInteger = true
     func digits() -> Int {
       let s = i
       while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 { i += 1 }
       return i - s
     }
-    guard digits() > 0 else { throw fail("invalid number") }
+    let first = i
+    let integerDigits = digits()
+    guard integerDigits > 0 else { throw fail("invalid number") }
+    if integerDigits > 1, bytes[first] == UInt8(ascii: "0") {
+      i = first
+      throw fail("a number may not start with 0 followed by a digit (RFC 8259)")
+    }
     if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
       i += 1
-      isInteger = false
       guard digits() > 0 else { throw fail("invalid number") }
     }
     if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
       i += 1
-      isInteger = false
       if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
       guard digits() > 0 else { throw fail("invalid number") }
     }
-    guard let d = Double(String(decoding: bytes[start..<i], as: UTF8.self)), d.isFinite else { throw fail("invalid number") }
-    return .number(d, isInteger: isInteger && d == d.rounded())
+    guard let d = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else { throw fail("invalid number") }
+    return .number(d, isInteger: d.isFinite && d == d.rounded())
   }
 }

@@ -3,7 +3,7 @@
 /// Implements the part of JSON Schema 2020-12 the feed schema uses (`$ref`
 /// to `$defs`, `type`, `const`, `enum`, `required`, `properties`,
 /// `additionalProperties: false`, `items`, `minItems`, `maxItems`,
-/// `minimum`, `exclusiveMinimum`, `minLength`, `pattern`), so the Swift
+/// `minimum`, `exclusiveMinimum`, `maximum`, `minLength`, `pattern`), so the Swift
 /// checks and the schema other languages use cannot disagree. A test runs
 /// Python's `jsonschema` on the same feeds to keep the two honest.
 public struct SchemaValidator: Sendable {
@@ -36,6 +36,10 @@ public struct SchemaValidator: Sendable {
 
   private func check(_ value: JSONValue, _ rawSchema: JSONValue, _ pointer: String, _ out: inout [ValidationFinding]) {
     let schema = resolve(rawSchema)
+    if case .number(let d, _) = value, !d.isFinite {
+      out.append(.init(.error, "out-of-range", at: pointer, "too large a number to read (a 64-bit float holds at most about ±1.8e308)"))
+      return
+    }
     if let c = schema["const"], c != value {
       out.append(.init(.error, "const", at: pointer, "must be \(render(c)), not \(render(value))"))
       return
@@ -75,23 +79,44 @@ public struct SchemaValidator: Sendable {
         for (i, item) in items.enumerated() { check(item, sub, "\(pointer)/\(i)", &out) }
       }
     case .number(let d, _):
-      if case .number(let m, _)? = schema["minimum"], d < m {
-        out.append(.init(.error, "minimum", at: pointer, "must be at least \(render(.number(m, isInteger: m == m.rounded())))"))
-      }
-      if case .number(let m, _)? = schema["exclusiveMinimum"], d <= m {
-        out.append(.init(.error, "minimum", at: pointer, "must be more than \(render(.number(m, isInteger: m == m.rounded())))"))
-      }
+      checkRange(d, schema, pointer, &out)
     case .string(let s):
-      if case .number(let n, _)? = schema["minLength"], Double(s.count) < n {
-        out.append(.init(.error, "min-length", at: pointer, "must not be empty"))
-      }
-      if case .string(let p)? = schema["pattern"], let regex = try? Regex(p), (try? regex.firstMatch(in: s)) == nil {
-        out.append(.init(.error, "pattern", at: pointer, "'\(s)' does not have the form \(p)"))
-      }
+      checkString(s, schema, pointer, &out)
     default:
       break
     }
   }
+
+  private func checkRange(_ d: Double, _ schema: JSONValue, _ pointer: String, _ out: inout [ValidationFinding]) {
+    if case .number(let m, _)? = schema["minimum"], d < m {
+      out.append(.init(.error, "minimum", at: pointer, "must be at least \(render(.number(m, isInteger: m == m.rounded())))"))
+    }
+    if case .number(let m, _)? = schema["exclusiveMinimum"], d <= m {
+      out.append(.init(.error, "minimum", at: pointer, "must be more than \(render(.number(m, isInteger: m == m.rounded())))"))
+    }
+    if case .number(let m, _)? = schema["maximum"], d > m {
+      out.append(.init(.error, "maximum", at: pointer, "must be at most \(render(.number(m, isInteger: m == m.rounded())))"))
+    }
+  }
+
+  private func checkString(_ s: String, _ schema: JSONValue, _ pointer: String, _ out: inout [ValidationFinding]) {
+    if case .number(let n, _)? = schema["minLength"], Double(s.count) < n {
+      out.append(.init(.error, "min-length", at: pointer, "must not be empty"))
+      return
+    }
+    guard case .string(let p)? = schema["pattern"], let regex = try? Regex(p), (try? regex.firstMatch(in: s)) == nil else { return }
+    if let meaning = Self.patternMeanings[p] {
+      out.append(.init(.error, meaning.rule, at: pointer, meaning.message))
+    } else {
+      out.append(.init(.error, "pattern", at: pointer, "'\(s)' does not have the form \(p)"))
+    }
+  }
+
+  /// Patterns that say something simpler than their form, with the rule and
+  /// message a person reads instead of the regular expression.
+  static let patternMeanings: [String: (rule: String, message: String)] = [
+    "\\S": ("blank", "must not be blank")
+  ]
 
   private func matches(_ value: JSONValue, _ type: String) -> Bool {
     switch (type, value) {
