@@ -38,11 +38,11 @@ validate_run() {
 
 case "$which" in
   matcher) run matcher "Fixtures/*.txt" ;;
-  rules) run rules "Rules/formats/*.yaml Rules/lexicons/separators.yaml Rules/lexicons/competitions.yaml" ;;
+  rules) run rules "Rules/grammar/*.yaml Rules/families/*.yaml Rules/elements/separators.yaml Rules/lexicons/competitions.yaml" ;;
   validate) validate_run ;;
   all)
     run matcher "Fixtures/*.txt"
-    run rules "Rules/formats/*.yaml Rules/lexicons/separators.yaml Rules/lexicons/competitions.yaml"
+    run rules "Rules/grammar/*.yaml Rules/families/*.yaml Rules/elements/separators.yaml Rules/lexicons/competitions.yaml"
     validate_run
     ;;
   *) echo "usage: $0 [SECONDS] [matcher|rules|validate|all]" >&2; exit 64 ;;
