@@ -35,13 +35,14 @@ public struct ElementScanner: Sendable {
     // Read as a weak pairing mark the evidence decides on.
     // A slash closed up between two names pairs them the same way in
     // French listings (`Marseille/Toulouse à 20h45 sur Canal+`).
-    // A dash closed up does so after a bracket too (`Kolstad
-    // (norvég)–Nantes (francia) 26–33`).
+    // A dash closed up on one side at least pairs after a bracket too
+    // (`Kolstad (norvég)–Nantes (francia) 26–33`, `Portimonense (II)
+    // –Arouca (I), 1-2`).
     for i in line.tokens.indices.dropFirst() where ["-", "/"].contains(line.tokens[i].text) && i + 1 < line.tokens.count {
       let t = line.tokens
       let spaced = (t[i].spaceBefore ? 1 : 0) + (t[i + 1].spaceBefore ? 1 : 0)
       if t[i].text == "/", spaced > 0 { continue }
-      if t[i].text == "-", spaced == 0, line.isMark(i - 1, ")"), t[i + 1].isWord, t[i + 1].isCapitalized || t[i + 1].isUncased {
+      if t[i].text == "-", spaced < 2, line.isMark(i - 1, ")"), t[i + 1].isWord, t[i + 1].isCapitalized || t[i + 1].isUncased {
         line.add(Element(type: "joined-dash", start: i, end: i + 1, tags: ["weak"]))
         continue
       }

@@ -124,7 +124,13 @@ extension ExtractionSession {
     }
     if state.bouts > state.fixtures { score += k["context.document-bout"] ?? 0 }
     if state.fixtures > state.bouts { score += k["context.document-fixture"] ?? 0 }
-    if let sport = state.sport {
+    // A sport the record's own line names (`ADCC`, `UFC`) outranks the
+    // text's.
+    let cue = c.elements.first { $0.type == "sport-cue" && !$0.tags.contains("unlisted") }.flatMap { e -> String? in
+      if case .text(let s) = e.value { return s }
+      return nil
+    }
+    if let sport = cue ?? state.sport {
       score += RecordBuilder.combatSports.contains(sport) ? (k["context.sport-combat"] ?? 0) : (k["context.sport-team"] ?? 0)
     }
     return score > 0 ? .bout : .fixture

@@ -167,6 +167,19 @@ public struct LineReader: Sendable {
         if e.type == "card-heading" { h.opens = .bout } else if h.opens == nil { h.opens = .fixture }
       }
     }
+    // `Resultados de la Jornada 3`: a heading phrase that ends inside a
+    // stage still gives the stage.
+    if h.stage == nil, let s = line.elements.first(where: { $0.type == "stage" && !$0.tags.contains("named") }),
+      elements.contains(where: { $0.start < s.start && s.start < $0.end && $0.end < s.end })
+    {
+      h.stage = s
+      h.elements.append(s)
+    }
+    // `MLS Season Pass`, `NFL Network`: a channel named for a competition
+    // still names the competition (counted as a mention, not a heading's).
+    for c in line.elements where c.type == "competition" && !c.tags.contains("unknown") {
+      if elements.contains(where: { $0.type == "channel" && $0.start == c.start && c.end < $0.end }) { h.elements.append(c) }
+    }
     let meaningful = h.opens != nil || h.setsBout || h.setsFixture
     // A headline in title case (`Here Are The Fixtures For Matchweek
     // Five`) heads what follows whatever its small words.

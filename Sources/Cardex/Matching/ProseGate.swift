@@ -246,7 +246,7 @@ public struct ProseGate: Sendable {
       // capitalised names (`Torino-Inter`, `Lyon /Nice`).
       if marks.contains(m.hash), m.spaceBefore, spaceAfter { return true }
       guard k > 0, k + 1 < t.count, !(m.spaceBefore && spaceAfter) else { return false }
-      let name = (t[k - 1].kind == .word && t[k - 1].capitalised) || (m.mark == 45 && t[k - 1].mark == 41 && !m.spaceBefore && !spaceAfter)
+      let name = (t[k - 1].kind == .word && t[k - 1].capitalised) || (m.mark == 45 && t[k - 1].mark == 41)
       return name && t[k + 1].kind == .word && t[k + 1].capitalised
     }
     guard marks.contains(m.hash) else { return false }

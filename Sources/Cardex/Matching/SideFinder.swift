@@ -234,6 +234,30 @@ struct SideFinder {
 
   func wordCount(_ start: Int, _ end: Int) -> Int { (start..<end).filter { startsWord($0) }.count }
 
+  /// Only link labels, numbers and marks after token `from`.
+  static func isRowEnd(_ line: LineElements, _ from: Int) -> Bool {
+    var i = from
+    while i < line.tokens.count {
+      if let e = line.elements(startingAt: i).first(where: { $0.type == "link-label" }) {
+        i = e.end
+      } else if line.tokens[i].isWord {
+        return false
+      } else {
+        i += 1
+      }
+    }
+    return true
+  }
+
+  /// A capital and a full stop after a capitalised word, ending a club's
+  /// name (`Zebbug R.`, `Gudja U.`): not a round (`R. 2`) or a conjunction.
+  static func isClubInitial(_ t: [Token], _ i: Int) -> Bool {
+    guard i >= 1, i + 1 < t.count, t[i].isWord, t[i].text.count == 1, t[i].isCapitalized, t[i].spaceBefore, t[i + 1].text == ".",
+      !t[i + 1].spaceBefore, t[i - 1].isWord, t[i - 1].isCapitalized, t[i - 1].text.count > 1
+    else { return false }
+    return i + 2 >= t.count || !t[i + 2].isNumber
+  }
+
   static func isInitial(_ t: [Token], _ i: Int) -> Bool {
     guard i + 2 < t.count, t[i].isWord, t[i].text.count == 1, t[i].isCapitalized, t[i + 1].text == ".", !t[i + 1].spaceBefore else {
       return false
@@ -253,6 +277,10 @@ struct SideFinder {
       if e.type == "time-zone", !line.elements.contains(where: { $0.type == "time" && $0.end >= e.start - 2 && $0.end <= e.end }) {
         continue
       }
+      // A link's label (`View`, `Tickets`) is printed after a row, at the
+      // line's end; before a pairing it is a name's word (`River View at
+      // Barnesville`).
+      if e.type == "link-label", !isRowEnd(line, e.end) { continue }
       for i in e.start..<e.end {
         if rules.never.contains(e.type) { never[i] = true }
         if rules.notAfterStart.contains(e.type) { notFirst[i] = true }
@@ -263,7 +291,7 @@ struct SideFinder {
     // A capital and a full stop before a capitalised word is an initial
     // (`P. Ferreira`, `D. Jones`), whatever list the letter is also in
     // (`P` for penalties, `D` for a draw).
-    for i in t.indices where never[i] && isInitial(t, i) { never[i] = false }
+    for i in t.indices where never[i] && (isInitial(t, i) || isClubInitial(t, i)) { never[i] = false }
     var out = [Capability](repeating: .none, count: t.count)
     for i in t.indices {
       let tok = t[i]

@@ -52,7 +52,7 @@ extension SideFinder {
       return Side.Note(kind: .champion, start: mark.start, end: e, text: line.text(mark.start, e))
     }
     if let open = line.opening[e - 1], ["(", "["].contains(t[open].text) {
-      return bracketNote(open, e - 1)
+      return bracketNote(open, e - 1, beforePairing: true)
     }
     if e >= 2, let n = line.number(e - 1), n >= 100, (line.isMark(e - 2, "-") || line.isMark(e - 2, "+")), line.glued(e - 1), t[e - 2].spaceBefore {
       return Side.Note(kind: .odds, start: e - 2, end: e, text: line.text(e - 2, e))
@@ -105,7 +105,10 @@ extension SideFinder {
   /// What the brackets `open...close` say about the name before them, or
   /// nil when they hold something else (a time, a weight class, a channel:
   /// those are the record's, not the name's).
-  func bracketNote(_ open: Int, _ close: Int) -> Side.Note? {
+  /// Brackets between a name and the pairing after it can only be that
+  /// name's (`Claudio Calasans (Absolute Champion ADCC 2015) vs. …`): a
+  /// title or a sport there does not make them the record's.
+  func bracketNote(_ open: Int, _ close: Int, beforePairing: Bool = false) -> Side.Note? {
     guard close > open + 1 else { return nil }
     let text = line.text(open + 1, close)
     let inner = line.elements.filter { $0.start > open && $0.end <= close }
@@ -120,10 +123,13 @@ extension SideFinder {
       return note(.record)
     }
     if let c = countryIn(inner), close - open <= 8 { return note(.country, country: c) }
-    let blocking: Set<String> = [
-      "time", "date", "score", "weight-class", "channel", "title-word", "competition", "bout-word", "method", "round", "rounds",
-      "billing", "stage-word", "venue-word", "sport-cue",
-    ]
+    let blocking: Set<String> =
+      beforePairing
+      ? ["time", "date", "score", "channel"]
+      : [
+        "time", "date", "score", "weight-class", "channel", "title-word", "competition", "bout-word", "method", "round", "rounds",
+        "billing", "stage-word", "venue-word", "sport-cue",
+      ]
     if inner.contains(where: { blocking.contains($0.type) && !($0.type == "score" && $0.start == open + 1) }) { return nil }
     // A weigh-in: `155.5`, `144.6lbs`, `168 pounds`; a ranking: `5`, `№5`.
     if let n = line.number(open + 1) {

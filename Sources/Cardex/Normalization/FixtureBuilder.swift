@@ -18,7 +18,8 @@ extension RecordBuilder {
     var sport: String?
     if let e = c.element("competition") ?? earlierOnLine("competition"), case .text(let canonical) = e.value {
       competition = Competition(asWritten: written(e), canonical: canonical, known: !e.tags.contains("unknown"))
-      sport = e.tags.first
+      // The entry's sport is its one tag besides `unknown` and `extended`.
+      sport = e.tags.first { !["unknown", "extended"].contains($0) }
     } else if let label = lineLabel() {
       let entry = rules.competitions.lookup(label)
       competition = Competition(asWritten: label, canonical: entry?.name ?? label, known: entry != nil)
@@ -74,9 +75,13 @@ extension RecordBuilder {
   }
 
   /// `Rayo Vallecano - Elche (2-1)`: a match's score in brackets after the
-  /// second team, which a fighter's line would read as a record.
+  /// second team, which a fighter's line would read as a record. Records
+  /// after both teams (`River View (0-4) at Barnesville (1-3)`) are their
+  /// seasons' wins and losses.
   private func bracketedScore() -> Score? {
-    guard let last = candidate.sides.last, let note = last.notes.last, note.kind == .record else { return nil }
+    guard let first = candidate.sides.first, !first.notes.contains(where: { $0.kind == .record }), let last = candidate.sides.last,
+      let note = last.notes.last, note.kind == .record
+    else { return nil }
     let parts = note.text.split(separator: "-").map { $0.filter { $0 != " " } }
     guard parts.count == 2, let h = Int(parts[0]), let a = Int(parts[1]), h <= 20, a <= 20 else { return nil }
     return Score(home: h, away: a)

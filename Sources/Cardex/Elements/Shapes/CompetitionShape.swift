@@ -23,7 +23,13 @@ enum CompetitionShape {
     let t = line.tokens
     for e in line.elements where e.type == "competition" && !e.tags.contains("unknown") && e.end <= pairing {
       var start = e.start
-      while start > 0, e.start - start < 2, t[start].spaceBefore, capitalisedFree(line, start - 1) { start -= 1 }
+      while start > 0, e.start - start < 2, t[start].spaceBefore, capitalisedFree(line, start - 1) || isWomen(line, start - 1) { start -= 1 }
+      // `Women's FA Cup`, `Ladies National Football League`: the women's
+      // competition is another one, named as written.
+      if (start..<e.start).contains(where: { isWomen(line, $0) }) {
+        line.add(Element(type: "competition", start: start, end: e.end, value: .text(line.text(start, e.end)), tags: ["unknown"]))
+        continue
+      }
       var end = e.end
       // `2019-2020`, `2018/19`, `2021`.
       if let y = line.number(end), y >= 1900, y <= 2100, t[end].spaceBefore {
@@ -31,6 +37,13 @@ enum CompetitionShape {
         if end + 1 < t.count, line.isMark(end, "-") || line.isMark(end, "/"), line.glued(end), line.number(end + 1) != nil, line.glued(end + 1) {
           end += 2
         }
+      }
+      // `La Liga Regional de Baby Fútbol`: capitalised words after a known
+      // name, on a line that pairs nothing, make another competition's
+      // name, one the lexicon does not know.
+      if pairing == Int.max, end == e.end, let longer = runOn(line, from: e.end) {
+        line.add(Element(type: "competition", start: start, end: longer, value: .text(line.text(start, longer)), tags: ["unknown"]))
+        continue
       }
       if start < e.start || end > e.end {
         line.add(Element(type: "competition", start: start, end: end, value: e.value, tags: e.tags.union(["extended"])))
@@ -85,6 +98,29 @@ enum CompetitionShape {
   }
 
   /// A capitalised word that no other element reads.
+  /// The end of a run of capitalised words (and connectors between them)
+  /// from token `from`, or nil when none follows.
+  static func runOn(_ line: LineElements, from: Int) -> Int? {
+    let t = line.tokens
+    var end = from
+    var words = 0
+    while end < t.count, words < 4 {
+      if t[end].spaceBefore, capitalisedFree(line, end) {
+        end += 1
+      } else if t[end].isWord, connectors.contains(t[end].folded), end + 1 < t.count, capitalisedFree(line, end + 1) {
+        end += 2
+      } else {
+        break
+      }
+      words += 1
+    }
+    return words > 0 ? end : nil
+  }
+
+  private static func isWomen(_ line: LineElements, _ k: Int) -> Bool {
+    line.tokens[k].isCapitalized && line.elements.contains { $0.type == "women-word" && $0.start == k && $0.end == k + 1 }
+  }
+
   private static func capitalisedFree(_ line: LineElements, _ k: Int) -> Bool {
     let t = line.tokens[k]
     guard t.isWord, t.isCapitalized || t.isAllCaps || t.isUncased else { return false }
