@@ -32,7 +32,7 @@ extension ExtractionSession {
       details.append("evidence: \(weighed.joined(separator: ", ")) → \(Self.format(c.score)) (threshold \(Self.format(evidence.threshold)))")
       let kind: LineExplanation.Kind =
         c.score >= evidence.threshold ? .record : (c.score >= evidence.nearMiss ? .nearMiss : .prose)
-      if kind == .record { details.append("a \(self.kind(of: c).rawValue) (bout evidence \(Self.format(c.boutScore)))") }
+      if kind == .record { details.append("a \(self.kind(of: c).rawValue) (\(kindReason(c)))") }
       out.append(
         .explanation(
           LineExplanation(
@@ -45,5 +45,14 @@ extension ExtractionSession {
     let line = p.reading?.elements
     let details = h.elements.map { "\($0.type) '\(line?.text($0.start, $0.end) ?? "")'" }
     return .explanation(LineExplanation(source: source, line: p.number, kind: .heading, rule: "heading", location: "", details: details))
+  }
+
+  /// Why a record is a bout or a fixture: its rule or its roles, else the
+  /// line's bout evidence with the section, document and sport around it.
+  func kindReason(_ c: Candidate) -> String {
+    if c.roles.contains(.winner) || c.roles.contains(.home) || extractor.rules.grammar.rules[c.rule].record != .either {
+      return "as the rule reads it"
+    }
+    return "bout evidence \(Self.format(c.boutScore)) on the line, then the section, the document and the sport"
   }
 }

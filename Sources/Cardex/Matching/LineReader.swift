@@ -89,6 +89,10 @@ public struct LineReader: Sendable {
       if chosen.count >= 2, Self.isDashPairing(chosen[k]), chosen.contains(where: { !Self.isDashPairing($0) }) {
         chosen[k].features["line.minority-anchor"] = 1
       }
+      // `ore 18 Fiorentina-Torino (Sky), … Benevento-Inter (Sky), Lazio-
+      // Atalanta (Sky)`: a run of pairings read by one rule is a list.
+      let same = chosen.filter { $0.rule == chosen[k].rule }.count - 1
+      if same >= 2 { chosen[k].features["line.same-rule"] = Double(min(same, 4)) }
       chosen[k].score = evidence.score(chosen[k].features)
       chosen[k].boutScore = evidence.boutScore(evidence.kindFeatures(chosen[k], line))
     }
