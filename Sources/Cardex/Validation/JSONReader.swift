@@ -187,7 +187,8 @@ public struct JSONReader {
 
   /// A key as a JSON Pointer token (RFC 6901: `~` and `/` escaped).
   static func escapedPointerToken(_ key: String) -> String {
-    key.replacing("~", with: "~0").replacing("/", with: "~1")
+    guard key.utf8.contains(where: { $0 == 126 || $0 == 47 }) else { return key }
+    return key.replacing("~", with: "~0").replacing("/", with: "~1")
   }
 
   private mutating func string() throws(Failure) -> String {

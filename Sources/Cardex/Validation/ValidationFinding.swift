@@ -28,5 +28,6 @@ public struct ValidationFinding: Sendable, Hashable, Codable {
 
 /// Escapes one reference token of a JSON Pointer.
 func pointerToken(_ s: String) -> String {
-  s.replacing("~", with: "~0").replacing("/", with: "~1")
+  guard s.utf8.contains(where: { $0 == 126 || $0 == 47 }) else { return s }
+  return s.replacing("~", with: "~0").replacing("/", with: "~1")
 }
