@@ -62,6 +62,9 @@ public struct RuleChecker: Sendable {
         findings.append(
           Finding(severity: .warning, file: rule.file, mark: rule.mark, message: "no example is read by rule '\(rule.id)'; add one (a rule no line can match is a bug)"))
       }
+      for rule in rules.grammar.rules where files.contains(rule.file) {
+        if let cost = Self.costWarning(rule) { findings.append(Finding(severity: .warning, file: rule.file, mark: rule.mark, message: cost)) }
+      }
       for outcome in outcomes where !outcome.passed && files.contains(outcome.file) {
         findings.append(Finding(severity: .warning, file: outcome.file, mark: outcome.mark, message: "example fails: \(outcome.failures.joined(separator: "; "))"))
       }
@@ -108,5 +111,16 @@ public struct RuleChecker: Sendable {
       if item.hasSuffix(".yaml") || item.hasSuffix(".yml") { out.append(dir + "/" + item) }
     }
     return out.sorted()
+  }
+
+  /// Gaps and optional terms multiply the readings a rule tries on a long
+  /// line; past `RuleMatcher.stepBudget` steps a line's remaining readings
+  /// are not tried.
+  static func costWarning(_ rule: RecordRule) -> String? {
+    let gaps = rule.terms.filter { if case .gap = $0.kind { return true } else { return false } }.count
+    let optional = rule.terms.filter(\.optional).count
+    guard gaps >= 3 || (gaps >= 2 && optional >= 2) else { return nil }
+    return "rule '\(rule.id)' may cost much on long lines: \(gaps) gaps and \(optional) optional terms multiply the readings tried"
+      + " (a line stops after \(RuleMatcher.stepBudget) steps, with a line-budget warning)"
   }
 }

@@ -75,6 +75,9 @@ public struct ExtractionSession {
     // `--explain` shows every pairing, however weak: it reads each line in
     // full, past the prose gate.
     let reading = normalized.count <= Extractor.maxMatchedLineBytes || Self.pairsOften(normalized) ? (explain ? extractor.reader.read(text) : extractor.reader.read(text, bytes: normalized)) : nil
+    if reading?.outOfSteps == true, emits {
+      out.append(.diagnostic(Diagnostic(.warning, .lineBudget, source: source, line: number)))
+    }
     push(PendingLine(number: number, raw: rawText, text: text, reading: reading, unterminated: !terminated), into: &out)
   }
 
@@ -129,6 +132,9 @@ extension Diagnostic.Message {
   static let lineTooLong = Self(
     code: "line-too-long", "line is longer than \(Extractor.maxRecordLineBytes) bytes, longer than any record line; not matched")
   static func nearMiss(_ why: String) -> Self { Self(code: "near-miss", why) }
+  static let lineBudget = Self(
+    code: "line-budget",
+    "the rules' readings of this line ran past \(RuleMatcher.stepBudget) steps; the rest were not tried (a rule with several gaps or optional terms?)")
   static func duplicateRecord(_ line: Int) -> Self {
     Self(code: "duplicate-record", "the same pairing as line \(line); not listed again")
   }

@@ -34,7 +34,8 @@ public struct LineReader: Sendable {
   public func read(_ text: String) -> LineReading {
     let line = scanner.scan(text)
     let sides = SideFinder(line: line, rules: rules.grammar.names)
-    var all = matcher.candidates(in: line, sides: sides)
+    var steps = 0
+    var all = matcher.candidates(in: line, sides: sides, steps: &steps)
     // Each alone, with the whole line around it, to choose among overlaps.
     for k in all.indices {
       var one = [all[k]]
@@ -98,7 +99,7 @@ public struct LineReader: Sendable {
     }
     return LineReading(
       elements: line, candidates: chosen, considered: all.count, heading: heading(line), isTableRow: Self.isTableRow(line),
-      header: tableHeader(line))
+      header: tableHeader(line), outOfSteps: steps > RuleMatcher.stepBudget)
   }
 
   static func anchorType(_ c: Candidate) -> String? { c.terms.first(where: { !$0.term.isSide })?.element?.type }
@@ -207,6 +208,9 @@ public struct LineReading: Sendable {
   /// table's header.
   public var isTableRow = false
   public var header: [Int: String]?
+  /// The rules' readings of the line ran past `RuleMatcher.stepBudget`:
+  /// some were not tried.
+  public var outOfSteps = false
 
   public var best: Candidate? { candidates.max { $0.score < $1.score } }
 }

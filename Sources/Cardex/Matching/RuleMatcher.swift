@@ -5,7 +5,19 @@
 struct RuleMatcher {
   let grammar: Grammar
 
+  /// Steps (terms tried) a line may cost across all rules. A rule file can
+  /// write rules whose readings multiply (several gaps, many optional
+  /// terms); past this the line's remaining readings are not tried, and
+  /// the reader says so.
+  static let stepBudget = 200_000
+
   func candidates(in line: LineElements, sides: SideFinder) -> [Candidate] {
+    var steps = 0
+    return candidates(in: line, sides: sides, steps: &steps)
+  }
+
+  /// As `candidates(in:sides:)`, counting the steps taken in `steps`.
+  func candidates(in line: LineElements, sides: SideFinder, steps: inout Int) -> [Candidate] {
     var out: [Candidate] = []
     for (r, rule) in grammar.rules.enumerated() {
       guard let a = rule.anchor, a >= 1, rule.terms[0].isSide else { continue }
@@ -14,7 +26,7 @@ struct RuleMatcher {
         let q = rule.terms[a].kind != .literal("|") && p > 0 && line.isMark(p - 1, "|") ? p - 1 : p
         guard let left = sides.leftward(endingBefore: q) else { continue }
         var found: ([Side], [(GrammarTerm, Element?)], Int)?
-        match(rule.terms[a...], at: p, line, sides, [], []) { s, t, end in
+        match(rule.terms[a...], at: p, line, sides, [], [], &steps) { s, t, end in
           found = (s, t, end)
           return true
         }
@@ -54,41 +66,43 @@ struct RuleMatcher {
   @discardableResult
   private func match(
     _ terms: ArraySlice<GrammarTerm>, at pos: Int, _ line: LineElements, _ sides: SideFinder, _ gotSides: [Side],
-    _ got: [(GrammarTerm, Element?)], _ done: ([Side], [(GrammarTerm, Element?)], Int) -> Bool
+    _ got: [(GrammarTerm, Element?)], _ steps: inout Int, _ done: ([Side], [(GrammarTerm, Element?)], Int) -> Bool
   ) -> Bool {
+    steps += 1
+    guard steps <= Self.stepBudget else { return false }
     guard let term = terms.first else { return done(gotSides, got, pos) }
     // Table cells: a term may stand in the next cell (`Khabib | def. | Tony`).
     if case .literal = term.kind {
     } else if pos < line.tokens.count, line.isMark(pos, "|") {
-      return match(terms, at: pos + 1, line, sides, gotSides, got, done)
+      return match(terms, at: pos + 1, line, sides, gotSides, got, &steps, done)
     }
     let rest = terms.dropFirst()
     switch term.kind {
     case .side:
       for side in sides.rightward(from: pos) {
-        if match(rest, at: side.end, line, sides, gotSides + [side], got, done) { return true }
+        if match(rest, at: side.end, line, sides, gotSides + [side], got, &steps, done) { return true }
       }
     case .element(let type, _, _):
       if type == "number" {
         if let n = line.number(pos) {
           let e = Element(type: "number", start: pos, end: pos + 1, value: .number(Double(n)))
-          if match(rest, at: pos + 1, line, sides, gotSides, got + [(term, e)], done) { return true }
+          if match(rest, at: pos + 1, line, sides, gotSides, got + [(term, e)], &steps, done) { return true }
         }
       } else {
         for e in line.elements(startingAt: pos) where accepts(term, e) {
-          if match(rest, at: e.end, line, sides, gotSides, got + [(term, e)], done) { return true }
+          if match(rest, at: e.end, line, sides, gotSides, got + [(term, e)], &steps, done) { return true }
         }
       }
     case .literal(let text):
       if pos < line.tokens.count, Tokenizer.fold(line.tokens[pos].text) == Tokenizer.fold(text) {
-        if match(rest, at: pos + 1, line, sides, gotSides, got + [(term, nil)], done) { return true }
+        if match(rest, at: pos + 1, line, sides, gotSides, got + [(term, nil)], &steps, done) { return true }
       }
     case .gap:
       // Shortest first; never across a boundary mark or another pairing.
       var end = pos
       while end <= min(pos + GrammarTerm.gapLimit, line.tokens.count) {
         let inside = line.elements.filter { $0.start >= pos && $0.end <= end && !Self.gapBlockers.contains($0.type) }
-        if match(rest, at: end, line, sides, gotSides, got + inside.map { (term, $0) }, done) { return true }
+        if match(rest, at: end, line, sides, gotSides, got + inside.map { (term, $0) }, &steps, done) { return true }
         // A capitalised word no element reads may be a name: the gap stops.
         let t = line.tokens
         guard end < t.count, !grammar.boundaries.contains(t[end].text),
@@ -98,7 +112,7 @@ struct RuleMatcher {
         end += 1
       }
     }
-    if term.optional { return match(rest, at: pos, line, sides, gotSides, got, done) }
+    if term.optional { return match(rest, at: pos, line, sides, gotSides, got, &steps, done) }
     return false
   }
 }
