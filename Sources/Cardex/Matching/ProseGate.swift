@@ -107,10 +107,9 @@ public struct ProseGate: Sendable {
   /// The line's number of words when it is prose that gives nothing; nil
   /// when it must be read in full.
   public func proseWords(_ bytes: [UInt8]) -> Int? {
-    guard bytes.count >= Self.minWords * 2, let tokens = bytes.withUnsafeBufferPointer({ Self.lex($0) }),
-      tokens.filter({ $0.kind != .mark }).count >= Self.minWords, !triggered(tokens)
-    else { return nil }
-    return tokens.filter { $0.kind != .mark }.count
+    guard bytes.count >= Self.minWords * 2, let tokens = bytes.withUnsafeBufferPointer({ Self.lex($0) }) else { return nil }
+    let words = tokens.reduce(0) { $0 + ($1.kind == .mark ? 0 : 1) }
+    return words >= Self.minWords && !triggered(tokens) ? words : nil
   }
 
   /// A token as the gate sees it: what `Tokenizer` would make of the same
@@ -141,15 +140,16 @@ public struct ProseGate: Sendable {
       case .mark:
         if markTriggers(t, k) { return true }
       case .word:
-        for key in [t[k].hash, t[k].stemHash].compactMap({ $0 }) {
-          if let c = single[key], fires(c, t, k, first: k) { return true }
-          if let c = single[key], c == .kickoff { kickoff = true }
+        // The word, then its stem before a case ending (`Lig'de`).
+        for key in [t[k].hash, t[k].stemHash] {
+          guard let key, let c = single[key] else { continue }
+          if c == .kickoff { kickoff = true } else if fires(c, t, k, first: k) { return true }
         }
       }
-      for key in [t[k].kind == .number ? Self.numberKey : t[k].hash, t[k].stemHash].compactMap({ $0 }) {
-        guard let j = wordBefore(t, k), let c = pair[Self.combine(t[j].hash, key)] else { continue }
-        if fires(c, t, k, first: j) { return true }
-        if c == .kickoff { kickoff = true }
+      guard let j = wordBefore(t, k) else { continue }
+      for key in [t[k].kind == .number ? Self.numberKey : t[k].hash, t[k].stemHash] {
+        guard let key, let c = pair[Self.combine(t[j].hash, key)] else { continue }
+        if c == .kickoff { kickoff = true } else if fires(c, t, k, first: j) { return true }
       }
     }
     return kickoff && digits
