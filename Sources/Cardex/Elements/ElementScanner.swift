@@ -33,6 +33,8 @@ public struct ElementScanner: Sendable {
     // (`Málaga-Sevilla`, `Torino-Inter 1-2`): in Italian, Spanish, Turkish
     // and Greek listings it pairs two teams; elsewhere it joins a name.
     // Read as a weak pairing mark the evidence decides on.
+    // Not after a word that opens hyphenated names (`Saint-Etienne`,
+    // `All-Ireland`).
     // A slash closed up between two names pairs them the same way in
     // French listings (`Marseille/Toulouse à 20h45 sur Canal+`).
     // A dash closed up on one side at least pairs after a bracket too
@@ -47,7 +49,8 @@ public struct ElementScanner: Sendable {
         continue
       }
       guard spaced < 2, t[i - 1].isWord, t[i + 1].isWord, t[i - 1].isCapitalized || t[i - 1].isUncased,
-        t[i + 1].isCapitalized || t[i + 1].isUncased, !Self.insideQuotes(line, i)
+        t[i + 1].isCapitalized || t[i + 1].isUncased, !Self.insideQuotes(line, i),
+        !(spaced == 0 && line.elements.contains { $0.type == "hyphen-prefix" && $0.end == i })
       else { continue }
       // `SALERNITANA-Jenbach`: one side in capitals and the other not is
       // two names, not one hyphenated name.

@@ -55,6 +55,7 @@ extension ExtractionSession {
     for var c in reading.candidates {
       for (name, value) in contextFeatures() { c.features[name] = value }
       if reading.heading.sportUnlisted { c.features["context.unlisted-sport"] = 1 }
+      if knownSport == "football", Self.hasLargeTeamScore(c) { c.features["core.implausible-score"] = 1 }
       adjust(&c.features)
       if let roles = tableRoles(c, reading.elements) {
         c.features["context.table-columns"] = 1
@@ -65,6 +66,22 @@ extension ExtractionSession {
       scored.append(c)
     }
     return scored
+  }
+
+  /// The sport a cue or the competition in force names, if any.
+  var knownSport: String? {
+    if let sport = state.sport { return sport }
+    guard let competition = state.competition.map({ state.competitionCanonical ?? $0 }) ?? state.mentionedCanonical else { return nil }
+    return extractor.rules.competitions.lookup(competition)?.sport
+  }
+
+  /// A team's score read from a bare number past what football sees
+  /// (`Darmstadt 98`, `Hannover 96` are clubs' names).
+  static func hasLargeTeamScore(_ c: Candidate) -> Bool {
+    c.terms.contains { t in
+      guard ["homeScore", "awayScore"].contains(t.term.field ?? ""), case .number(let n)? = t.element?.value else { return false }
+      return n > 15
+    }
   }
 
   /// On the text's last line with no line ending after it, a bout whose

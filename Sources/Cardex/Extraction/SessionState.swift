@@ -117,11 +117,16 @@ extension ExtractionSession {
       public var second: Set<String>
       public var line: Int
       public var scored: Bool
+      /// The fixture's date as written, when it has one: the same two
+      /// teams on another day are another match (a play-off series, the two
+      /// legs of a tie).
+      public var when: String? = nil
 
       /// Each side's words hold the other's (either way round for bouts),
-      /// and the new record adds no score the first lacked.
+      /// the new record adds no score the first lacked, and neither names a
+      /// day the other does not share.
       func repeats(_ other: SeenPair) -> Bool {
-        !(scored && !other.scored) && sameNames(other)
+        !(scored && !other.scored) && (when == nil || other.when == nil || when == other.when) && sameNames(other)
       }
 
       /// The same two sides, whatever each record says of them.

@@ -64,6 +64,12 @@ struct Evidence {
       f["line.sentence"] = 1
     }
     if line.tokens.contains(where: { $0.text == "?" }) { f["line.question"] = 1 }
+    // `Bramki: Papadopulos 78 - Formella 75`, `Вратари: Ежов — Шарыченков`:
+    // after a report's label and its colon, a pairing is two scorers or two
+    // goalkeepers, not two teams.
+    if line.elements.contains(where: { $0.type == "scorers-label" && $0.end <= c.start && line.isMark($0.end, ":") }) {
+      f["lead.scorers-list"] = 1
+    }
     // A pairing in a link, or beside the words of an article's title
     // (`preview`, `odds`, `live stream`), names an article, not a record.
     // A label before a colon (`… Prediction: Arsenal 0-1 Chelsea`) counts

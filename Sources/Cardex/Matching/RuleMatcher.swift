@@ -84,7 +84,12 @@ struct RuleMatcher {
       }
     case .element(let type, _, _):
       if type == "number" {
-        if let n = line.number(pos) {
+        // A score is never written with a leading zero; a club's founding
+        // year is (`Schalke 04`, `Mainz 05`).
+        // Nor is a team's score one half of a score (`Schalke 04 1:0`).
+        let zeroLed = pos < line.tokens.count && line.tokens[pos].text.count > 1 && line.tokens[pos].text.hasPrefix("0")
+        let inScore = line.elements(startingAt: pos).contains { $0.type == "score" }
+        if let n = line.number(pos), !((zeroLed || inScore) && term.field?.hasSuffix("Score") == true) {
           let e = Element(type: "number", start: pos, end: pos + 1, value: .number(Double(n)))
           if match(rest, at: pos + 1, line, sides, gotSides, got + [(term, e)], &steps, done) { return true }
         }

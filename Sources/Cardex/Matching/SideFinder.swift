@@ -292,6 +292,12 @@ struct SideFinder {
     // (`P. Ferreira`, `D. Jones`), whatever list the letter is also in
     // (`P` for penalties, `D` for a draw).
     for i in t.indices where never[i] && (isInitial(t, i) || isClubInitial(t, i)) { never[i] = false }
+    // A lower-case word closed up between two hyphens is inside a place's
+    // name, whatever else it is (`Saint-Sulpice-sur-Lèze`, `Rion-des-Landes`,
+    // `Stratford-upon-Avon`).
+    for i in t.indices.dropFirst().dropLast() where t[i].isWord && !t[i].isCapitalized && !t[i].isUncased {
+      if t[i - 1].text == "-", t[i + 1].text == "-", !t[i].spaceBefore, !t[i + 1].spaceBefore { inside[i] = true }
+    }
     var out = [Capability](repeating: .none, count: t.count)
     for i in t.indices {
       let tok = t[i]
