@@ -27,7 +27,10 @@ extension ExtractionSession {
       state.date = valueText(d)
       state.headingKickoff = nil
     }
-    if let e = h.time, case .clock(let hour, let minute, let offset) = e.value {
+    // A time heads the lines below when it is most of its line (`7:30
+    // p.m.`, `Noon`, `Sunday, 3pm`), not a programme's slot (`The Football
+    // Show – 9am, Sky Sports News`).
+    if let e = h.time, h.unexplained <= 1, case .clock(let hour, let minute, let offset) = e.value {
       state.headingKickoff = Self.kickoff(p.reading?.elements.text(e.start, e.end) ?? "", hour, minute, offset)
     }
     // A heading names the competition of the matches below when the name

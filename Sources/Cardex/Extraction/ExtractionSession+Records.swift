@@ -108,6 +108,9 @@ extension ExtractionSession {
   /// Bout or fixture: the rule may say; otherwise the candidate's own
   /// evidence plus the section, the document so far and its sport.
   func kind(of c: Candidate) -> Family.Record {
+    // `#14 Ball State def. Lindenwood 3-2 (19-25, …)`: a result with the
+    // match's score and no way of winning is two teams'.
+    if c.roles.contains(.winner), !c.has("method"), c.tails.contains(where: { $0.type == "score" && $0.start == c.end }) { return .fixture }
     if c.roles.contains(.winner) { return .bout }
     if c.roles.contains(.home) { return .fixture }
     switch extractor.rules.grammar.rules[c.rule].record {

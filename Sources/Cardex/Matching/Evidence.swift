@@ -47,7 +47,12 @@ struct Evidence {
     // (Aut):`, `Youths:`) names a place or a section, not prose.
     let label = Self.lineLabelEnd(line, before: c.start)
     let lead = c.unexplainedLead.filter { $0 > (label ?? -1) }
-    if label != nil { f["lead.label"] = 1 }
+    if let label {
+      f["lead.label"] = 1
+      // `Prediction: Aston Villa 2-1 Arsenal`, `Odds: A v B 2/1`: a label
+      // of an article's words makes the line its pick, not a record.
+      if line.elements.contains(where: { $0.type == "article-word" && $0.tags.contains("pick") && $0.end <= label }) { f["lead.article-label"] = 1 }
+    }
     f["lead.unexplained"] = Double(min(lead.count, 12))
     f["tail.unexplained"] = Double(min(c.unexplainedTail.count, 12))
     f["tail.remote"] = Double(min(c.remoteTail.count, 30))
@@ -64,6 +69,18 @@ struct Evidence {
       f["line.sentence"] = 1
     }
     if line.tokens.contains(where: { $0.text == "?" }) { f["line.question"] = 1 }
+    // `“Godzilla vs. Mechagodzilla” (2:45 a.m.)`, `„Barbara Salesch – Das
+    // Strafgericht“`: a pairing in quotation marks is a title.
+    // One pair of marks around both sides, none between (`«Химки» – ЦСКА`
+    // quotes a name, not the pairing).
+    let t = line.tokens
+    let isQuote = { (i: Int) in i >= 0 && i < t.count && (Self.openQuotes.contains(t[i].text) || Self.closeQuotes.contains(t[i].text)) }
+    if let open = [c.leadStart - 1, c.leadStart].first(where: { isQuote($0) && Self.openQuotes.contains(t[$0].text) }),
+      let close = [c.end - 1, c.end, c.tailEnd - 1, c.tailEnd].first(where: { $0 > open && isQuote($0) && Self.closeQuotes.contains(t[$0].text) }),
+      !(open + 1..<close).contains(where: isQuote)
+    {
+      f["core.quoted"] = 1
+    }
     // `Bramki: Papadopulos 78 - Formella 75`, `Вратари: Ежов — Шарыченков`:
     // after a report's label and its colon, a pairing is two scorers or two
     // goalkeepers, not two teams.
@@ -113,6 +130,9 @@ struct Evidence {
     }
     return f.filter { $0.value != 0 }
   }
+
+  static let openQuotes: Set<String> = ["\"", "“", "„", "«", "‘", "'", "「", "『"]
+  static let closeQuotes: Set<String> = ["\"", "”", "“", "»", "’", "'", "」", "』"]
 
   /// The colon that ends a label opening the line, before token `limit`:
   /// one to five words or numbers (brackets allowed), the first capitalised.

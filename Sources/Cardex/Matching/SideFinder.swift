@@ -292,6 +292,13 @@ struct SideFinder {
     // (`P. Ferreira`, `D. Jones`), whatever list the letter is also in
     // (`P` for penalties, `D` for a draw).
     for i in t.indices where never[i] && (isInitial(t, i) || isClubInitial(t, i)) { never[i] = false }
+    // `The Hunters Tower vs The George Pub`, `The Strongest`: an article
+    // with a capital opens a team's name where a name may start (the line's
+    // start, after a label's colon, a record's boundary or a separator).
+    for i in t.indices where never[i] && t[i].text == "The" && i + 1 < t.count && t[i + 1].isWord && t[i + 1].isCapitalized {
+      let opens = i == 0 || [";", ":", "|", ","].contains(t[i - 1].text) || line.elements.contains { $0.type == "separator" && $0.end == i }
+      if opens, line.elements(startingAt: i).allSatisfy({ $0.type == "stop-word" }) { never[i] = false }
+    }
     // A lower-case word closed up between two hyphens is inside a place's
     // name, whatever else it is (`Saint-Sulpice-sur-Lèze`, `Rion-des-Landes`,
     // `Stratford-upon-Avon`).
@@ -339,7 +346,10 @@ struct SideFinder {
           continue
         }
         // `1. FC Köln`: a club's number, not a list's (`1. Karolina Wojcik`).
+        // The club word is an abbreviation (`FC`, `FSV`, `VfB`): `1. Real
+        // Madrid v Barcelona` is a numbered list.
         let clubNumber = tok.text.count == 1 && line.isMark(i + 1, ".") && line.has("club-word", at: i + 2)
+          && i + 2 < t.count && (t[i + 2].isAllCaps || t[i + 2].text.hasPrefix("Vf"))
         // `HC Elbflorenz 2006`, `Hannover 1896`: a founding year ends a club's name.
         let year = tok.text.count == 4 && Int(tok.text).map { (1850...2030).contains($0) } == true
           && !(next.map { !$0.spaceBefore && ["-", ":", "."].contains($0.text) } ?? false)

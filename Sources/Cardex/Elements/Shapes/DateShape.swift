@@ -41,7 +41,9 @@ enum DateShape {
     }
     if sawWeekday {
       // A weekday alone, or before a bare day number (`Sat 7`).
-      if let d = line.number(j), d >= 1, d <= 31, line.tokens[j].text.count <= 2, !line.isMark(j + 1, ":") && !line.isMark(j + 1, ".") {
+      // Not an hour (`Sun 1pm ET`).
+      let hour = j + 1 < line.tokens.count && line.tokens[j + 1].isWord && !line.tokens[j + 1].spaceBefore
+      if let d = line.number(j), d >= 1, d <= 31, line.tokens[j].text.count <= 2, !line.isMark(j + 1, ":") && !line.isMark(j + 1, "."), !hour {
         return j + 1
       }
       // A weekday beside a capitalised word is part of a name (`Man City`,
