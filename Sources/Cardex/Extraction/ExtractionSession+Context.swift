@@ -184,7 +184,9 @@ extension ExtractionSession {
       return (t[i].isWord && (t[i].isCapitalized || t[i].isAllCaps || t[i].isUncased)) || [")", "(", "#", "\"", "“", "”"].contains(t[i].text)
     }
     let anchors = line.elements.filter { ($0.type == "separator" || $0.type == "result-verb") && nameLike($0.start - 1) }
-    guard let a = anchors.first, a.start > 0, state.section != nil || reading.heading.words <= 8 else { return nil }
+    guard let a = anchors.first, a.start > 0, state.section != nil || reading.heading.words <= 8 else {
+      return recordShaped(reading, p)
+    }
     let word = line.text(a.start, a.end)
     if a.end == t.count {
       // `A (UAE) v`: a record cut after its separator, in a card or list.
@@ -196,6 +198,60 @@ extension ExtractionSession {
     guard nameLike(a.end) || line.elements(startingAt: a.end).contains(where: { $0.type == "placeholder" }) else { return nil }
     return Diagnostic(
       .warning, .nearMiss("pairs two sides with '\(word)' but no rule reads a name on both sides of it"), source: source, line: p.number)
+  }
+
+  /// A line with no pairing that still holds what a record line holds (a
+  /// score, a method, a result, judges' cards, two countries) between two
+  /// names, in a list: a layout no rule reads (`Hamburger SVHamburg : FC St.
+  /// PauliSt. Pauli 1 : 0`, `○A(Brazil) | 3R KO | ×B(USA)`, `A (8-0) B
+  /// (12-2)`), reported so that it is not lost without a word.
+  func recordShaped(_ reading: LineReading, _ p: PendingLine) -> Diagnostic? {
+    let line = reading.elements
+    let t = line.tokens
+    guard reading.heading.words <= 30, state.section != nil || state.recordAbove || state.bouts + state.fixtures > 0 else { return nil }
+    // Prose says what happened in sentences (`Durham improved to 3-1
+    // against Toledo`): its function words rule the line out.
+    guard line.elements.filter({ ["stop-word", "prose-word"].contains($0.type) }).count < 3 else { return nil }
+    // Runs of name words (hyphens and apostrophes closed up inside), by
+    // their first and last token.
+    var runs: [(start: Int, end: Int)] = []
+    for i in t.indices {
+      let name = t[i].isWord && (t[i].isCapitalized || t[i].isAllCaps || t[i].isUncased) && !line.elements.contains { $0.start <= i && i < $0.end }
+      let joins = t[i].isJoiner && !t[i].spaceBefore && i + 1 < t.count && !t[i + 1].spaceBefore
+      if name, let last = runs.last, last.end == i - 1 || (last.end == i - 2 && t[i - 1].isJoiner && !t[i].spaceBefore) {
+        runs[runs.count - 1].end = i
+      } else if name {
+        runs.append((i, i))
+      } else if joins, let last = runs.last, last.end == i - 1 {
+        continue
+      }
+    }
+    func before(_ e: Element) -> Bool { runs.contains { $0.end < e.start } }
+    func after(_ e: Element) -> Bool { runs.contains { $0.start >= e.end } }
+    let times = line.elements.filter { $0.type == "time" }
+    let cues = line.elements.filter { e in
+      switch e.type {
+      case "score":
+        // `A : B 1 : 0` (two names before it, apart) or `A 1 : 0 B`.
+        // A goal's line opens with the score so far (`2:2 - Кулёмин
+        // (Локтионов) 28:30`): its numbers are the game's clock.
+        guard !times.contains(where: { $0.start < e.end && e.start < $0.end }), !line.elements(startingAt: 0).contains(where: { $0.type == "score" })
+        else { return false }
+        let ahead = runs.filter { $0.end < e.start }
+        let marked = ahead.count >= 2 && (ahead[ahead.count - 2].end + 1..<ahead[ahead.count - 1].start).contains { [":", "-", "–", "—", "|", "/"].contains(t[$0].text) }
+        return (before(e) && after(e)) || marked
+      case "method", "scorecards", "result-verb", "weigh-in": return before(e) && after(e)
+      case "outcome": return t[e.start].text.count >= 2 && before(e) && after(e)
+      default: return false
+      }
+    }
+    // `A (Brazil) … B (USA)`: two names, each with its country.
+    let countries = line.elements.filter { e in e.type == "country" && runs.contains { $0.end == e.start - 2 || $0.end == e.start - 1 } }
+    guard let first = cues.first ?? (countries.count >= 2 ? countries.first : nil) else { return nil }
+    let shown = line.text(first.start, first.end)
+    return Diagnostic(
+      .warning, .nearMiss("holds a record's \(first.type) '\(shown)' between names, but no rule reads two sides in it"), source: source,
+      line: p.number)
   }
 
   /// A candidate the evidence held back, with the features that did.
