@@ -140,6 +140,14 @@ extension ExtractionSession {
       state.headingAbove = false
       return
     }
+    if let name = competitionTitle(reading) {
+      state.competition = name
+      state.competitionCanonical = nil
+      state.headingAbove = true
+      if state.section == nil { state.section = State.Section(kind: .fixture, heading: p.text) } else { state.section?.idle = 0 }
+      if explain { out.append(headingExplanation(reading.heading, p)) }
+      return
+    }
     if reading.heading.isHeading {
       applyHeading(reading.heading, p)
       if explain { out.append(headingExplanation(reading.heading, p)) }
@@ -149,5 +157,29 @@ extension ExtractionSession {
       if !reported, let miss = nearMiss(scored, reading, p) { out.append(.diagnostic(miss)) }
       if explain { out += explanations(scored, p, accepted: false) }
     }
+  }
+
+  /// `Championship`, `Isthmian Premier`, `NIFL Premiership`: a short line of
+  /// a name's words alone over a list of matches names their competition,
+  /// known to the lexicon or not; a new one replaces the one above.
+  func competitionTitle(_ reading: LineReading) -> String? {
+    let line = reading.elements
+    let t = line.tokens
+    guard reading.candidates.isEmpty, reading.heading.competition == nil, (1...5).contains(reading.heading.words) else { return nil }
+    let allowed: Set<String> = ["sport-cue", "title-word", "competition-word", "club-word", "women-word", "name-particle"]
+    guard line.elements.allSatisfy({ allowed.contains($0.type) }) else { return nil }
+    let body = t.last?.text == ":" ? t.dropLast() : t[...]
+    guard let head = body.first, head.isWord, head.isCapitalized || head.isAllCaps,
+      body.allSatisfy({ $0.isNumber || ($0.isWord && ($0.isCapitalized || $0.isAllCaps)) || ["&", "-", "'", "’", "."].contains($0.text) })
+    else { return nil }
+    // Over a line of matches, not of bouts, and not named in it (`Arsenal`
+    // over `Arsenal v Chelsea` heads a club's own fixtures).
+    guard let next = window.first?.reading, let best = next.best, best.score >= extractor.rules.evidence.threshold,
+      extractor.rules.grammar.rules[best.rule].record == .fixture || best.boutScore < 0
+    else { return nil }
+    let name = line.text(0, body.count)
+    let folded = Tokenizer.fold(name)
+    guard !best.sides.contains(where: { Tokenizer.fold(next.elements.text($0.nameStart, $0.nameEnd)).contains(folded) }) else { return nil }
+    return name
   }
 }
