@@ -212,6 +212,8 @@ extension ExtractionSession {
     // Prose says what happened in sentences (`Durham improved to 3-1
     // against Toledo`): its function words rule the line out.
     guard line.elements.filter({ ["stop-word", "prose-word"].contains($0.type) }).count < 3 else { return nil }
+    // Nor is a line of odds or picks (`Odds: Barcelona (21-20), Draw (3-1)`).
+    guard !line.elements.contains(where: { $0.type == "article-word" && $0.tags.contains("pick") }) else { return nil }
     // Runs of name words (hyphens and apostrophes closed up inside), by
     // their first and last token.
     var runs: [(start: Int, end: Int)] = []

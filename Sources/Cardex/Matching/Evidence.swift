@@ -91,7 +91,9 @@ struct Evidence {
     // (`preview`, `odds`, `live stream`), names an article, not a record.
     // A label before a colon (`… Prediction: Arsenal 0-1 Chelsea`) counts
     // as the pairing's own.
-    let span = (label != nil ? 0 : c.leadStart)..<c.tailEnd
+    // Alone on its line, the pairing owns the words after it too (`Juárez
+    // vs Pumas - EN VIVO Liga MX`).
+    let span = (label != nil ? 0 : c.leadStart)..<(recordsOnLine <= 1 ? line.tokens.count : c.tailEnd)
     if line.elements.contains(where: { $0.type == "link" && $0.start < c.end && c.start < $0.end }) { f["span.link"] = 1 }
     let articleWords = line.elements.filter { $0.type == "article-word" && span.contains($0.start) }.count
     if articleWords > 0 { f["article-words"] = Double(min(articleWords, 3)) }
