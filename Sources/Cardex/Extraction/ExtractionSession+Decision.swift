@@ -48,14 +48,21 @@ extension ExtractionSession {
     guard let reading = p.reading else { return [] }
     if let header = reading.header {
       state.tableColumns = header
+      // A table's header row names its columns; it is no record of them
+      // (`Home | Away | Kick-off`).
+      return []
     } else if !reading.isTableRow {
       state.tableColumns = nil
     }
     var scored: [Candidate] = []
     for var c in reading.candidates {
+      // In a football text a team's score past 15 is the club's number:
+      // the words are read by the other rule that read them, if any.
+      if knownSport == "football", Self.hasLargeTeamScore(c) {
+        if let other = c.fallback.first { c = other } else { c.features["core.implausible-score"] = 1 }
+      }
       for (name, value) in contextFeatures() { c.features[name] = value }
       if reading.heading.sportUnlisted { c.features["context.unlisted-sport"] = 1 }
-      if knownSport == "football", Self.hasLargeTeamScore(c) { c.features["core.implausible-score"] = 1 }
       adjust(&c.features)
       if let roles = tableRoles(c, reading.elements) {
         c.features["context.table-columns"] = 1
@@ -166,7 +173,7 @@ extension ExtractionSession {
     let line = reading.elements
     let t = line.tokens
     guard reading.candidates.isEmpty, reading.heading.competition == nil, (1...5).contains(reading.heading.words) else { return nil }
-    let allowed: Set<String> = ["sport-cue", "title-word", "competition-word", "club-word", "women-word", "name-particle"]
+    let allowed: Set<String> = ["sport-cue", "title-word", "competition-word", "club-word", "women-word", "name-particle", "ordinal-word"]
     guard line.elements.allSatisfy({ allowed.contains($0.type) }) else { return nil }
     let body = t.last?.text == ":" ? t.dropLast() : t[...]
     guard let head = body.first, head.isWord, head.isCapitalized || head.isAllCaps,

@@ -64,6 +64,7 @@ public enum TextNormalizer {
     precondition(out.count >= line.count)
     var count = 0
     var pendingSpace = false
+    var pendingCell = false
     var i = 0
     let n = line.count
     let ones: UInt64 = 0x0101_0101_0101_0101
@@ -78,7 +79,7 @@ public enum TextNormalizer {
         let copied = cardex_copy_plain16(
           source + i, n &- i, target + (count &+ space), spaceMayOpen(out, count, pendingSpace) ? 1 : 0)
         if copied > 0 {
-          writePendingSpace(&pendingSpace, out, &count)
+          writePendingSpace(&pendingSpace, &pendingCell, out, &count)
           count &+= copied
           i &+= copied
           if i >= n { break }
@@ -95,7 +96,7 @@ public enum TextNormalizer {
           let lastIsSpace = spaces >> 56 != 0
           let startsWell = !firstIsSpace || spaceMayOpen(out, count, pendingSpace)
           if !lastIsSpace, spaces & (spaces << 8) == 0, startsWell {
-            writePendingSpace(&pendingSpace, out, &count)
+            writePendingSpace(&pendingSpace, &pendingCell, out, &count)
             UnsafeMutableRawPointer(target).storeBytes(of: w.littleEndian, toByteOffset: count, as: UInt64.self)
             count &+= 8
             i &+= 8
@@ -107,7 +108,7 @@ public enum TextNormalizer {
       // Printable ASCII other than space, most of any line: copied in a
       // tight loop.
       if b &- 33 < 94 {
-        writePendingSpace(&pendingSpace, out, &count)
+        writePendingSpace(&pendingSpace, &pendingCell, out, &count)
         repeat {
           out[count] = line[i]
           count += 1
@@ -120,7 +121,13 @@ public enum TextNormalizer {
       var replacement: UInt8 = b
       if b < 0x80 {
         switch b {
-        case 32, 9, 10, 11, 12, 13: replacement = 0
+        case 9:
+          // A tab between cells of a pasted table is a cell mark (`Chelsea
+          // <tab> Liverpool <tab> 16:30`); one byte for a run of at least
+          // one, so the line never grows.
+          replacement = 0
+          pendingCell = true
+        case 32, 10, 11, 12, 13: replacement = 0
         case 0: replacement = 255
         default: break
         }
@@ -168,7 +175,7 @@ public enum TextNormalizer {
       if replacement == 0 {
         pendingSpace = true
       } else if replacement != 255 {
-        writePendingSpace(&pendingSpace, out, &count)
+        writePendingSpace(&pendingSpace, &pendingCell, out, &count)
         out[count] = replacement
         count += 1
       }
@@ -187,13 +194,16 @@ public enum TextNormalizer {
   /// A space taken out of the input stands before the next kept byte,
   /// unless nothing was written yet (the start of the line is trimmed).
   @inline(__always)
-  private static func writePendingSpace(_ pending: inout Bool, _ out: UnsafeMutableBufferPointer<UInt8>, _ count: inout Int) {
+  private static func writePendingSpace(
+    _ pending: inout Bool, _ cell: inout Bool, _ out: UnsafeMutableBufferPointer<UInt8>, _ count: inout Int
+  ) {
     guard pending else { return }
     if count > 0 {
-      out[count] = 32
+      out[count] = cell ? 124 : 32
       count += 1
     }
     pending = false
+    cell = false
   }
 
   /// The character a scalar stands for after normalization; `"\0"` for one

@@ -31,6 +31,10 @@ public struct Candidate: Sendable {
   public var score = 0.0
   /// Positive: a bout; negative: a fixture.
   public var boutScore = 0.0
+  /// The best other reading of the same words by another rule, kept for
+  /// what only the lines around can rule out (`Darmstadt 98 - Hannover 96`
+  /// read with scores, in a football text); empty or one.
+  public var fallback: [Candidate] = []
 
   init(rule: Int, sides: [Side], roles: [SideRole], terms: [(GrammarTerm, Element?)], start: Int, end: Int) {
     self.rule = rule

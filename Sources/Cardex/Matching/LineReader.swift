@@ -60,8 +60,14 @@ public struct LineReader: Sendable {
       }
     }
     var chosen: [Candidate] = []
-    for c in all.sorted(by: { ($0.score, $1.start) > ($1.score, $0.start) }) where !chosen.contains(where: { overlaps($0, c) }) {
+    let ranked = all.sorted(by: { ($0.score, $1.start) > ($1.score, $0.start) })
+    for c in ranked where !chosen.contains(where: { overlaps($0, c) }) {
       chosen.append(c)
+    }
+    // A reading of a team's score from a bare number keeps the best reading
+    // of the same words by another rule (`SV Darmstadt 98 - Hannover 96`).
+    for k in chosen.indices where chosen[k].terms.contains(where: { ["homeScore", "awayScore"].contains($0.term.field ?? "") }) {
+      if let other = ranked.first(where: { $0.rule != chosen[k].rule && overlaps($0, chosen[k]) }) { chosen[k].fallback = [other] }
     }
     annotator.annotate(&chosen, in: line)
     // On a line of several records, words no element explains count
