@@ -147,6 +147,13 @@ extension ExtractionSession {
       state.headingAbove = false
       return
     }
+    if let sport = reading.heading.sport, reading.heading.words <= 3, reading.heading.unexplained <= 1, reading.candidates.isEmpty {
+      state.sportHeading = sport
+      // The sport's own section begins: bouts under `BOXING`, matches
+      // under `NBA`.
+      let kind: Family.Record = RecordBuilder.combatSports.contains(sport) ? .bout : .fixture
+      if state.section != nil { state.section?.kind = kind } else { state.section = State.Section(kind: kind, heading: p.text) }
+    }
     if let name = competitionTitle(reading) {
       state.competition = name
       state.competitionCanonical = nil
@@ -175,6 +182,9 @@ extension ExtractionSession {
     guard reading.candidates.isEmpty, reading.heading.competition == nil, (1...5).contains(reading.heading.words) else { return nil }
     let allowed: Set<String> = ["sport-cue", "title-word", "competition-word", "club-word", "women-word", "name-particle", "ordinal-word"]
     guard line.elements.allSatisfy({ allowed.contains($0.type) }) else { return nil }
+    // `FOOTBALL`, `RUGBY UNION`: a sport's name heads its matches, as a
+    // heading; `Championship` names a competition.
+    if line.elements.contains(where: { $0.type == "sport-cue" }), !line.elements.contains(where: { $0.type == "competition-word" }) { return nil }
     let body = t.last?.text == ":" ? t.dropLast() : t[...]
     guard let head = body.first, head.isWord, head.isCapitalized || head.isAllCaps,
       body.allSatisfy({ $0.isNumber || ($0.isWord && ($0.isCapitalized || $0.isAllCaps)) || ["&", "-", "'", "’", "."].contains($0.text) })

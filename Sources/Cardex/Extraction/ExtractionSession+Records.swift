@@ -136,6 +136,9 @@ extension ExtractionSession {
     if let sport = cue ?? state.sport {
       score += RecordBuilder.combatSports.contains(sport) ? (k["context.sport-combat"] ?? 0) : (k["context.sport-team"] ?? 0)
     }
+    if cue == nil, let sport = state.sportHeading {
+      score += RecordBuilder.combatSports.contains(sport) ? (k["context.sport-heading-combat"] ?? 0) : (k["context.sport-heading-team"] ?? 0)
+    }
     return score > 0 ? .bout : .fixture
   }
 }

@@ -43,6 +43,9 @@ extension ExtractionSession {
     /// The sport is one cardex makes no records for (chess, e-sports): its
     /// pairings and results look like bouts and are not.
     public var sportUnlisted = false
+    /// The sport a short line of its own names (`BOXING`, `Football`,
+    /// `NBA`) over the lines below, as a multi-sport listing heads each.
+    public var sportHeading: String?
     public var ruleset: String?
     public var bouts = 0
     public var fixtures = 0
