@@ -53,7 +53,10 @@ import Testing
     .init(id: "nbsp", raw: "Catchweight 67kg\u{A0} Mohamed", normalized: "Catchweight 67kg Mohamed"),
     .init(id: "curly quotes", raw: "Women\u{2019}s \u{201C}Bodão\u{201D}", normalized: "Women's \"Bodão\""),
     .init(id: "dashes", raw: "A \u{2013} B \u{2014} C", normalized: "A - B - C"),
-    .init(id: "runs and tabs", raw: "  A\t\t B  ", normalized: "A B"),
+    .init(id: "runs of spaces", raw: "  A   B  ", normalized: "A B"),
+    // A pasted table's tabs part cells: one cell mark for a run, none at
+    // the ends.
+    .init(id: "tabs between cells", raw: "\tA\t\t B\t", normalized: "A|B"),
     .init(id: "zero width", raw: "A\u{200B}B", normalized: "AB"),
     .init(id: "percent-encoded", raw: "25%20Days%20to%20Aden", normalized: "25 Days to Aden"),
     .init(id: "clean ascii untouched", raw: "Barcelona v Tottenham Hotspur, midnight", normalized: "Barcelona v Tottenham Hotspur, midnight"),

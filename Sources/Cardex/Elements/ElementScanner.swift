@@ -63,6 +63,7 @@ public struct ElementScanner: Sendable {
     ClockShape.scan(&line)
     DateShape.scan(&line)
     ScoreShape.scan(&line)
+    ScorersShape.scan(&line)
     StageShape.scan(&line)
     CompetitionShape.scan(&line)
     return line
