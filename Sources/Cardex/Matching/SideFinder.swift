@@ -299,6 +299,17 @@ struct SideFinder {
       let opens = i == 0 || [";", ":", "|", ","].contains(t[i - 1].text) || line.elements.contains { $0.type == "separator" && $0.end == i }
       if opens, line.elements(startingAt: i).allSatisfy({ $0.type == "stop-word" }) { never[i] = false }
     }
+    // `Inter Women`, `Arsenal Ladies`, `Juventus Femminile`: a women's word
+    // after a team's name ends it, unless a weight class follows
+    // (`Suarez Women's Strawweight`).
+    for i in t.indices.dropFirst() where never[i] && t[i].isCapitalized && t[i - 1].isWord && t[i].spaceBefore {
+      guard t[i - 1].isCapitalized || t[i - 1].isAllCaps, !line.isMark(i + 1, "'"),
+        line.elements(startingAt: i).allSatisfy({ $0.type == "women-word" }), line.elements(startingAt: i).count == 1,
+        !line.elements.contains(where: { $0.type == "weight-class" && $0.start <= i + 2 && $0.start > i })
+      else { continue }
+      never[i] = false
+      notFirst[i] = true
+    }
     // A lower-case word closed up between two hyphens is inside a place's
     // name, whatever else it is (`Saint-Sulpice-sur-Lèze`, `Rion-des-Landes`,
     // `Stratford-upon-Avon`).
