@@ -57,6 +57,14 @@ enum DateShape {
       let dotEnd = line.isMark(end - 1, ".") ? end : (line.isMark(end, ".") && line.glued(end) ? end + 1 : nil)
       if let d = dotEnd, line.isMark(d, ",") || line.number(d) != nil || i == 0 { return d }
       if short, end < t.count, t[end].isCapitalized, t[end].spaceBefore { return nil }
+      // `Sheffield Wednesday 2-2 QPR`: a weekday written out after a name's
+      // word, with nothing of a date after it, ends the club's name.
+      if !short, i > 0, t[i].spaceBefore, t[i - 1].isWord, t[i - 1].isCapitalized, !t[i].isAllCaps,
+        line.elements.allSatisfy({ !($0.start <= i - 1 && i - 1 < $0.end) }),
+        end >= t.count || line.number(end) != nil || line.isMark(end, ")") || line.elements(startingAt: end).contains(where: { $0.type == "separator" })
+      {
+        return nil
+      }
       if short, i > 0, t[i - 1].isCapitalized, t[i].spaceBefore, !t[i - 1].isAllCaps || !t[i].isAllCaps { return nil }
       if t[i].isCJK { return line.isMark(i - 1, "(") || line.isMark(i - 1, "（") ? end : nil }
       let marked = end >= t.count || t[end].isPunctuation || t[end].isNumber
