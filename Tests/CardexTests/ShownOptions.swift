@@ -10,6 +10,12 @@ struct ShownOptions {
   /// `--help`, `-h` and `--version`, which every command has.
   var names: [String]
 
+  /// A regular expression for `name` standing alone (`-o`, not `-output`
+  /// or `--no-default-rules` for `--rules`).
+  static func pattern(_ name: String) -> String {
+    #"(^|[^-\w])"# + NSRegularExpression.escapedPattern(for: name) + #"(?![-\w])"#
+  }
+
   /// One entry per command that takes options, in the parser's order.
   static func all() throws -> [ShownOptions] {
     let r = try runCardex(["--experimental-dump-help"])
