@@ -67,3 +67,27 @@ import Testing
     #expect(read == decoded)
   }
 }
+
+/// The schema's patterns are matched on bytes (`SchemaPattern`); `Regex`
+/// must give the same answer on every sample, ASCII or not.
+@Suite struct SchemaPatternTests {
+  static let patterns = [
+    "^[A-Z]{2}$", "^[A-Z]{3}$", "^([01][0-9]|2[0-3]):[0-5][0-9]$", "^[+-][0-9]{2}:[0-9]{2}$", "^[0-9]{1,2}:[0-5][0-9]$",
+    "^[a-z0-9]+(-[a-z0-9]+)*$",
+  ]
+  static let samples = [
+    "", "A", "AB", "ABC", "ABCD", "Ab", "aBC", "ÅB", "AB\n", "A\u{301}B", "00:00", "09:59", "19:45", "23:59", "24:00", "20:60",
+    "2:30", "1:05", "12:59", "123:00", "1:5", "01:60", "٣:05", "+04:00", "-12:00", "+14:30", "04:00", "+4:00", "+04:0", "−04:00",
+    "mma", "muay-thai", "mma-unified", "a--b", "-a", "a-", "A", "é", "k1", "9", "a-b-c", "a b",
+  ]
+
+  @Test(arguments: patterns)
+  func bytesMatchAsRegexDoes(_ pattern: String) throws {
+    let regex = try Regex(pattern)
+    let fast = SchemaPattern(pattern)
+    for s in Self.samples {
+      let expected = (try regex.firstMatch(in: s)) != nil
+      #expect(fast.matches(s) == expected, "'\(s)' against \(pattern)")
+    }
+  }
+}
