@@ -55,6 +55,7 @@ public struct NDJSONValidation {
     let structural = schema.validate(value, definition: definition)
     add(structural)
     guard structural.isEmpty else { return }
+    checker.line = line
     if type == "bout", let b = RecordValues.bout(value) {
       add(checker.check(b, at: ""))
     } else if type == "fixture", let f = RecordValues.fixture(value) {
