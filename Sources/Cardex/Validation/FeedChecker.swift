@@ -229,8 +229,8 @@ public struct FeedChecker: Sendable {
   }
 
   private func isOffset(_ s: String) -> Bool {
-    guard let parsed = UTCOffset.parse(s), parsed == s else { return false }
-    return UTCOffset.isInRange(s)
+    // In the normalized form, and in range (`parse` checks both).
+    UTCOffset.parse(s) == s
   }
 }
 
