@@ -17,14 +17,15 @@ enum EvidenceFeatures {
     "side.long", "side.not-a-name", "side.one-word", "side.uncased", "span.link", "tail.card-heading", "tail.clean",
     "tail.remote", "tail.unexplained", "context.article-heading", "context.heading-above", "context.headline",
     "context.prose-above", "context.prose-below", "context.record-above", "context.section", "context.siblings",
-    "context.split-lines", "context.table-columns", "context.unlisted-sport",
+    "context.split-lines", "context.table-columns", "context.unlisted-sport", "core.implausible-score", "core.quoted",
+    "lead.article-label", "lead.scorers-list",
   ]
 
   /// Names only the `kind:` weights read (the record kind of the section,
   /// of the document so far, of the sport named on the line).
   static let kindOnly: Set<String> = [
     "context.section-bout", "context.section-fixture", "context.document-bout", "context.document-fixture",
-    "context.sport-combat", "context.sport-team",
+    "context.sport-combat", "context.sport-team", "context.sport-heading-combat", "context.sport-heading-team",
   ]
 
   /// The kinds of note beside a name (`Side.NoteKind`): `note.KIND`.
