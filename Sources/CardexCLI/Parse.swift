@@ -14,7 +14,7 @@ extension CardexCommand {
       abstract: "Extract bouts and fixtures from text files (or standard input).")
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-      case json, ndjson
+      case json, ndjson, csv
     }
 
     @Argument(help: ArgumentHelp("Text files to read; '-' or none reads standard input.", valueName: "file"))
@@ -30,7 +30,7 @@ extension CardexCommand {
 
     @OptionGroup var rules: RuleOptions
 
-    @Option(help: "Output format: 'json' (one document) or 'ndjson' (one record per line).")
+    @Option(help: "Output format: 'json' (one document), 'ndjson' (one record per line) or 'csv' (one row per record, for spreadsheets).")
     var format: OutputFormat = .json
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
@@ -93,6 +93,7 @@ extension CardexCommand {
       var failed = false
       do {
         if format == .ndjson { try sink.write(try encoder.ndjsonHeader()) }
+        if format == .csv { try sink.write(CSVWriter().header()) }
         try run.run(inputs) { items, encoded in
           // The checks run here, in input order, across chunks.
           let (checked, findings) = checks.pass(items)
@@ -162,6 +163,7 @@ extension CardexCommand {
         switch format {
         case .ndjson: try sink.append { encoder.ndjsonLine(item, appendingTo: &$0) }
         case .json: feed.append(item)
+        case .csv: try sink.append { CSVWriter().row(item, appendingTo: &$0) }
         }
       }
       pending.removeAll(keepingCapacity: true)

@@ -17,8 +17,9 @@ struct RuleOptions: ParsableArguments {
   @Flag(help: "Use only the --rules folders, not the shipped rules.")
   var noDefaultRules = false
 
-  /// The shipped rules, then each `--rules` folder in order.
-  func load() throws -> RuleSet {
+  /// The shipped rules, then each `--rules` folder in order;
+  /// `lexiconsOnly` for the feed checks (`RuleLoader.lexiconsOnly`).
+  func load(lexiconsOnly: Bool = false) throws -> RuleSet {
     var dirs: [String] = []
     if !noDefaultRules {
       guard let shipped = RuleLoader.defaultRulesDirectory(executablePath: CommandLine.arguments[0]) else {
@@ -28,7 +29,7 @@ struct RuleOptions: ParsableArguments {
     }
     dirs += directories
     do {
-      return try RuleLoader().load(directories: dirs)
+      return try RuleLoader(lexiconsOnly: lexiconsOnly).load(directories: dirs)
     } catch {
       throw CLIError(error.description, bare: true)
     }

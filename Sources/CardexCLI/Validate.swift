@@ -56,7 +56,7 @@ extension CardexCommand {
     }
 
     private func body() throws {
-      let validation = try FeedValidation(rules: try rules.load())
+      let validation = try FeedValidation(rules: try rules.load(lexiconsOnly: true))
       var report = Report(files: [], errors: 0, warnings: 0, passed: true)
       for path in feeds {
         var findings: [ValidationFinding]

@@ -137,3 +137,40 @@ import Testing
     #expect(rounds.map(\.message) == ["must be at most 15"])
   }
 }
+
+/// `validate` loads only the lexicons and demonyms (`RuleLoader.lexiconsOnly`);
+/// what it finds must be what the full rules find.
+@Suite struct LexiconsOnlyRulesTests {
+  static let lexicons: RuleSet = {
+    do {
+      return try RuleLoader(lexiconsOnly: true).load(directories: [Repo.rules])
+    } catch {
+      fatalError("shipped lexicons do not load: \(error)")
+    }
+  }()
+
+  @Test func theFeedChecksFindWhatTheFullRulesFind() throws {
+    let full = try FeedValidation(rules: Repo.shippedRules)
+    let lexicons = try FeedValidation(rules: Self.lexicons)
+    var findings = 0
+    for url in Repo.labelledTexts {
+      var feed = extractFeed(try String(contentsOf: url, encoding: .utf8), source: url.lastPathComponent)
+      // Every country written in other ways (a name, a demonym, an unknown
+      // code), and every limit off by 10 kg, so that the checks have
+      // something to say.
+      for i in feed.bouts.indices {
+        for j in feed.bouts[i].fighters.indices {
+          feed.bouts[i].fighters[j].country = Country(asWritten: ["Brazilian", "Algeria", "XYZ", "ALG"][(i + j) % 4])
+        }
+        if let l = feed.bouts[i].limit { feed.bouts[i].limit = .kilograms(l.kg + 10) }
+      }
+      let bytes = try FeedEncoder().json(feed)
+      let expected = full.validate(bytes)
+      #expect(lexicons.validate(bytes) == expected, "\(url.lastPathComponent)")
+      findings += expected.count
+    }
+    #expect(findings > 50)
+    #expect(Self.lexicons.countries.resolve("Brazilian").isResolved)
+    #expect(Self.lexicons.grammar.rules.isEmpty && Self.lexicons.families.isEmpty)
+  }
+}

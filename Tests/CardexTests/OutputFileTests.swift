@@ -72,7 +72,10 @@ import Testing
     return (link, victim)
   }
 
-  @Test func aLinkPlantedByAnotherUserInASharedFolderIsRefused() throws {
+  /// Only root can give a link another owner: as any other user (a fresh
+  /// machine's CI user) the case cannot be set up, and is skipped.
+  @Test(.enabled(if: geteuid() == 0, "needs root to plant a link owned by another user"))
+  func aLinkPlantedByAnotherUserInASharedFolderIsRefused() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let (link, victim) = try Self.plantedLink(owner: 65534, in: dir)

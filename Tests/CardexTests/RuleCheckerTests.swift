@@ -60,6 +60,92 @@ import Testing
     ])
   }
 
+  /// Unknown element types in `headings:` and `names:` are reported at the
+  /// item that names them (they were reported at the section, or the
+  /// file's first line).
+  @Test func unknownTypesInHeadingsAndNamesAreReportedWhereWritten() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let grammar = """
+      version: 2
+      grammar: extra
+      headings:
+        bout: [weight-class, weigth-class]
+      names:
+        never:
+          - separator
+          - separater
+      """
+    try grammar.write(to: dir.appendingPathComponent("g.yaml"), atomically: true, encoding: .utf8)
+    let findings = RuleChecker().check(directory: dir.path, base: [Repo.rules]).map(\.description)
+    #expect(findings == [
+      "\(dir.path)/g.yaml:4:24: error: unknown element type 'weigth-class' (did you mean 'weight-class'?)",
+      "\(dir.path)/g.yaml:8:7: error: unknown element type 'separater' (did you mean 'separator'?)",
+    ])
+  }
+
+  /// One broken file no longer hides another file's unknown types: every
+  /// file's errors are reported.
+  @Test func aBrokenFileDoesNotHideAnotherFilesUnknownType() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Self.brokenFiles[1].1.write(to: dir.appendingPathComponent("key.yaml"), atomically: true, encoding: .utf8)
+    let grammar = """
+      version: 2
+      grammar: extra
+      rules:
+        - rule: meets
+          record: bout
+          sequence: "side meets-word side"
+      """
+    try grammar.write(to: dir.appendingPathComponent("g.yaml"), atomically: true, encoding: .utf8)
+    let findings = RuleChecker().check(directory: dir.path, base: [Repo.rules]).map(\.description)
+    #expect(findings.count == 2)
+    #expect(findings.first?.hasPrefix("\(dir.path)/key.yaml:4:1: error: unknown key 'exampels'") == true)
+    #expect(findings.last?.hasPrefix("\(dir.path)/g.yaml:6:21: error: unknown element type 'meets-word'") == true)
+  }
+
+  /// A broken element file's type is not also reported at every use.
+  @Test func aBrokenElementFilesTypeIsNotUnknownElsewhere() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "version: 2\nelement: meets-word\nentries:\n  - { phrases: [meets], valu: x }\n"
+      .write(to: dir.appendingPathComponent("e.yaml"), atomically: true, encoding: .utf8)
+    try "version: 2\ngrammar: extra\nrules:\n  - rule: meets\n    record: bout\n    sequence: \"side meets-word side\"\n"
+      .write(to: dir.appendingPathComponent("g.yaml"), atomically: true, encoding: .utf8)
+    let findings = RuleChecker().check(directory: dir.path, base: [Repo.rules]).map(\.description)
+    #expect(findings.count == 1)
+    #expect(findings.first?.hasPrefix("\(dir.path)/e.yaml:4:25: error: unknown key 'valu'") == true)
+  }
+
+  /// A weight for a name no feature has loads and counts for nothing: a
+  /// warning at its key, with the name meant.
+  @Test func misspeltEvidenceNamesAreWarnedAtTheirKeys() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let evidence = """
+      version: 2
+      evidence: extra
+      weights:
+        side.one-word: -0.5
+        side.one-wrod: -0.5
+        rule.versu: 1
+        element.weigth: 1
+      kind:
+        context.section-bout: 1
+        context.sectoin-fixture: -1
+      """
+    try evidence.write(to: dir.appendingPathComponent("my-evidence.yaml"), atomically: true, encoding: .utf8)
+    let findings = RuleChecker().check(directory: dir.path, base: [Repo.rules]).map(\.description)
+    let file = "\(dir.path)/my-evidence.yaml"
+    #expect(findings == [
+      "\(file):5:3: warning: weight 'side.one-wrod' is no evidence feature (did you mean 'side.one-word'?), so its weight counts for nothing",
+      "\(file):6:3: warning: weight 'rule.versu' names no composition rule (did you mean 'versus'?)",
+      "\(file):7:3: warning: weight 'element.weigth' is no evidence feature (did you mean 'element.weight'?), so its weight counts for nothing",
+      "\(file):10:3: warning: weight 'context.sectoin-fixture' is no evidence feature (did you mean 'context.section-fixture'?), so its weight counts for nothing",
+    ])
+  }
+
   @Test func shippedRulesCheckClean() {
     let findings = RuleChecker().check(directory: Repo.rules)
     #expect(findings.isEmpty, "\(findings.map(\.description).joined(separator: "\n"))")

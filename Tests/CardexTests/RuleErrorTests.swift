@@ -93,6 +93,38 @@ import Testing
       expected: "f.yaml:7:8: error: document expands to more than 2000000 nodes (an alias bomb?)"),
   ]
 
+  /// `set:` takes the fields its records have, with values they can hold.
+  static let setCases: [ErrorCase] = [
+    ErrorCase(
+      id: "set: a misspelt field",
+      files: [separators, ("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    record: bout\n    sequence: \"side separator side\"\n    set: { titel: true }\n")],
+      expected:
+        "g.yaml:7:12: error: unknown key 'titel' in 'set' of a rule that makes bouts (did you mean 'title'?); allowed keys: title, rounds, round, method, draw"),
+    ErrorCase(
+      id: "set: a fixture's field on a bout rule",
+      files: [separators, ("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    record: bout\n    sequence: \"side separator side\"\n    set: { stage: Final }\n")],
+      expected:
+        "g.yaml:7:12: error: unknown key 'stage' in 'set' of a rule that makes bouts; allowed keys: title, rounds, round, method, draw"),
+    ErrorCase(
+      id: "set: title false",
+      files: [separators, ("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    record: bout\n    sequence: \"side separator side\"\n    set: { title: false }\n")],
+      expected: "g.yaml:7:19: error: set: title can only be true (a record without it is not a title bout), not 'false'"),
+    ErrorCase(
+      id: "set: one score",
+      files: [separators, ("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    record: fixture\n    sequence: \"home separator away\"\n    set: { homeScore: 3 }\n")],
+      expected: "g.yaml:7:10: error: set: homeScore and awayScore go together; rule 'x' gives only one"),
+  ]
+
+  @Test(arguments: setCases)
+  func setMistakeIsReportedAtItsPosition(_ c: ErrorCase) {
+    do {
+      _ = try RuleLoader().load(texts: c.files)
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.description == c.expected)
+    }
+  }
+
   @Test(arguments: cases)
   func ruleMistakeIsReportedAtItsPosition(_ c: ErrorCase) {
     do {

@@ -59,8 +59,32 @@ func runCardex(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil) thr
 
 /// Runs a Python script (`python3 -c`) with `arguments`; for the checks
 /// made with an independent tool (`jsonschema`).
+///
+/// The interpreter is the first that can import `jsonschema`: the system's
+/// (`/usr/bin/python3`, where apt's `python3-jsonschema` goes) before the
+/// one on `PATH`, which may be a pyenv or virtual-environment Python that
+/// does not see apt's packages. With none, the result says what to install
+/// instead of a bare `ModuleNotFoundError`.
 func runPython(_ script: String, _ arguments: [String]) throws -> CommandResult {
-  try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script] + arguments)
+  guard let python = PythonWithJSONSchema.path else {
+    return CommandResult(status: 127, stdout: "", stderr: PythonWithJSONSchema.missing)
+  }
+  return try run(URL(fileURLWithPath: "/usr/bin/env"), [python, "-c", script] + arguments)
+}
+
+/// The Python the schema cross-checks run with, found once.
+enum PythonWithJSONSchema {
+  static let missing =
+    "no python3 with the jsonschema module: as root, apt-get install python3-jsonschema (README, \"Try it\")"
+
+  static let path: String? = {
+    for candidate in ["/usr/bin/python3", "python3"] {
+      if let r = try? run(URL(fileURLWithPath: "/usr/bin/env"), [candidate, "-c", "import jsonschema"]), r.status == 0 {
+        return candidate
+      }
+    }
+    return nil
+  }()
 }
 
 /// Runs a program to its end and collects what it printed.

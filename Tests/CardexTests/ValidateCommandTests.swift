@@ -84,6 +84,30 @@ import Testing
     #expect(lines == expected)
   }
 
+  /// In NDJSON a record's pointer is within its line, so a finding that
+  /// points back at an earlier record names that record's line.
+  @Test func ndjsonFindingsAboutAnEarlierRecordNameItsLine() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let feed = try runCardex(["parse", "-q", "--format", "ndjson", "Fixtures/the-national-2019-12-30.txt"], cwd: Repo.root)
+    var lines = feed.stdout.split(separator: "\n").map(String.init)
+    let bout = try #require(lines.firstIndex { $0.contains("Rachid Hazoume") })
+    lines.append(lines[bout])
+    let path = dir.appendingPathComponent("feed.ndjson").path
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+    let r = try runCardex(["validate", path])
+    #expect(r.status == 1)
+    let first = bout + 1
+    let again = lines.count
+    #expect(
+      r.stdout.split(separator: "\n").map(String.init) == [
+        "\(path):\(again): /fighters/0/name: error[fighter-twice]: 'Rachid Hazoume' already fights on this card (line \(first), /fighters/0)",
+        "\(path):\(again): /fighters/1/name: error[fighter-twice]: 'Yanis Ghemmouri' already fights on this card (line \(first), /fighters/1)",
+        "\(path):\(again): /: error[duplicate-record]: the same record as line \(first)",
+        "3 errors, 0 warnings in 1 feed",
+      ])
+  }
+
   @Test func jsonReportIsMachineReadable() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -37,6 +37,10 @@ public struct RuleChecker: Sendable {
       else { return nil }
       return (path, text)
     }
+    // Files that do not load on their own, and the element types they
+    // declare (when their YAML can be read), for the folder's type check.
+    var broken: Set<String> = []
+    var declaredByBroken: Set<String> = []
     for path in files {
       do {
         let text = try RuleFileText.text(path)
@@ -48,13 +52,25 @@ public struct RuleChecker: Sendable {
         }
       } catch {
         findings.append(Finding(severity: .error, file: error.file, mark: error.mark, message: error.message))
+        broken.insert(path)
+        if let text = try? RuleFileText.text(path), let root = try? YAMLParser().parse(text, file: path),
+          let type = root["element"]?.string
+        {
+          declaredByBroken.insert(type)
+        }
       }
     }
     var isDir: ObjCBool = false
     _ = FileManager.default.fileExists(atPath: directory, isDirectory: &isDir)
-    if findings.contains(where: { $0.severity == .error }) || !isDir.boolValue { return findings }
+    if !isDir.boolValue { return findings }
     do {
-      let rules = try RuleLoader().load(directories: base + [directory])
+      // The folder as a whole, less the files that do not load: every
+      // unknown element type, though another file has an error of its own.
+      let (rules, typeErrors) = try RuleLoader().loadForChecking(
+        directories: base + [directory], skipping: broken, alsoKnown: declaredByBroken)
+      for error in typeErrors { findings.append(Finding(severity: .error, file: error.file, mark: error.mark, message: error.message)) }
+      // Examples and the rest need every file loaded.
+      if findings.contains(where: { $0.severity == .error }) { return findings }
       if !base.isEmpty { findings += replacements(files, base: try RuleLoader().load(directories: base)) }
       let outcomes = ExampleRunner(rules: rules).run()
       let used = Set(outcomes.flatMap(\.rulesUsed))
@@ -68,17 +84,32 @@ public struct RuleChecker: Sendable {
       for outcome in outcomes where !outcome.passed && files.contains(outcome.file) {
         findings.append(Finding(severity: .warning, file: outcome.file, mark: outcome.mark, message: "example fails: \(outcome.failures.joined(separator: "; "))"))
       }
-      if files.contains(rules.evidence.file) {
-        let ids = Set(rules.grammar.rules.map(\.id))
-        for name in rules.evidence.weights.keys.sorted() where name.hasPrefix("rule.") && !ids.contains(String(name.dropFirst(5))) {
-          findings.append(
-            Finding(severity: .warning, file: rules.evidence.file, mark: Mark(line: 1, column: 1), message: "weight '\(name)' names no composition rule"))
-        }
-      }
+      findings += evidenceNames(rules, files: files)
     } catch {
       findings.append(Finding(severity: .error, file: error.file, mark: error.mark, message: error.message))
     }
     return findings
+  }
+
+  /// Weights (`weights:`, `kind:`) in the folder's evidence files for a
+  /// name no feature has: a rule that does not exist, or a misspelling.
+  /// Each at its key.
+  private func evidenceNames(_ rules: RuleSet, files: [String]) -> [Finding] {
+    let ids = Set(rules.grammar.rules.map(\.id))
+    var out: [Finding] = []
+    for (places, kind) in [(rules.evidence.weightPlaces, false), (rules.evidence.kindPlaces, true)] {
+      for (name, place) in places where files.contains(place.file) {
+        let message: String?
+        if name.hasPrefix("rule.") {
+          let id = String(name.dropFirst(5))
+          message = ids.contains(id) ? nil : "weight '\(name)' names no composition rule\(didYouMean(id, Array(ids)))"
+        } else {
+          message = EvidenceFeatures.problem(name, kind: kind, rules: rules).map { "weight " + $0 }
+        }
+        if let message { out.append(Finding(severity: .warning, file: place.file, mark: place.mark, message: message)) }
+      }
+    }
+    return out.sorted { ($0.file, $0.mark) < ($1.file, $1.mark) }
   }
 
   /// A family or composition rule in the folder that replaces a shipped one.

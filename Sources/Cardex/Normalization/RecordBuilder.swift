@@ -20,7 +20,7 @@ struct RecordBuilder {
 
   /// The record and the diagnostics building it raised.
   mutating func build(as kind: Family.Record) -> [ExtractedItem] {
-    let record: ExtractedItem = kind == .bout ? .bout(bout()) : .fixture(fixture())
+    let record: ExtractedItem = kind == .bout ? .bout(applyingRuleValues(bout())) : .fixture(applyingRuleValues(fixture()))
     return [record] + diagnostics.map { .diagnostic($0) }
   }
 

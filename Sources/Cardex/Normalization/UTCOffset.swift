@@ -2,8 +2,24 @@ import Foundation
 
 /// Reads the UTC offsets that formats and headings give for their times.
 enum UTCOffset {
-  /// Normalizes `+4`, `+04:00`, `UTC+4`, `GMT`, `UTC` to `±HH:MM`.
+  /// −12:00 … +14:00, in minutes east of UTC: the clocks in use on Earth
+  /// run from Baker Island to the Line Islands. The one definition: what
+  /// `parse` reads from text and rule files, and what `validate` accepts
+  /// in a feed (`isInRange`).
+  static let minutesRange = (-12 * 60)...(14 * 60)
+
+  /// Normalizes `+4`, `+04:00`, `UTC+4`, `GMT`, `UTC` to `±HH:MM`; nil for
+  /// anything else, and for an offset outside `minutesRange` (`+14:30`,
+  /// `UTC-12:59`: a typing mistake, not a clock).
   static func parse(_ text: String) -> String? {
+    guard let normalized = form(text), isInRange(normalized) else { return nil }
+    return normalized
+  }
+
+  /// `parse` without the range: the `±HH:MM` form of `text`, whatever the
+  /// hour (up to 14) — for a message that says the offset is out of range
+  /// rather than unreadable.
+  static func form(_ text: String) -> String? {
     var s = Substring(text.trimmingCharacters(in: .whitespaces).uppercased())
     for prefix in ["UTC", "GMT"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
     if s.isEmpty { return "+00:00" }

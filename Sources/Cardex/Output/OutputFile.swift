@@ -71,9 +71,10 @@ public final class OutputFile {
     let path = try Self.resolvingLinks(path)
     let (dir, base) = Self.split(path)
     StaleTemporaries.sweep(dir: dir, base: base)
-    var template = Array("\(dir)/.\(base).cardex-XXXXXX".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard let template = SignalCleanup.watchTemplate("\(dir)/.\(base).cardex-XXXXXX") else { throw Failure(cannotWrite: path) }
+    let fd = mkstemp(template)
     guard fd >= 0 else {
+      SignalCleanup.forget()
       throw Failure(cannotWrite: path)
     }
     // Held until the process ends: another run's sweep leaves a locked
@@ -83,8 +84,7 @@ public final class OutputFile {
     self.fd = fd
     self.ownsStream = false
     self.finalPath = path
-    self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    if let temporaryPath { SignalCleanup.watch(temporaryPath) }
+    self.temporaryPath = String(cString: template)
   }
 
   /// The folder and name of a path.

@@ -64,6 +64,18 @@ public enum SignalCleanup {
     install()
   }
 
+  /// Watches a `mkstemp` template before the file exists, and returns the
+  /// buffer to hand to `mkstemp`, which writes the name into it in place:
+  /// a signal at any moment unlinks whatever the buffer then names. (The
+  /// path used to be watched only after the file was made and its mode
+  /// set; a signal in between left the temporary behind.)
+  static func watchTemplate(_ template: String) -> UnsafeMutablePointer<CChar>? {
+    forget()
+    path = strdup(template)
+    install()
+    return path
+  }
+
   static func forget() {
     if let p = path {
       path = nil

@@ -15,6 +15,16 @@ public struct EvidenceModel: Sendable {
   /// Feature name → weight towards a bout (positive) or a fixture (negative).
   public var kind: [String: Double] = [:]
   public var file = ""
+  /// Where each weight was written, by feature name, for `rules check`'s
+  /// warnings about names no feature has.
+  public var weightPlaces: [String: Place] = [:]
+  public var kindPlaces: [String: Place] = [:]
+
+  /// A key's file and position.
+  public struct Place: Sendable, Hashable {
+    public var file: String
+    public var mark: Mark
+  }
 
   public init() {}
 
@@ -35,10 +45,14 @@ struct EvidenceReader {
     if let t = root["threshold"] { model.threshold = try r.number(t, "'threshold'") }
     if let n = root["near-miss"] { model.nearMiss = try r.number(n, "'near-miss'") }
     if model.nearMiss > model.threshold { throw r.error(root["near-miss"] ?? root, "'near-miss' must not be above 'threshold'") }
-    for (key, map) in [("weights", \EvidenceModel.weights), ("kind", \EvidenceModel.kind)] {
+    for (key, map, places) in [
+      ("weights", \EvidenceModel.weights, \EvidenceModel.weightPlaces), ("kind", \EvidenceModel.kind, \EvidenceModel.kindPlaces),
+    ] {
       guard let node = root[key] else { continue }
       for (k, v) in try r.mapping(node, allowed: node.keys, what: "'\(key)'") {
-        model[keyPath: map][try r.string(k, "a feature")] = try r.number(v, "the weight of '\(k.string ?? "")'")
+        let name = try r.string(k, "a feature")
+        model[keyPath: map][name] = try r.number(v, "the weight of '\(name)'")
+        model[keyPath: places][name] = EvidenceModel.Place(file: r.file, mark: k.mark)
       }
     }
     model.file = r.file

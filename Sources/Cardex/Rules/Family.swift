@@ -46,11 +46,10 @@ struct FamilyReader {
     }
     var timezone: String?
     if let tz = root["timezone"] {
-      guard let offset = UTCOffset.parse(try r.string(tz, "'timezone'")) else {
+      let text = try r.string(tz, "'timezone'")
+      guard let offset = UTCOffset.parse(text) else {
+        if let form = UTCOffset.form(text) { throw r.error(tz, "timezone \(form) is outside the offsets in use, -12:00 to +14:00") }
         throw r.error(tz, "timezone must be a UTC offset such as '+04:00' or 'UTC'")
-      }
-      guard UTCOffset.isInRange(offset) else {
-        throw r.error(tz, "timezone \(offset) is outside the offsets in use, -12:00 to +14:00")
       }
       timezone = offset
     }

@@ -62,9 +62,13 @@ struct GrammarReader {
       try check(terms, record: record, rule: id, node: seqNode)
       var set: [String: String] = [:]
       if let s = node["set"] {
-        for (k, v) in try r.mapping(s, allowed: s.keys, what: "'set'") {
+        let allowed = Self.setKeys(for: record)
+        for (k, v) in try r.mapping(s, allowed: allowed, what: "'set' of a rule that makes \(Self.recordWords(record))") {
           let key = try r.string(k, "a key")
           set[key] = try Self.checkedSetValue(key, v, r)
+        }
+        if (set["homeScore"] == nil) != (set["awayScore"] == nil) {
+          throw r.error(s, "set: homeScore and awayScore go together; rule '\(id)' gives only one")
         }
       }
       var rule = RecordRule(id: id, record: record, terms: terms, set: set, file: r.file, mark: node.mark)
@@ -94,6 +98,27 @@ struct GrammarReader {
     }
   }
 
+  /// The fields a rule's `set:` may give its records, by record kind
+  /// (`RecordBuilder+RuleValues` applies them where the line gives none).
+  static let boutSetKeys = ["title", "rounds", "round", "method", "draw"]
+  static let fixtureSetKeys = ["competition", "stage", "date", "homeScore", "awayScore"]
+
+  static func setKeys(for record: RecordRule.Record) -> [String] {
+    switch record {
+    case .bout: boutSetKeys
+    case .fixture: fixtureSetKeys
+    case .either: boutSetKeys + fixtureSetKeys
+    }
+  }
+
+  private static func recordWords(_ record: RecordRule.Record) -> String {
+    switch record {
+    case .bout: "bouts"
+    case .fixture: "fixtures"
+    case .either: "bouts or fixtures"
+    }
+  }
+
   /// The numbers a rule's `set:` may give, by field. Rounds stop at 15, as
   /// the round shapes and the feed schema do: `set: { round: 99999999 }`
   /// is refused here rather than dropped from every record it makes.
@@ -101,6 +126,13 @@ struct GrammarReader {
 
   static func checkedSetValue(_ key: String, _ node: YAMLNode, _ r: RuleReader) throws(YAMLError) -> String {
     let value = try r.string(node, "a value")
+    // A flag says what the line does not: only `true` means anything.
+    if ["title", "draw"].contains(key), value != "true" {
+      throw r.error(node, "set: \(key) can only be true (a record without it is not a \(key == "title" ? "title bout" : "draw")), not '\(value)'")
+    }
+    if !["title", "draw"].contains(key), value.allSatisfy(\.isWhitespace) {
+      throw r.error(node, "set: \(key) needs a value")
+    }
     guard let bounds = setBounds[key] else { return value }
     let digits = key == "round" && value.first.map({ $0 == "R" || $0 == "r" }) == true ? String(value.dropFirst()) : value
     guard let n = Int(digits), bounds.contains(n) else {

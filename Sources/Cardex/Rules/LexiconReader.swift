@@ -25,9 +25,17 @@ struct LexiconReader {
   /// Indexes the lexicons and adds their spellings to the element lexicon:
   /// `weight-class`, `women-word`, `country` (names; codes are read by
   /// shape) and `competition` (tagged with its sport).
-  func finish(_ rules: inout RuleSet) {
+  ///
+  /// With `elements: false` (`RuleLoader.lexiconsOnly`) only the lexicons
+  /// are indexed, with the demonyms the element files gave: what the feed
+  /// checks read, not what the matcher reads.
+  func finish(_ rules: inout RuleSet, elements: Bool = true) {
     rules.countries.index(aliases: countryAliases)
     rules.weightClasses.finish()
+    guard elements else {
+      for e in rules.elements.entries where e.type == "demonym" { _ = rules.countries.addDemonym(e.phrase, code: e.value) }
+      return
+    }
     for s in Set(rules.weightClasses.spellings).sorted() {
       rules.elements.add(ElementEntry(type: "weight-class", phrase: s, value: s))
     }

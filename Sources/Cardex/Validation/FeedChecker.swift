@@ -19,7 +19,9 @@ public struct FeedChecker: Sendable {
   struct FighterPlace: Sendable, Equatable {
     var record: String
     var index: Int
-    var pointer: String { "\(record)/fighters/\(index)" }
+    /// The feed line of an NDJSON record (its pointer is only `/fighters/N`).
+    var line: Int? = nil
+    var pointer: String { (line.map { "line \($0), " } ?? "") + "\(record)/fighters/\(index)" }
   }
   private var card: Card?
 
@@ -45,8 +47,34 @@ public struct FeedChecker: Sendable {
   static let cardGap = 40
   /// Classes with no upper limit, or none at all: any limit fits them.
   static let openClasses: Set<String> = ["Catchweight", "Openweight", "Super Heavyweight", "Heavyweight"]
-  /// Records seen: identity → pointer.
-  private var records: [String: String] = [:]
+  /// Records seen: a digest of the identity → where the record is. A
+  /// 128-bit digest, not the identity text (source, line, names): the
+  /// table grows with the feed, and held 100 MB of identities on a 200 MB
+  /// feed.
+  private var records: [RecordKey: String] = [:]
+
+  struct RecordKey: Hashable {
+    var a: Int
+    var b: Int
+
+    /// Two hashes of `identity` under different salts: two records share a
+    /// key by chance about once in 2^64 pairs.
+    init(_ identity: String) {
+      var h = Hasher()
+      h.combine(0x5EED_0001)
+      h.combine(identity)
+      a = h.finalize()
+      var g = Hasher()
+      g.combine(0x5EED_0002)
+      g.combine(identity)
+      b = g.finalize()
+    }
+  }
+
+  /// The feed line of the record being checked, for an NDJSON feed, whose
+  /// pointers do not say which record: a finding that points back at an
+  /// earlier record names its line.
+  var line: Int?
 
   /// Whether to remember every record to report duplicates. `validate`
   /// does; `parse` does not need to (it makes at most one record per line,
@@ -118,7 +146,7 @@ public struct FeedChecker: Sendable {
       if let first = fightersOnCard[key] {
         out.append(.init(.error, "fighter-twice", at: "\(p)/fighters/\(i)/name", "'\(b.fighters[i].name)' already fights on this card (\(first.pointer))"))
       } else {
-        fightersOnCard[key] = FighterPlace(record: p, index: i)
+        fightersOnCard[key] = FighterPlace(record: p, index: i, line: line)
       }
     }
     out += seen("bout\u{1F}\(b.provenance.source)\u{1F}\(b.provenance.line)\u{1F}" + names.sorted().joined(separator: "\u{1F}"), at: p)
@@ -179,11 +207,11 @@ public struct FeedChecker: Sendable {
 
   private mutating func seen(_ identity: @autoclosure () -> String, at p: String) -> [ValidationFinding] {
     guard trackDuplicates else { return [] }
-    let identity = identity()
-    if let first = records[identity] {
+    let key = RecordKey(identity())
+    if let first = records[key] {
       return [.init(.error, "duplicate-record", at: p, "the same record as \(first)")]
     }
-    records[identity] = p
+    records[key] = line.map { "line \($0)" } ?? p
     return []
   }
 
@@ -201,8 +229,8 @@ public struct FeedChecker: Sendable {
   }
 
   private func isOffset(_ s: String) -> Bool {
-    guard let parsed = UTCOffset.parse(s), parsed == s else { return false }
-    return UTCOffset.isInRange(s)
+    // In the normalized form, and in range (`parse` checks both).
+    UTCOffset.parse(s) == s
   }
 }
 

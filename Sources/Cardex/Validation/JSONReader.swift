@@ -101,10 +101,11 @@ public struct JSONReader {
     }
   }
 
-  private mutating func literal(_ word: String, _ v: JSONValue) throws(Failure) -> JSONValue {
-    let w = Array(word.utf8)
-    guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { throw fail("expected '\(word)'") }
-    i += w.count
+  private mutating func literal(_ word: StaticString, _ v: JSONValue) throws(Failure) -> JSONValue {
+    let n = word.utf8CodeUnitCount
+    guard i + n <= bytes.count else { throw fail("expected '\(word)'") }
+    for k in 0..<n where bytes[i + k] != word.utf8Start[k] { throw fail("expected '\(word)'") }
+    i += n
     return v
   }
 
@@ -191,7 +192,36 @@ public struct JSONReader {
     return key.replacing("~", with: "~0").replacing("/", with: "~1")
   }
 
+  /// A string: most have no escape, and are made from their bytes in one
+  /// go (checked as UTF-8 only when they are not ASCII); the others, and
+  /// every error, go through `escapedString()`.
   private mutating func string() throws(Failure) -> String {
+    let start = i + 1
+    let found: (end: Int, ascii: Bool)? = bytes.withUnsafeBufferPointer { buf in
+      var j = start
+      var high: UInt8 = 0
+      while j < buf.count {
+        let b = buf[j]
+        if b == 34 { return (j, high < 0x80) }
+        if b == 92 || b < 0x20 { return nil }
+        high |= b
+        j += 1
+      }
+      return nil
+    }
+    guard let (end, ascii) = found else { return try escapedString() }
+    let s = bytes.withUnsafeBufferPointer { buf -> String? in
+      let run = UnsafeBufferPointer(rebasing: buf[start..<end])
+      let s = String(decoding: run, as: UTF8.self)
+      // Decoding repairs bad UTF-8; it was valid if nothing changed.
+      return ascii || s.utf8.elementsEqual(run) ? s : nil
+    }
+    guard let s else { return try escapedString() }
+    i = end + 1
+    return s
+  }
+
+  private mutating func escapedString() throws(Failure) -> String {
     i += 1
     var out: [UInt8] = []
     while true {
@@ -278,6 +308,13 @@ public struct JSONReader {
       i += 1
       if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
       guard digits() > 0 else { throw fail("invalid number") }
+    }
+    // A plain integer of up to 15 digits (line numbers, rounds, scores) is
+    // exact in a Double: summed here, without a string to parse.
+    if i - first == integerDigits, integerDigits <= 15 {
+      var n = 0
+      for k in first..<i { n = n * 10 + Int(bytes[k] &- 48) }
+      return .number(Double(bytes[start] == UInt8(ascii: "-") ? -n : n), isInteger: true)
     }
     guard let d = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else { throw fail("invalid number") }
     return .number(d, isInteger: d.isFinite && d == d.rounded())

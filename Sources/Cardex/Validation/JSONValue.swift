@@ -3,7 +3,11 @@
 /// `validate` reads feeds written by other tools and by hand, so it keeps
 /// what Foundation's parser blurs: an integer is not a float, `true` is not 1,
 /// and the order of keys is kept for messages.
-public indirect enum JSONValue: Sendable, Hashable {
+///
+/// Not `indirect`: arrays and objects already hold their values in an
+/// array's storage, and an indirect enum puts every string, number and
+/// `true` in a heap box of its own (a malloc for each value of each record).
+public enum JSONValue: Sendable, Hashable {
   case null
   case bool(Bool)
   case number(Double, isInteger: Bool)

@@ -9,7 +9,6 @@ import Foundation
 public struct NDJSONValidation {
   let schema: SchemaValidator
   var checker: FeedChecker
-  private let decoder = JSONDecoder()
   private var sawHeader = false
   /// The number of the next line.
   private var line = 1
@@ -56,10 +55,10 @@ public struct NDJSONValidation {
     let structural = schema.validate(value, definition: definition)
     add(structural)
     guard structural.isEmpty else { return }
-    let data = Data(bytes)
-    if type == "bout", let b = try? decoder.decode(Bout.self, from: data) {
+    checker.line = line
+    if type == "bout", let b = RecordValues.bout(value) {
       add(checker.check(b, at: ""))
-    } else if type == "fixture", let f = try? decoder.decode(Fixture.self, from: data) {
+    } else if type == "fixture", let f = RecordValues.fixture(value) {
       add(checker.check(f, at: ""))
     }
   }

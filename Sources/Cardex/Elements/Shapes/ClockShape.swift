@@ -86,7 +86,9 @@ enum ClockShape {
     var end = digitsEnd
     var offset: String?
     if let zone = line.element("time-zone", at: end), case .text(let v) = zone.value {
-      offset = v.hasPrefix("+") || v.hasPrefix("-") ? v : nil
+      // A zone's offset as the rules give it, read as any offset is: a
+      // value out of range (`+14:30`) or not an offset (`varies`) gives none.
+      offset = v.hasPrefix("+") || v.hasPrefix("-") ? UTCOffset.parse(v) : nil
       end = zone.end
     }
     var tags: Set<String> = []
