@@ -68,6 +68,17 @@ struct Evidence {
     if let last = line.tokens.last, c.tailEnd == line.tokens.count, [".", "?", "!"].contains(last.text), unexplained.count >= 3 {
       f["line.sentence"] = 1
     }
+    // `SV Haslach – TSV Rot 1:3 (0:0). In einem schlechten Spiel …`: a
+    // result opening the line, its sentence closed after the score, and the
+    // match's report after it. The report is the record's, not prose
+    // around a pairing.
+    let scored = f["core.score"] != nil || c.tails.contains { $0.type == "score" }
+    if scored, lead.isEmpty, c.unexplainedTail.count <= 3, let r = c.remoteTail.min(), line.isMark(r - 1, "."), line.tokens[r].isCapitalized,
+      recordsOnLine == 1
+    {
+      for name in ["tail.remote", "line.sentence", "prose.words"] { f[name] = nil }
+      f["tail.report"] = 1
+    }
     if line.tokens.contains(where: { $0.text == "?" }) { f["line.question"] = 1 }
     // `“Godzilla vs. Mechagodzilla” (2:45 a.m.)`, `„Barbara Salesch – Das
     // Strafgericht“`: a pairing in quotation marks is a title.
