@@ -176,6 +176,7 @@ struct JSONWriter: ~Copyable {
       }
       w.field("scheduledRounds", b.scheduledRounds)
       w.field("section", b.section)
+      w.field("sectionLine", b.sectionLine)
       w.field("sport", b.sport)
       w.field("title", b.title)
       w.field("type", b.type)
@@ -226,6 +227,7 @@ struct JSONWriter: ~Copyable {
         }
       }
       w.field("section", x.section)
+      w.field("sectionLine", x.sectionLine)
       w.field("sport", x.sport)
       w.field("stage", x.stage)
       w.field("type", x.type)

@@ -9,9 +9,10 @@
 public struct FeedChecker: Sendable {
   let rules: RuleSet
   /// Fighters on the current card: folded name → where it first appears.
-  /// A card is a run of bouts from one source under one section heading,
-  /// with no more than `cardGap` lines between neighbours; an archive file
-  /// holds many cards.
+  /// A card is a run of bouts from one source under one section heading
+  /// (the same heading line, when the records give it: a second `FIGHT
+  /// CARD` box in an article is a second card), with no more than `cardGap`
+  /// lines between neighbours; an archive file holds many cards.
   private var fightersOnCard: [String: FighterPlace] = [:]
 
   /// A fighter's place in the feed, made into a pointer only when a finding
@@ -26,7 +27,14 @@ public struct FeedChecker: Sendable {
   struct Card: Sendable, Equatable {
     var source: String
     var section: String?
+    var sectionLine: Int?
     var line: Int
+
+    /// Whether `b` is on this card too.
+    func holds(_ b: Bout) -> Bool {
+      source == b.provenance.source && section == b.section && sectionLine == b.sectionLine
+        && abs(b.provenance.line - line) <= FeedChecker.cardGap
+    }
   }
 
   /// What the checks carry from record to record: the current card.
@@ -105,10 +113,10 @@ public struct FeedChecker: Sendable {
       if let c = f.country { out += check(c, at: p, fighter: i) }
     }
     if let r = b.result { out += check(r, of: b, names: names, at: p) }
-    if let c = card, c.source == b.provenance.source, c.section == b.section, abs(b.provenance.line - c.line) <= Self.cardGap {
-      card = Card(source: c.source, section: c.section, line: b.provenance.line)
+    if let c = card, c.holds(b) {
+      card?.line = b.provenance.line
     } else {
-      card = Card(source: b.provenance.source, section: b.section, line: b.provenance.line)
+      card = Card(source: b.provenance.source, section: b.section, sectionLine: b.sectionLine, line: b.provenance.line)
       // Kept for the next card: a new table for every card was rehashed
       // as it grew, bout by bout.
       fightersOnCard.removeAll(keepingCapacity: true)
