@@ -11,7 +11,8 @@ import CMalloc
 extension CardexCommand {
   struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Extract bouts and fixtures from text files (or standard input).")
+      abstract: "Extract bouts and fixtures from text files (or standard input).",
+      discussion: DiagnosticPrinter.rule)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
       case json, ndjson
@@ -48,7 +49,7 @@ extension CardexCommand {
     @Option(help: ArgumentHelp("Bytes per chunk when --jobs cuts a file (for tests).", visibility: .hidden))
     var chunkBytes: Int = 2 << 20
 
-    @Flag(name: .shortAndLong, help: "Do not print warnings to standard error (they stay in the output).")
+    @Flag(name: .shortAndLong, help: "Do not print notes or warnings to standard error (errors still print; all stay in the output).")
     var quiet = false
 
     func validate() throws {

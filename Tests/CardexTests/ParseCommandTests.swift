@@ -81,6 +81,39 @@ import Testing
     #expect(r.stderr.contains("the-national-2019-12-30.txt:70: warning: weight class 'Lighweight' read as 'Lightweight' [weight-class-corrected]"))
   }
 
+  /// A card line that gives one diagnostic of each severity: a corrected
+  /// class (warning), a press code (note), one fighter twice (error).
+  static let everySeverity = "FIGHT CARD\nLighweight Ann Smith (PAL) v Ann Smith (MAR)\n"
+
+  /// One rule for all severities: what the feed's `diagnostics` holds is
+  /// printed, notes too.
+  @Test func notesWarningsAndErrorsAllReachStandardError() throws {
+    let r = try runCardex(["parse", "--format", "ndjson"], stdin: Self.everySeverity)
+    let printed = r.stderr.split(separator: "\n").compactMap { $0.firstMatch(of: /^-:2: (note|warning|error): .*\[([a-z-]+)\]$/) }
+      .map { "\($0.output.1) \($0.output.2)" }
+    #expect(printed.sorted() == ["error same-fighter", "note country-nonstandard-code", "warning weight-class-corrected"])
+    #expect(r.stdout.split(separator: "\n").filter { $0.contains(#""type":"diagnostic""#) }.count == 3)
+  }
+
+  /// `-q` hides notes and warnings only: a `--strict` run that fails still
+  /// says why, above its "(see above)".
+  @Test func quietHidesNotesAndWarningsButNeverErrors() throws {
+    let r = try runCardex(["parse", "-q", "--strict", "--format", "ndjson"], stdin: Self.everySeverity)
+    #expect(r.status == 1)
+    let lines = r.stderr.split(separator: "\n").map(String.init)
+    #expect(lines == [
+      "-:2: error: /fighters/1/name: 'Ann Smith' cannot fight themself [same-fighter]",
+      "cardex: error: --strict: records failed the feed checks (see above); do not publish this output",
+    ])
+  }
+
+  @Test func helpStatesWhereDiagnosticsGo() throws {
+    let help = try runCardex(["parse", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(help.contains("Every diagnostic (note, warning or error) is printed to standard error"))
+    #expect(help.contains("--quiet hides notes and warnings, never errors"))
+    #expect(help.contains("-q, --quiet Do not print notes or warnings to standard error (errors still print"))
+  }
+
   @Test func missingFileIsOneLineErrorAndNothingIsWritten() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
