@@ -40,7 +40,7 @@ extension CardexCommand {
     @Flag(help: "Print, for each record, heading and near miss, the elements read, the rule that paired them, the evidence and why it was taken or not, and what was normalized; the feed then goes only to --output.")
     var explain = false
 
-    @Flag(help: "Fail (exit 1, no output file written) when a record fails the feed checks with an error.")
+    @Flag(help: "Fail (exit 1, no output file written) when a record fails, with an error, the checks 'cardex validate' runs (schema and meaning, across all files of the run).")
     var strict = false
 
     @Option(help: ArgumentHelp("Extract on this many cores: files, and large files cut at blank lines, are shared out; output stays in input order.", valueName: "n"))
@@ -88,7 +88,9 @@ extension CardexCommand {
       let run = ExtractionRun(
         extractor: Extractor(rules: ruleSet), jobs: jobs, chunkBytes: chunkBytes, explain: explain, encodeNDJSON: format == .ndjson)
       let encoder = FeedEncoder()
-      var checks = RecordCheck(rules: ruleSet)
+      // One check across every input of the run, as `validate` reads the
+      // feed: cards and duplicates do not stop at a file's end.
+      var checks = RecordCheck(rules: ruleSet, sources: inputs.map(\.name), schema: strict ? try SchemaValidator.feed() : nil)
       var feed = Feed()
       let printer = DiagnosticPrinter(quiet: quiet)
       var failed = false

@@ -16,11 +16,14 @@ public struct FeedChecker: Sendable {
   private var fightersOnCard: [String: FighterPlace] = [:]
 
   /// A fighter's place in the feed, made into a pointer only when a finding
-  /// names it.
+  /// names it: a pointer into the feed document, or, for a record checked
+  /// on its own (an NDJSON line, a record `parse` writes), its source line.
   struct FighterPlace: Sendable, Equatable {
     var record: String
     var index: Int
-    var pointer: String { "\(record)/fighters/\(index)" }
+    var source: String
+    var line: Int
+    var pointer: String { record.isEmpty ? "\(source):\(line)" : "\(record)/fighters/\(index)" }
   }
   private var card: Card?
 
@@ -53,27 +56,40 @@ public struct FeedChecker: Sendable {
   static let cardGap = 40
   /// Classes with no upper limit, or none at all: any limit fits them.
   static let openClasses: Set<String> = ["Catchweight", "Openweight", "Super Heavyweight", "Heavyweight"]
-  /// Records seen: identity → pointer.
+  /// Records seen: identity → where.
   private var records: [String: String] = [:]
+  /// With `.recent`: the last records of the input being read, oldest
+  /// first, and the same as a table.
+  private var recentOrder: [String] = []
+  private var recentRecords: [String: String] = [:]
+  static let recentKept = 64
 
-  /// Whether to remember every record to report duplicates. `validate`
-  /// does; `parse` does not need to (it makes at most one record per line,
-  /// and a record's identity includes its line), and must not, since the
-  /// memory would grow with the input.
-  let trackDuplicates: Bool
+  /// Which records `duplicate-record` compares a record with.
+  public enum Duplicates: Sendable, Equatable {
+    /// Every record of the feed (`validate`).
+    case all
+    /// What `parse` needs, in flat memory. A record's identity holds its
+    /// source and line, and a session gives one line's records together, so
+    /// within one input a record can only repeat one of the last few; across
+    /// inputs, only one of an input read earlier under the same name (a
+    /// file named twice), whose records are therefore remembered whole.
+    case recent(repeatedSources: Set<String>)
+  }
+
+  let duplicates: Duplicates
 
   /// Whether the records come from this rule set's own `RecordBuilder`
   /// (`parse`): their countries were resolved by the same lexicon, so only
   /// whether they resolved needs checking, not every code again.
   let recordsAreOwn: Bool
 
-  public init(rules: RuleSet, trackDuplicates: Bool = true) {
-    self.init(rules: rules, trackDuplicates: trackDuplicates, recordsAreOwn: false)
+  public init(rules: RuleSet) {
+    self.init(rules: rules, duplicates: .all, recordsAreOwn: false)
   }
 
-  init(rules: RuleSet, trackDuplicates: Bool, recordsAreOwn: Bool) {
+  init(rules: RuleSet, duplicates: Duplicates, recordsAreOwn: Bool) {
     self.rules = rules
-    self.trackDuplicates = trackDuplicates
+    self.duplicates = duplicates
     self.recordsAreOwn = recordsAreOwn
   }
 
@@ -126,10 +142,10 @@ public struct FeedChecker: Sendable {
       if let first = fightersOnCard[key] {
         out.append(.init(.error, "fighter-twice", at: "\(p)/fighters/\(i)/name", "'\(b.fighters[i].name)' already fights on this card (\(first.pointer))"))
       } else {
-        fightersOnCard[key] = FighterPlace(record: p, index: i)
+        fightersOnCard[key] = FighterPlace(record: p, index: i, source: b.provenance.source, line: b.provenance.line)
       }
     }
-    out += seen("bout\u{1F}\(b.provenance.source)\u{1F}\(b.provenance.line)\u{1F}" + names.sorted().joined(separator: "\u{1F}"), at: p)
+    out += seen("bout\u{1F}\(b.provenance.source)\u{1F}\(b.provenance.line)\u{1F}" + names.sorted().joined(separator: "\u{1F}"), b.provenance, at: p)
     return out
   }
 
@@ -159,7 +175,7 @@ public struct FeedChecker: Sendable {
         out.append(.init(.error, "invalid-kickoff", at: "\(p)/kickoff/utcOffset", "'\(o)' is not a UTC offset between -12:00 and +14:00"))
       }
     }
-    out += seen("fixture\u{1F}\(x.provenance.source)\u{1F}\(x.provenance.line)\u{1F}\(foldName(x.home))\u{1F}\(foldName(x.away))", at: p)
+    out += seen("fixture\u{1F}\(x.provenance.source)\u{1F}\(x.provenance.line)\u{1F}\(foldName(x.home))\u{1F}\(foldName(x.away))", x.provenance, at: p)
     return out
   }
 
@@ -185,13 +201,25 @@ public struct FeedChecker: Sendable {
     return out
   }
 
-  private mutating func seen(_ identity: @autoclosure () -> String, at p: String) -> [ValidationFinding] {
-    guard trackDuplicates else { return [] }
-    let identity = identity()
-    if let first = records[identity] {
-      return [.init(.error, "duplicate-record", at: p, "the same record as \(first)")]
+  /// A `duplicate-record` finding when the record was seen before, as
+  /// `duplicates` says; `p` empty names it by its source line.
+  private mutating func seen(_ identity: String, _ provenance: Provenance, at p: String) -> [ValidationFinding] {
+    if let first = records[identity] ?? recentRecords[identity] {
+      // A source line names both the same way: say which came first.
+      let which = p.isEmpty ? "\(first), given earlier" : first
+      return [.init(.error, "duplicate-record", at: p, "the same record as \(which)")]
     }
-    records[identity] = p
+    let place = p.isEmpty ? "\(provenance.source):\(provenance.line)" : p
+    switch duplicates {
+    case .all:
+      records[identity] = place
+    case .recent(let repeated) where repeated.contains(provenance.source):
+      records[identity] = place
+    case .recent:
+      recentRecords[identity] = place
+      recentOrder.append(identity)
+      if recentOrder.count > Self.recentKept { recentRecords[recentOrder.removeFirst()] = nil }
+    }
     return []
   }
 
