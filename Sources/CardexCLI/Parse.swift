@@ -85,33 +85,39 @@ extension CardexCommand {
         // per cent of time (docs/performance.md).
         if jobs > 1 { _ = mallopt(M_ARENA_MAX, 1) }
       #endif
+      let feedFormat: FeedWriter.Format = format == .ndjson ? .ndjson : .json
       let run = ExtractionRun(
-        extractor: Extractor(rules: ruleSet), jobs: jobs, chunkBytes: chunkBytes, explain: explain, encodeNDJSON: format == .ndjson)
-      let encoder = FeedEncoder()
+        extractor: Extractor(rules: ruleSet), jobs: jobs, chunkBytes: chunkBytes, explain: explain, encoding: feedFormat)
       // One check across every input of the run, as `validate` reads the
       // feed: cards and duplicates do not stop at a file's end.
       var checks = RecordCheck(rules: ruleSet, sources: inputs.map(\.name), schema: strict ? try SchemaValidator.feed() : nil)
-      var feed = Feed()
       let printer = DiagnosticPrinter(quiet: quiet)
       var failed = false
       do {
-        if format == .ndjson { try sink.write(try encoder.ndjsonHeader()) }
+        // Both formats stream: records go out as they are made, in flat
+        // memory (see FeedWriter).
+        let writer = try FeedWriter(format: feedFormat, sink: sink)
         try run.run(inputs) { items, encoded in
           // The checks run here, in input order, across chunks.
           let (checked, findings) = checks.pass(items)
-          if let encoded, findings == 0 {
-            // NDJSON was written by the worker; print and check here.
-            for case .diagnostic(let d) in checked {
+          for item in checked {
+            if case .diagnostic(let d) = item {
               printer.print(d)
               if d.severity >= .error { failed = true }
             }
-            try sink.write(encoded)
-          } else {
-            var pending = checked
-            try flush(&pending, &feed, sink, encoder, printer, &failed)
+            if case .explanation(let e) = item { print(e) }
           }
+          // A worker's encoding holds the records only: with findings
+          // between them, the batch is written here.
+          if let encoded, findings == 0 {
+            try writer.write(encoded)
+          } else {
+            try writer.write(checked)
+          }
+        } flush: {
+          try writer.flush()
         }
-        if format == .json { try sink.write(try encoder.json(feed)) }
+        try writer.finish()
         try finish(sink, failed: failed)
       } catch let error as CLIError {
         throw error
@@ -145,29 +151,6 @@ extension CardexCommand {
         throw CLIError("--strict: records failed the feed checks (see above); do not publish this output")
       }
       try sink.commit()
-    }
-
-    /// Writes NDJSON lines as they come, or collects them for one JSON
-    /// document; prints warnings either way.
-    private func flush(
-      _ pending: inout [ExtractedItem], _ feed: inout Feed, _ sink: OutputFile, _ encoder: FeedEncoder,
-      _ printer: DiagnosticPrinter, _ failed: inout Bool
-    ) throws {
-      for item in pending {
-        if case .diagnostic(let d) = item, d.severity >= .error { failed = true }
-      }
-      for item in pending {
-        if case .diagnostic(let d) = item { printer.print(d) }
-        if case .explanation(let e) = item {
-          print(e)
-          continue
-        }
-        switch format {
-        case .ndjson: try sink.append { encoder.ndjsonLine(item, appendingTo: &$0) }
-        case .json: feed.append(item)
-        }
-      }
-      pending.removeAll(keepingCapacity: true)
     }
   }
 }

@@ -53,6 +53,50 @@ import Testing
     #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
   }
 
+  /// From a pipe (`tail -f article.txt | cardex parse`), each record comes
+  /// out while the input is still open, soon after its line arrives: the
+  /// NDJSON header at once, and a line's records once the pipe has been
+  /// quiet for 50 ms. The bound here is loose for a loaded machine; the
+  /// latency is printed.
+  @Test(arguments: ["ndjson", "json"], ["1", "2"])
+  func recordsFromAPipeComeOutAsTheirLinesArrive(format: String, jobs: String) throws {
+    let process = Process()
+    process.executableURL = Repo.binary
+    process.arguments = ["parse", "-q", "--format", format, "--jobs", jobs]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    defer { _ = waitForExit(process, seconds: 10) }
+    let reader = OutputReader(fd: output.fileHandleForReading.fileDescriptor)
+    let header = format == "ndjson" ? #""type":"feed""# : #""bouts" : ["#
+    #expect(reader.wait(for: header, seconds: 10) != nil, "no header before any input")
+    let lines = [
+      "FIGHT CARD\n\nBantamweight Hamza Bougamza (MAR) v Jalal Al Daaja (JOR)\n",
+      "\nCatchweight 67kg Mohamed El Mesbahi (MAR) v Fouad Mesdari (ALG)\n",
+    ]
+    for (text, name) in zip(lines, ["Hamza Bougamza", "Mohamed El Mesbahi"]) {
+      input.fileHandleForWriting.write(Data(text.utf8))
+      let latency = reader.wait(for: name, seconds: 10)
+      #expect(latency != nil, "'\(name)' did not come out while the input was open")
+      if let latency {
+        print("\(format) --jobs \(jobs): '\(name)' out \(Int(latency * 1000)) ms after its line")
+        #expect(latency < 3)
+      }
+    }
+    try input.fileHandleForWriting.close()
+    #expect(waitForExit(process, seconds: 10))
+    #expect(process.terminationStatus == 0)
+    let all = reader.rest()
+    if format == "json" {
+      let feed = try JSONDecoder().decode(Feed.self, from: Data(all.utf8))
+      #expect(feed.bouts.map(\.fighters[0].name) == ["Hamza Bougamza", "Mohamed El Mesbahi"])
+    } else {
+      #expect(all.split(separator: "\n").filter { $0.contains(#""type":"bout""#) }.count == 2)
+    }
+  }
+
   /// `--output` naming a symbolic link replaces the file it names and
   /// keeps the link (`/dev/stdout` is one).
   @Test func outputThroughASymbolicLinkKeepsTheLink() throws {

@@ -13,14 +13,20 @@ extension ExtractionRun {
   /// before it ended in a different state (a section opened further back
   /// than the lead-in reaches, say), the chunk is run again from the true
   /// state, so the output is always what one core would give.
-  func parallel(_ inputs: [InputFile], emit: ([ExtractedItem], [UInt8]?) throws -> Void) throws {
+  ///
+  /// A stream is cut where it pauses too, and what is done is written
+  /// while it is quiet: its records go out as its lines arrive.
+  func parallel(_ inputs: [InputFile], emit: ([ExtractedItem], EncodedItems?) throws -> Void, flush: () throws -> Void) throws {
     // One reader at a time, made when its input's turn comes: a reader
     // keeps its input's last lines, and thousands of them would add up.
     var current = 0
     var reader = inputs.first.map { ChunkReader(input: $0, targetSize: chunkBytes) }
-    func nextChunk() throws -> ChunkReader.Chunk? {
+    /// The next chunk; nil at the end of the inputs, or when a stream has
+    /// nothing yet and `waiting` is false.
+    func nextChunk(waiting: Bool) throws -> ChunkReader.Chunk? {
       while let r = reader {
-        if let chunk = try r.next() { return chunk }
+        if let chunk = try r.next(waiting: waiting) { return chunk }
+        guard r.isFinished else { return nil }
         current += 1
         reader = current < inputs.count ? ChunkReader(input: inputs[current], targetSize: chunkBytes) : nil
       }
@@ -43,20 +49,26 @@ extension ExtractionRun {
     var saidOnce = Set<String>()
     var exhausted = false
     while true {
+      // Nothing left to write but what is buffered: out with it before
+      // waiting for input (a stream's reader may be waiting for it).
+      if inFlight.isEmpty { try flush() }
       while !exhausted, inFlight.count < jobs * 2 {
-        guard let chunk = try nextChunk() else {
-          exhausted = true
+        guard let chunk = try nextChunk(waiting: inFlight.isEmpty) else {
+          exhausted = reader == nil
           break
         }
         let slot = ChunkSlot()
         lanes[dealt % jobs].async { [self] in
           let result = extractor.extract(chunk)
-          slot.fill((result, encodeNDJSON ? Self.encode(result.items) : nil))
+          slot.fill((result, encoding.map { FeedWriter.encode(result.items, as: $0) }))
         }
         dealt += 1
         inFlight.append((chunk, slot))
       }
-      guard !inFlight.isEmpty else { return }
+      guard !inFlight.isEmpty else {
+        if exhausted { return }
+        continue
+      }
       let (chunk, slot) = inFlight.removeFirst()
       var (result, encoded) = slot.wait()
       let continues = chunk.firstLine > 1 || chunk.startsMidLine
@@ -71,16 +83,9 @@ extension ExtractionRun {
         encoded = nil
       }
       result.items.removeAll { item in Self.saidOnceKey(item).map { !saidOnce.insert($0).inserted } ?? false }
-      try emit(result.items, encoded ?? (encodeNDJSON ? Self.encode(result.items) : nil))
+      try emit(result.items, encoded ?? encoding.map { FeedWriter.encode(result.items, as: $0) })
+      if chunk.fromStream { try flush() }
     }
-  }
-
-  static func encode(_ items: [ExtractedItem]) -> [UInt8] {
-    var bytes: [UInt8] = []
-    for item in items {
-      FeedEncoder().ndjsonLine(item, appendingTo: &bytes)
-    }
-    return bytes
   }
 
   /// What identifies a diagnostic said once per input (`invalid-utf8`,
