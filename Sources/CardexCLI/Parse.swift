@@ -1,6 +1,5 @@
 import ArgumentParser
 import Cardex
-import CMalloc
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -77,14 +76,8 @@ extension CardexCommand {
       } catch {
         throw CLIError(error.description)
       }
-      #if os(Linux)
-        // One malloc arena for all threads. With one per thread, records
-        // made by a worker and freed by this thread, and chunk buffers
-        // moving between threads, left each arena fragmented: peak memory
-        // grew with the input; with one it stays flat, for at most a few
-        // per cent of time (docs/performance.md).
-        if jobs > 1 { _ = mallopt(M_ARENA_MAX, 1) }
-      #endif
+      // Peak memory flat in the input's size with several threads.
+      if jobs > 1 { MallocSettings.forWorkers() }
       let feedFormat: FeedWriter.Format = format == .ndjson ? .ndjson : .json
       let run = ExtractionRun(
         extractor: Extractor(rules: ruleSet), jobs: jobs, chunkBytes: chunkBytes, explain: explain, encoding: feedFormat)
