@@ -97,6 +97,47 @@ import Testing
     }
   }
 
+  /// A stream that never pauses for 50 ms (a line every 20 ms) is still
+  /// written as it comes, with `--jobs` too: a chunk is cut after 50 ms,
+  /// not when 2 MiB have come.
+  @Test(arguments: ["1", "2"]) func aTricklingPipesRecordsComeOutBeforeItEnds(jobs: String) throws {
+    let process = Process()
+    process.executableURL = Repo.binary
+    process.arguments = ["parse", "-q", "--format", "ndjson", "--jobs", jobs]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    defer { _ = waitForExit(process, seconds: 10) }
+    let reader = OutputReader(fd: output.fileHandleForReading.fileDescriptor)
+    #expect(reader.wait(for: #""type":"feed""#, seconds: 10) != nil)
+    input.fileHandleForWriting.write(Data("FIGHT CARD\n".utf8))
+    var seenAfter: Int?
+    for i in 0..<60 {
+      let line = "Lightweight Fighter \(ValidateCommandTests.letters(i)) Aaa (MAR) v Other \(ValidateCommandTests.letters(i)) Bbb (ALG)\n"
+      input.fileHandleForWriting.write(Data(line.utf8))
+      if seenAfter == nil, reader.wait(for: "Fighter \(ValidateCommandTests.letters(0)) Aaa", seconds: 0.02) != nil { seenAfter = i }
+    }
+    try input.fileHandleForWriting.close()
+    #expect(seenAfter != nil, "the first record came out only when the input ended")
+    print("--jobs \(jobs): the first record came out after \(seenAfter.map(String.init) ?? "all") of 60 lines (one every 20 ms)")
+    #expect(waitForExit(process, seconds: 10))
+    #expect(reader.rest().split(separator: "\n").filter { $0.contains(#""type":"bout""#) }.count == 60)
+  }
+
+  /// A pipe that brings the whole text without a pause gives what the file
+  /// gives, byte for byte, whatever the chunking.
+  @Test(arguments: ["ndjson", "json"], ["1", "2"]) func aPipeWithoutPausesIsReadAsTheFileIs(format: String, jobs: String) throws {
+    let flags = ["parse", "-q", "--format", format, "--jobs", jobs, "--chunk-bytes", "2000"]
+    let text = try String(contentsOfFile: Self.seed, encoding: .utf8)
+    let piped = try runCardex(flags, stdin: text)
+    let file = try runCardex(flags + [Self.seed])
+    #expect(piped.status == 0)
+    #expect(piped.stdout.replacing(#""source":"-""#, with: #""source":"\#(Self.seed)""#)
+      .replacing(#""source" : "-""#, with: #""source" : "\#(Self.seed)""#) == file.stdout)
+  }
+
   /// `--output` naming a symbolic link replaces the file it names and
   /// keeps the link (`/dev/stdout` is one).
   @Test func outputThroughASymbolicLinkKeepsTheLink() throws {

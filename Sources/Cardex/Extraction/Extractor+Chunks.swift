@@ -52,13 +52,8 @@ extension Extractor {
       lookahead.feed(chunk.leadOut[...]) { n, line in session.consume(line: line, number: n + next, into: &out) }
       lookahead.finish { n, line in session.consume(line: line, number: n + next, into: &out) }
       // Near the end of the input the lead-out is all there is: lines not
-      // yet decided are decided with what follows them. Where a stream
-      // paused, the records held go out too.
-      if chunk.pauses {
-        session.settle(into: &out)
-      } else {
-        session.drain(into: &out)
-      }
+      // yet decided are decided with what follows them.
+      session.drain(into: &out)
     }
     let start = session.startSnapshot ?? session.state
     return ChunkResult(items: out, startState: start, endState: session.endSnapshot ?? session.state)

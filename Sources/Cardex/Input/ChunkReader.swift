@@ -32,13 +32,6 @@ public final class ChunkReader {
     public var leadOut: [UInt8] = []
     /// The input ends with this chunk.
     public var isLast = false
-    /// The input is a stream (`InputFile.isStream`): what the chunk gives
-    /// should go out at once.
-    public var fromStream = false
-    /// The stream paused after this chunk (nothing more to read for
-    /// `InputFile.pauseMilliseconds`): its lines are decided with what has
-    /// arrived, and its records go out now (`ExtractionSession.settle`).
-    public var pauses = false
   }
 
   /// Non-blank lines of lead-out: more than a line's decision looks ahead.
@@ -65,31 +58,18 @@ public final class ChunkReader {
     self.targetSize = targetSize
   }
 
-  /// Whether the input has ended and every chunk of it has been given.
-  public var isFinished: Bool { atEnd && buffer.isEmpty }
-
-  /// The next chunk, or nil at the end of the input (`isFinished`).
-  ///
-  /// A stream is cut where it pauses, too: the chunk then takes the whole
-  /// lines that have arrived and `pauses`. With `waiting` false, a stream
-  /// that has given no whole line since the last chunk and has nothing to
-  /// read returns nil at once, not finished, so that the caller can write
-  /// what is done while the stream is quiet.
-  public func next(waiting: Bool = true) throws(InputFile.Failure) -> Chunk? {
-    var paused = false
+  /// The next chunk, or nil at the end of the input.
+  public func next() throws(InputFile.Failure) -> Chunk? {
     while !atEnd && buffer.count < targetSize {
-      if input.isStream {
-        let whole = Self.lastLineEnd(in: buffer) != nil
-        if !(try input.hasInput(within: whole ? InputFile.pauseMilliseconds : (waiting ? -1 : 0))) {
-          if !whole { return nil }
-          paused = true
-          break
-        }
+      var got = false
+      try input.readChunk(size: Self.readSize) { bytes in
+        buffer.append(contentsOf: bytes)
+        got = true
       }
-      try fill()
+      if !got { atEnd = true }
     }
     if buffer.isEmpty { return nil }
-    let found = atEnd ? buffer.count : (paused ? Self.lastLineEnd(in: buffer) : cutPoint())
+    let found = atEnd ? buffer.count : cutPoint()
     let cut = found ?? buffer.count
     // The chunk takes the buffer whole, and only the bytes past the cut
     // (a few lines) are copied into a new one: copying the chunk out cost
@@ -101,31 +81,22 @@ public final class ChunkReader {
     buffer.reserveCapacity(targetSize + Self.readSize)
     buffer.append(contentsOf: bytes[cut...])
     bytes.removeSubrange(cut...)
-    var endsLine = found != nil
     // Enough of what follows for the chunk's lead-out.
-    while !paused, !atEnd, Self.nonBlankLines(in: buffer[...], atMost: Self.leadOutLines) < Self.leadOutLines {
-      if input.isStream, !(try input.hasInput(within: InputFile.pauseMilliseconds)) {
-        // The stream paused before the lead-out came: the chunk takes the
-        // whole lines that did, and is decided with them.
-        if let end = Self.lastLineEnd(in: buffer) {
-          bytes += buffer[..<end]
-          buffer.removeSubrange(..<end)
-          endsLine = true
-        }
-        paused = true
-        break
+    while !atEnd, Self.nonBlankLines(in: buffer[...], atMost: Self.leadOutLines) < Self.leadOutLines {
+      var got = false
+      try input.readChunk(size: Self.readSize) { more in
+        buffer.append(contentsOf: more)
+        got = true
       }
-      try fill()
+      if !got { atEnd = true }
     }
     var chunk = Chunk(
       source: input.name, firstLine: nextLine, bytes: bytes, leadIn: previousTail,
       leadInFirstLine: previousTailFirstLine, startsMidLine: midLine)
     chunk.isLast = atEnd && buffer.isEmpty
-    chunk.fromStream = input.isStream
-    chunk.pauses = paused && !chunk.isLast
-    chunk.leadOut = chunk.pauses ? [] : Self.leadingLines(buffer[...], nonBlank: Self.leadOutLines)
+    chunk.leadOut = Self.leadingLines(buffer[...], nonBlank: Self.leadOutLines)
     // No line ending in a whole chunk: the next chunk starts mid-line.
-    midLine = !atEnd && !endsLine
+    midLine = !atEnd && found == nil
     let lines = Self.lineEndings(in: bytes[...])
     nextLine += lines
     // The tail of this chunk is the next one's lead-in.
@@ -139,27 +110,6 @@ public final class ChunkReader {
     previousTail = Array(bytes[start...])
     previousTailFirstLine = nextLine - Self.lineEndings(in: bytes[start...])
     return chunk
-  }
-
-  /// One read into the buffer; at the end of the input, marks it so.
-  private func fill() throws(InputFile.Failure) {
-    var got = false
-    try input.readChunk(size: Self.readSize) { bytes in
-      buffer.append(contentsOf: bytes)
-      got = true
-    }
-    if !got { atEnd = true }
-  }
-
-  /// Just after the last line ending in `bytes` (a `\r` that is the last
-  /// byte excepted: its `\n` may be still to come); nil when there is none.
-  static func lastLineEnd(in bytes: [UInt8]) -> Int? {
-    var i = bytes.count - 1
-    while i >= 0 {
-      if bytes[i] == 10 || (bytes[i] == 13 && i + 1 < bytes.count) { return i + 1 }
-      i -= 1
-    }
-    return nil
   }
 
   /// Non-blank whole lines at the start of `bytes`, counted up to `atMost`.

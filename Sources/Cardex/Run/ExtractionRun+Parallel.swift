@@ -13,20 +13,14 @@ extension ExtractionRun {
   /// before it ended in a different state (a section opened further back
   /// than the lead-in reaches, say), the chunk is run again from the true
   /// state, so the output is always what one core would give.
-  ///
-  /// A stream is cut where it pauses too, and what is done is written
-  /// while it is quiet: its records go out as its lines arrive.
-  func parallel(_ inputs: [InputFile], emit: ([ExtractedItem], EncodedItems?) throws -> Void, flush: () throws -> Void) throws {
+  func parallel(_ inputs: [InputFile], emit: ([ExtractedItem], EncodedItems?) throws -> Void) throws {
     // One reader at a time, made when its input's turn comes: a reader
     // keeps its input's last lines, and thousands of them would add up.
     var current = 0
     var reader = inputs.first.map { ChunkReader(input: $0, targetSize: chunkBytes) }
-    /// The next chunk; nil at the end of the inputs, or when a stream has
-    /// nothing yet and `waiting` is false.
-    func nextChunk(waiting: Bool) throws -> ChunkReader.Chunk? {
+    func nextChunk() throws -> ChunkReader.Chunk? {
       while let r = reader {
-        if let chunk = try r.next(waiting: waiting) { return chunk }
-        guard r.isFinished else { return nil }
+        if let chunk = try r.next() { return chunk }
         current += 1
         reader = current < inputs.count ? ChunkReader(input: inputs[current], targetSize: chunkBytes) : nil
       }
@@ -49,12 +43,9 @@ extension ExtractionRun {
     var saidOnce = Set<String>()
     var exhausted = false
     while true {
-      // Nothing left to write but what is buffered: out with it before
-      // waiting for input (a stream's reader may be waiting for it).
-      if inFlight.isEmpty { try flush() }
       while !exhausted, inFlight.count < jobs * 2 {
-        guard let chunk = try nextChunk(waiting: inFlight.isEmpty) else {
-          exhausted = reader == nil
+        guard let chunk = try nextChunk() else {
+          exhausted = true
           break
         }
         let slot = ChunkSlot()
@@ -65,10 +56,7 @@ extension ExtractionRun {
         dealt += 1
         inFlight.append((chunk, slot))
       }
-      guard !inFlight.isEmpty else {
-        if exhausted { return }
-        continue
-      }
+      guard !inFlight.isEmpty else { return }
       let (chunk, slot) = inFlight.removeFirst()
       var (result, encoded) = slot.wait()
       let continues = chunk.firstLine > 1 || chunk.startsMidLine
@@ -84,7 +72,6 @@ extension ExtractionRun {
       }
       result.items.removeAll { item in Self.saidOnceKey(item).map { !saidOnce.insert($0).inserted } ?? false }
       try emit(result.items, encoded ?? encoding.map { FeedWriter.encode(result.items, as: $0) })
-      if chunk.fromStream { try flush() }
     }
   }
 

@@ -37,11 +37,25 @@ public struct ExtractionRun: Sendable {
   public func run(
     _ inputs: [InputFile], emit: ([ExtractedItem], EncodedItems?) throws -> Void, flush: () throws -> Void = {}
   ) throws {
-    if jobs > 1 && !explain {
-      try parallel(inputs, emit: emit, flush: flush)
-    } else {
-      try sequential(inputs, emit: { try emit($0, nil) }, flush: flush)
+    guard jobs > 1 && !explain else {
+      return try sequential(inputs, emit: { try emit($0, nil) }, flush: flush)
     }
+    // Files go to the workers in chunks; a stream is read here, line by
+    // line as it comes, so that its records go out as its lines arrive. (A
+    // chunk of one input rarely starts in the state its lead-in guesses, so
+    // it is run again here: on one long input, --jobs gains nothing yet
+    // that a stream would lose; see docs/performance.md.)
+    var files: [InputFile] = []
+    for input in inputs {
+      guard input.isStream else {
+        files.append(input)
+        continue
+      }
+      if !files.isEmpty { try parallel(files, emit: emit) }
+      files = []
+      try sequential([input], emit: { try emit($0, nil) }, flush: flush)
+    }
+    if !files.isEmpty { try parallel(files, emit: emit) }
   }
 
   /// One session per input, fed as the input is read; what each chunk of
