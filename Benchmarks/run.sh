@@ -3,7 +3,8 @@
 # generated corpora. Timing lives here, never in `swift test`.
 #   Benchmarks/run.sh [MB ...]          default: 10 100 1000
 # Env: BENCH_DIR (corpora and results, default .build-bench), JOBS (passed
-# as --jobs; default: cardex's own default), PAIRS (rounds of the --jobs
+# as --jobs; default: cardex's own default), FORMAT (the feed format timed,
+# ndjson or json; default ndjson), PAIRS (rounds of the --jobs
 # scaling check, default 5; 0 skips it), REPEAT (runs of each size, cardex
 # and Python in turn, the best of each reported; default 3), CC (compiles
 # the machine probe, Benchmarks/ipc_probe.c, for those rounds; default cc).
@@ -21,6 +22,7 @@ swift build -c release --product cardex "${static[@]}" >/dev/null
 bin=.build/release/cardex
 jobs=()
 [ -n "${JOBS:-}" ] && jobs=(--jobs "$JOBS")
+format=${FORMAT:-ndjson}
 
 printf '%-8s %10s %10s %10s %12s %10s %10s %8s %s\n' size cardex_s MB/s recs/s peakRSS_MB python_s py_MB/s ratio found/planted
 for mb in "${sizes[@]}"; do
@@ -33,7 +35,7 @@ for mb in "${sizes[@]}"; do
   # peak RSS.
   secs="" pysecs="" rss_kb=0
   for _ in $(seq "${REPEAT:-3}"); do
-    /usr/bin/time -f '%e %M' -o "$dir/time.txt" "$bin" parse -q --format ndjson "${jobs[@]}" "$corpus" >/dev/null
+    /usr/bin/time -f '%e %M' -o "$dir/time.txt" "$bin" parse -q --format "$format" "${jobs[@]}" "$corpus" >/dev/null
     read -r s kb <"$dir/time.txt"
     /usr/bin/time -f '%e %M' -o "$dir/time-py.txt" python3 Benchmarks/baseline_re.py "$corpus" >/dev/null
     read -r p _ <"$dir/time-py.txt"

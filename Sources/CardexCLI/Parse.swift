@@ -1,6 +1,5 @@
 import ArgumentParser
 import Cardex
-import CMalloc
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -11,7 +10,8 @@ import CMalloc
 extension CardexCommand {
   struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Extract bouts and fixtures from text files (or standard input).")
+      abstract: "Extract bouts and fixtures from text files (or standard input).",
+      discussion: DiagnosticPrinter.rule)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
       case json, ndjson, csv
@@ -39,7 +39,7 @@ extension CardexCommand {
     @Flag(help: "Print, for each record, heading and near miss, the elements read, the rule that paired them, the evidence and why it was taken or not, and what was normalized; the feed then goes only to --output.")
     var explain = false
 
-    @Flag(help: "Fail (exit 1, no output file written) when a record fails the feed checks with an error.")
+    @Flag(help: "Fail (exit 1, no output file written) when a record fails, with an error, the checks 'cardex validate' runs (schema and meaning, across all files of the run).")
     var strict = false
 
     @Option(help: ArgumentHelp("Extract on this many cores: files, and large files cut at blank lines, are shared out; output stays in input order.", valueName: "n"))
@@ -48,7 +48,7 @@ extension CardexCommand {
     @Option(help: ArgumentHelp("Bytes per chunk when --jobs cuts a file (for tests).", visibility: .hidden))
     var chunkBytes: Int = 2 << 20
 
-    @Flag(name: .shortAndLong, help: "Do not print warnings to standard error (they stay in the output).")
+    @Flag(name: .shortAndLong, help: "Do not print notes or warnings to standard error (errors still print; all stay in the output).")
     var quiet = false
 
     func validate() throws {
@@ -76,40 +76,45 @@ extension CardexCommand {
       } catch {
         throw CLIError(error.description)
       }
-      #if os(Linux)
-        // One malloc arena for all threads. With one per thread, records
-        // made by a worker and freed by this thread, and chunk buffers
-        // moving between threads, left each arena fragmented: peak memory
-        // grew with the input; with one it stays flat, for at most a few
-        // per cent of time (docs/performance.md).
-        if jobs > 1 { _ = mallopt(M_ARENA_MAX, 1) }
-      #endif
+      // Peak memory flat in the input's size with several threads.
+      if jobs > 1 { MallocSettings.forWorkers() }
+      let feedFormat: FeedWriter.Format = switch format {
+      case .json: .json
+      case .ndjson: .ndjson
+      case .csv: .csv
+      }
       let run = ExtractionRun(
-        extractor: Extractor(rules: ruleSet), jobs: jobs, chunkBytes: chunkBytes, explain: explain, encodeNDJSON: format == .ndjson)
-      let encoder = FeedEncoder()
-      var checks = RecordCheck(rules: ruleSet)
-      var feed = Feed()
+        extractor: Extractor(rules: ruleSet), jobs: jobs, chunkBytes: chunkBytes, explain: explain, encoding: feedFormat)
+      // One check across every input of the run, as `validate` reads the
+      // feed: cards and duplicates do not stop at a file's end.
+      var checks = RecordCheck(rules: ruleSet, sources: inputs.map(\.name), schema: strict ? try SchemaValidator.feed() : nil)
       let printer = DiagnosticPrinter(quiet: quiet)
       var failed = false
       do {
-        if format == .ndjson { try sink.write(try encoder.ndjsonHeader()) }
-        if format == .csv { try sink.write(CSVWriter().header()) }
+        // Both formats stream: records go out as they are made, in flat
+        // memory (see FeedWriter).
+        let writer = try FeedWriter(format: feedFormat, sink: sink)
         try run.run(inputs) { items, encoded in
           // The checks run here, in input order, across chunks.
           let (checked, findings) = checks.pass(items)
-          if let encoded, findings == 0 {
-            // NDJSON was written by the worker; print and check here.
-            for case .diagnostic(let d) in checked {
+          for item in checked {
+            if case .diagnostic(let d) = item {
               printer.print(d)
               if d.severity >= .error { failed = true }
             }
-            try sink.write(encoded)
-          } else {
-            var pending = checked
-            try flush(&pending, &feed, sink, encoder, printer, &failed)
+            if case .explanation(let e) = item { print(e) }
           }
+          // A worker's encoding holds the records only: with findings
+          // between them, the batch is written here.
+          if let encoded, findings == 0 {
+            try writer.write(encoded)
+          } else {
+            try writer.write(checked)
+          }
+        } flush: {
+          try writer.flush()
         }
-        if format == .json { try sink.write(try encoder.json(feed)) }
+        try writer.finish()
         try finish(sink, failed: failed)
       } catch let error as CLIError {
         throw error
@@ -143,30 +148,6 @@ extension CardexCommand {
         throw CLIError("--strict: records failed the feed checks (see above); do not publish this output")
       }
       try sink.commit()
-    }
-
-    /// Writes NDJSON lines as they come, or collects them for one JSON
-    /// document; prints warnings either way.
-    private func flush(
-      _ pending: inout [ExtractedItem], _ feed: inout Feed, _ sink: OutputFile, _ encoder: FeedEncoder,
-      _ printer: DiagnosticPrinter, _ failed: inout Bool
-    ) throws {
-      for item in pending {
-        if case .diagnostic(let d) = item, d.severity >= .error { failed = true }
-      }
-      for item in pending {
-        if case .diagnostic(let d) = item { printer.print(d) }
-        if case .explanation(let e) = item {
-          print(e)
-          continue
-        }
-        switch format {
-        case .ndjson: try sink.append { encoder.ndjsonLine(item, appendingTo: &$0) }
-        case .json: feed.append(item)
-        case .csv: try sink.append { CSVWriter().row(item, appendingTo: &$0) }
-        }
-      }
-      pending.removeAll(keepingCapacity: true)
     }
   }
 }

@@ -53,6 +53,91 @@ import Testing
     #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
   }
 
+  /// From a pipe (`tail -f article.txt | cardex parse`), each record comes
+  /// out while the input is still open, soon after its line arrives: the
+  /// NDJSON header at once, and a line's records once the pipe has been
+  /// quiet for 50 ms. The bound here is loose for a loaded machine; the
+  /// latency is printed.
+  @Test(arguments: ["ndjson", "json"], ["1", "2"])
+  func recordsFromAPipeComeOutAsTheirLinesArrive(format: String, jobs: String) throws {
+    let process = Process()
+    process.executableURL = Repo.binary
+    process.arguments = ["parse", "-q", "--format", format, "--jobs", jobs]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    defer { _ = waitForExit(process, seconds: 10) }
+    let reader = OutputReader(fd: output.fileHandleForReading.fileDescriptor)
+    let header = format == "ndjson" ? #""type":"feed""# : #""bouts" : ["#
+    #expect(reader.wait(for: header, seconds: 10) != nil, "no header before any input")
+    let lines = [
+      "FIGHT CARD\n\nBantamweight Hamza Bougamza (MAR) v Jalal Al Daaja (JOR)\n",
+      "\nCatchweight 67kg Mohamed El Mesbahi (MAR) v Fouad Mesdari (ALG)\n",
+    ]
+    for (text, name) in zip(lines, ["Hamza Bougamza", "Mohamed El Mesbahi"]) {
+      input.fileHandleForWriting.write(Data(text.utf8))
+      let latency = reader.wait(for: name, seconds: 10)
+      #expect(latency != nil, "'\(name)' did not come out while the input was open")
+      if let latency {
+        print("\(format) --jobs \(jobs): '\(name)' out \(Int(latency * 1000)) ms after its line")
+        #expect(latency < 3)
+      }
+    }
+    try input.fileHandleForWriting.close()
+    #expect(waitForExit(process, seconds: 10))
+    #expect(process.terminationStatus == 0)
+    let all = reader.rest()
+    if format == "json" {
+      let feed = try JSONDecoder().decode(Feed.self, from: Data(all.utf8))
+      #expect(feed.bouts.map(\.fighters[0].name) == ["Hamza Bougamza", "Mohamed El Mesbahi"])
+    } else {
+      #expect(all.split(separator: "\n").filter { $0.contains(#""type":"bout""#) }.count == 2)
+    }
+  }
+
+  /// A stream that never pauses for 50 ms (a line every 20 ms) is still
+  /// written as it comes, with `--jobs` too: a chunk is cut after 50 ms,
+  /// not when 2 MiB have come.
+  @Test(arguments: ["1", "2"]) func aTricklingPipesRecordsComeOutBeforeItEnds(jobs: String) throws {
+    let process = Process()
+    process.executableURL = Repo.binary
+    process.arguments = ["parse", "-q", "--format", "ndjson", "--jobs", jobs]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    defer { _ = waitForExit(process, seconds: 10) }
+    let reader = OutputReader(fd: output.fileHandleForReading.fileDescriptor)
+    #expect(reader.wait(for: #""type":"feed""#, seconds: 10) != nil)
+    input.fileHandleForWriting.write(Data("FIGHT CARD\n".utf8))
+    var seenAfter: Int?
+    for i in 0..<60 {
+      let line = "Lightweight Fighter \(ValidateCommandTests.letters(i)) Aaa (MAR) v Other \(ValidateCommandTests.letters(i)) Bbb (ALG)\n"
+      input.fileHandleForWriting.write(Data(line.utf8))
+      if seenAfter == nil, reader.wait(for: "Fighter \(ValidateCommandTests.letters(0)) Aaa", seconds: 0.02) != nil { seenAfter = i }
+    }
+    try input.fileHandleForWriting.close()
+    #expect(seenAfter != nil, "the first record came out only when the input ended")
+    print("--jobs \(jobs): the first record came out after \(seenAfter.map(String.init) ?? "all") of 60 lines (one every 20 ms)")
+    #expect(waitForExit(process, seconds: 10))
+    #expect(reader.rest().split(separator: "\n").filter { $0.contains(#""type":"bout""#) }.count == 60)
+  }
+
+  /// A pipe that brings the whole text without a pause gives what the file
+  /// gives, byte for byte, whatever the chunking.
+  @Test(arguments: ["ndjson", "json"], ["1", "2"]) func aPipeWithoutPausesIsReadAsTheFileIs(format: String, jobs: String) throws {
+    let flags = ["parse", "-q", "--format", format, "--jobs", jobs, "--chunk-bytes", "2000"]
+    let text = try String(contentsOfFile: Self.seed, encoding: .utf8)
+    let piped = try runCardex(flags, stdin: text)
+    let file = try runCardex(flags + [Self.seed])
+    #expect(piped.status == 0)
+    #expect(piped.stdout.replacing(#""source":"-""#, with: #""source":"\#(Self.seed)""#)
+      .replacing(#""source" : "-""#, with: #""source" : "\#(Self.seed)""#) == file.stdout)
+  }
+
   /// `--output` naming a symbolic link replaces the file it names and
   /// keeps the link (`/dev/stdout` is one).
   @Test func outputThroughASymbolicLinkKeepsTheLink() throws {
@@ -79,6 +164,39 @@ import Testing
     let r = try runCardex(["parse", Self.seed])
     #expect(r.status == 0)
     #expect(r.stderr.contains("the-national-2019-12-30.txt:70: warning: weight class 'Lighweight' read as 'Lightweight' [weight-class-corrected]"))
+  }
+
+  /// A card line that gives one diagnostic of each severity: a corrected
+  /// class (warning), a press code (note), one fighter twice (error).
+  static let everySeverity = "FIGHT CARD\nLighweight Ann Smith (PAL) v Ann Smith (MAR)\n"
+
+  /// One rule for all severities: what the feed's `diagnostics` holds is
+  /// printed, notes too.
+  @Test func notesWarningsAndErrorsAllReachStandardError() throws {
+    let r = try runCardex(["parse", "--format", "ndjson"], stdin: Self.everySeverity)
+    let printed = r.stderr.split(separator: "\n").compactMap { $0.firstMatch(of: /^-:2: (note|warning|error): .*\[([a-z-]+)\]$/) }
+      .map { "\($0.output.1) \($0.output.2)" }
+    #expect(printed.sorted() == ["error same-fighter", "note country-nonstandard-code", "warning weight-class-corrected"])
+    #expect(r.stdout.split(separator: "\n").filter { $0.contains(#""type":"diagnostic""#) }.count == 3)
+  }
+
+  /// `-q` hides notes and warnings only: a `--strict` run that fails still
+  /// says why, above its "(see above)".
+  @Test func quietHidesNotesAndWarningsButNeverErrors() throws {
+    let r = try runCardex(["parse", "-q", "--strict", "--format", "ndjson"], stdin: Self.everySeverity)
+    #expect(r.status == 1)
+    let lines = r.stderr.split(separator: "\n").map(String.init)
+    #expect(lines == [
+      "-:2: error: /fighters/1/name: 'Ann Smith' cannot fight themself [same-fighter]",
+      "cardex: error: --strict: records failed the feed checks (see above); do not publish this output",
+    ])
+  }
+
+  @Test func helpStatesWhereDiagnosticsGo() throws {
+    let help = try runCardex(["parse", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(help.contains("Every diagnostic (note, warning or error) is printed to standard error"))
+    #expect(help.contains("--quiet hides notes and warnings, never errors"))
+    #expect(help.contains("-q, --quiet Do not print notes or warnings to standard error (errors still print"))
   }
 
   @Test func missingFileIsOneLineErrorAndNothingIsWritten() throws {

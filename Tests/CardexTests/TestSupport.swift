@@ -135,3 +135,43 @@ func waitForExit(_ process: Process, seconds: Double) -> Bool {
   process.waitUntilExit()
   return ended
 }
+
+/// Collects what a running process writes to a pipe, for tests that look
+/// at output before the process ends.
+final class OutputReader {
+  private let fd: Int32
+  private(set) var text = ""
+
+  init(fd: Int32) {
+    self.fd = fd
+  }
+
+  /// Seconds until `needle` appears in the output read so far, reading as
+  /// it comes; nil if it has not within `seconds`.
+  func wait(for needle: String, seconds: Double) -> Double? {
+    let start = Date()
+    while !text.contains(needle) {
+      let left = seconds - Date().timeIntervalSince(start)
+      guard left > 0, readSome(timeout: left) else { return text.contains(needle) ? Date().timeIntervalSince(start) : nil }
+    }
+    return Date().timeIntervalSince(start)
+  }
+
+  /// Everything, once the writer has closed its end.
+  func rest() -> String {
+    while readSome(timeout: 10) {}
+    return text
+  }
+
+  /// One read, after waiting up to `timeout` seconds; false at the end or
+  /// when nothing came.
+  private func readSome(timeout: Double) -> Bool {
+    var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    guard poll(&p, 1, Int32(timeout * 1000)) > 0 else { return false }
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+    guard n > 0 else { return false }
+    text += String(decoding: buffer[..<n], as: UTF8.self)
+    return true
+  }
+}

@@ -193,6 +193,38 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
+  /// `parse --strict` runs what `validate` runs, over all the files of the
+  /// run: a file named twice repeats every record (`duplicate-record`), and
+  /// a strict run fails exactly when `validate` rejects the feed a plain
+  /// run writes, with the same findings.
+  @Test(arguments: [["1"], ["2"]]) func parseStrictFailsWhereValidateFailsAcrossFiles(_ jobs: [String]) throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let twice = dir.appendingPathComponent("twice.txt")
+    try "FIGHT CARD\nLightweight Ann Smith (USA) v Bea Jones (MAR)\nLightweight Ann Smith (USA) v Cat Brown (ALG)\n"
+      .write(to: twice, atomically: true, encoding: .utf8)
+    let runs = [[Self.seed], [Self.seed, Self.seed], [twice.path], [Self.seed, twice.path, Self.seed]]
+    for inputs in runs {
+      let out = dir.appendingPathComponent("feed.ndjson").path
+      let plain = try runCardex(["parse", "-q", "--format", "ndjson", "--jobs"] + jobs + ["-o", out] + inputs)
+      #expect(plain.status == 0)
+      let written = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").compactMap { line -> String? in
+        let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        return o?["severity"] as? String == "error" ? o?["code"] as? String : nil
+      }
+      let validate = try runCardex(["validate", "--format", "json", out])
+      let report = try JSONSerialization.jsonObject(with: Data(validate.stdout.utf8)) as? [String: Any]
+      let files = report?["files"] as? [[String: Any]] ?? []
+      let rejected = files.flatMap { $0["findings"] as? [[String: Any]] ?? [] }.compactMap { $0["rule"] as? String }
+      let strict = try runCardex(["parse", "-q", "--strict", "--jobs"] + jobs + ["-o", dir.appendingPathComponent("strict.json").path] + inputs)
+      #expect(written.sorted() == rejected.sorted(), "\(inputs)")
+      #expect((strict.status == 0) == (validate.status == 0), "\(inputs)")
+      #expect((strict.status == 0) == rejected.isEmpty, "\(inputs)")
+    }
+    let strict = try runCardex(["parse", "-q", "--strict", Self.seed, Self.seed])
+    #expect(strict.stderr.contains("the-national-2019-12-30.txt:66: error: /: the same record as \(Self.seed):66, given earlier [duplicate-record]"))
+  }
+
   /// On standard output the feed streams: a failing --strict run still
   /// writes all of it (not a cut-off part), then exits 1.
   @Test func parseStrictOnStandardOutputWritesTheWholeFeedAndFails() throws {

@@ -6,11 +6,11 @@ extension ExtractionSession {
     noteDefaultKickoff(p)
     let text = p.text
     if let kind = h.opens {
-      state.section = State.Section(kind: kind, heading: text)
+      state.section = State.Section(kind: kind, heading: text, line: p.number)
       state.boutHeading = nil
       if kind == .fixture, h.date == nil { state.stage = nil }
     } else if state.section == nil {
-      state.section = State.Section(kind: h.setsBout ? .bout : (h.setsFixture ? .fixture : nil), heading: text)
+      state.section = State.Section(kind: h.setsBout ? .bout : (h.setsFixture ? .fixture : nil), heading: text, line: p.number)
     } else {
       state.section?.idle = 0
     }

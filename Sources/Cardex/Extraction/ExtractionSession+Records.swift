@@ -7,6 +7,7 @@ extension ExtractionSession {
       let kind = self.kind(of: c)
       var context = RecordContext()
       context.section = state.section?.heading
+      context.sectionLine = state.section?.line
       context.sport = state.sport
       context.ruleset = state.ruleset
       if kind == .bout, let h = state.boutHeading {

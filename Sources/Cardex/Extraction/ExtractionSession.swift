@@ -98,6 +98,17 @@ public struct ExtractionSession {
     while !window.isEmpty { decide(window.removeFirst(), into: &out) }
   }
 
+  /// Decides every line still waiting and lets the held records go, but
+  /// keeps sections and headings open: for an input that has paused (a
+  /// pipe with nothing more to read for now), whose records should come
+  /// out now rather than when the lines below them arrive. Later lines are
+  /// read as usual; they no longer change what was decided.
+  public mutating func settle(into out: inout [ExtractedItem]) {
+    drain(into: &out)
+    out += state.held
+    state.held = []
+  }
+
   private mutating func push(_ line: PendingLine, into out: inout [ExtractedItem]) {
     window.append(line)
     while window.count > Extractor.lookahead { decide(window.removeFirst(), into: &out) }

@@ -9,6 +9,9 @@ extension ExtractionSession {
       /// Bouts or fixtures; nil when only a weight or date heading opened it.
       public var kind: Family.Record?
       public var heading: String
+      /// The heading's line: a heading that opens a section again (a second
+      /// `FIGHT CARD` box) starts a new section, and with it a new card.
+      public var line = 0
       /// Non-blank lines since its last record or heading.
       public var idle = 0
     }

@@ -13,6 +13,10 @@
 /// files and took 4 GB at 16 000).
 public final class InputFile {
   public let name: String
+  /// A pipe, socket or terminal (or another character device): input that
+  /// arrives over time, as from `tail -f`, whose records are written out
+  /// as its lines arrive instead of when a buffer fills.
+  public let isStream: Bool
   private let path: String?
   /// -1 until the first read, and again once the input has ended.
   private var fd: Int32
@@ -32,6 +36,8 @@ public final class InputFile {
     if path == "-" {
       self.path = nil
       fd = 0
+      var info = stat()
+      isStream = fstat(0, &info) == 0 && Self.streams(info.st_mode)
       return
     }
     self.path = path
@@ -42,6 +48,32 @@ public final class InputFile {
     }
     if (info.st_mode & S_IFMT) == S_IFDIR {
       throw Failure(description: "cannot read '\(path)': it is a directory")
+    }
+    isStream = Self.streams(info.st_mode)
+  }
+
+  private static func streams(_ mode: mode_t) -> Bool {
+    let type = mode & S_IFMT
+    return type == S_IFIFO || type == S_IFSOCK || type == S_IFCHR
+  }
+
+  /// How long a stream may be silent before the lines read so far are
+  /// decided without waiting for the lines below them: records then come
+  /// out within about this long of their line, while a pipe that keeps
+  /// bytes coming is read as a file is.
+  public static let pauseMilliseconds: Int32 = 50
+
+  /// Whether more input is ready within `milliseconds`; true at once for
+  /// anything but a stream (a read will not wait), and at the end of the
+  /// input (a read returns at once).
+  public func hasInput(within milliseconds: Int32) throws(Failure) -> Bool {
+    guard isStream, !ended else { return true }
+    try openIfNeeded()
+    var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    while true {
+      let n = poll(&p, 1, milliseconds)
+      if n < 0 && errno == EINTR { continue }
+      return n != 0
     }
   }
 
@@ -83,11 +115,14 @@ public final class InputFile {
     }
   }
 
-  /// Reads the whole input chunk by chunk, calling `body` with each.
-  public func forEachChunk(size: Int = 1 << 16, _ body: (ArraySlice<UInt8>) -> Void) throws(Failure) {
+  /// Reads the whole input chunk by chunk, calling `body` with each, and
+  /// `paused` each time a stream has been silent for `pauseMilliseconds`
+  /// (then the read waits for more).
+  public func forEachChunk(size: Int = 1 << 16, paused: () -> Void = {}, _ body: (ArraySlice<UInt8>) -> Void) throws(Failure) {
     var more = true
     while more {
       more = false
+      if !(try hasInput(within: Self.pauseMilliseconds)) { paused() }
       try readChunk(size: size) { chunk in
         body(chunk)
         more = true

@@ -19,6 +19,10 @@ public struct Bout: Codable, Sendable, Hashable {
   public var result: BoutResult?
   /// The heading of the section the line sat under.
   public var section: String?
+  /// The line of that heading. Two sections under the same heading text
+  /// (two `FIGHT CARD` boxes in one article) are two cards: the feed checks
+  /// tell them apart by this line.
+  public var sectionLine: Int?
   /// The id of the rule format that recognised the line.
   public var format: String
   public var provenance: Provenance
@@ -26,7 +30,7 @@ public struct Bout: Codable, Sendable, Hashable {
   public init(
     sport: String, ruleset: String?, weightClass: WeightClass?, limit: Weight?, fighters: [Fighter],
     title: Bool, scheduledRounds: Int? = nil, sanctioningBodies: [String]? = nil, result: BoutResult?,
-    section: String?, format: String, provenance: Provenance
+    section: String?, sectionLine: Int? = nil, format: String, provenance: Provenance
   ) {
     self.sport = sport
     self.ruleset = ruleset
@@ -38,6 +42,7 @@ public struct Bout: Codable, Sendable, Hashable {
     self.sanctioningBodies = sanctioningBodies
     self.result = result
     self.section = section
+    self.sectionLine = sectionLine
     self.format = format
     self.provenance = provenance
   }

@@ -13,12 +13,14 @@ public struct Fixture: Codable, Sendable, Hashable {
   public var date: String?
   public var score: Score?
   public var section: String?
+  /// The line of the section's heading, as for bouts.
+  public var sectionLine: Int?
   public var format: String
   public var provenance: Provenance
 
   public init(
     sport: String, competition: Competition?, stage: String?, home: String, away: String,
-    kickoff: Kickoff?, date: String?, score: Score?, section: String?, format: String,
+    kickoff: Kickoff?, date: String?, score: Score?, section: String?, sectionLine: Int? = nil, format: String,
     provenance: Provenance
   ) {
     self.sport = sport
@@ -30,6 +32,7 @@ public struct Fixture: Codable, Sendable, Hashable {
     self.date = date
     self.score = score
     self.section = section
+    self.sectionLine = sectionLine
     self.format = format
     self.provenance = provenance
   }

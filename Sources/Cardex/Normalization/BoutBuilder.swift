@@ -69,7 +69,7 @@ extension RecordBuilder {
         Fighter(name: first.name, country: country(sides[0].country)), Fighter(name: second.name, country: country(sides[1].country)),
       ],
       title: isTitle(champion: first.champion || second.champion), scheduledRounds: rounds(), sanctioningBodies: bodies(),
-      result: result, section: context.section, format: family?.id ?? "bout", provenance: provenance)
+      result: result, section: context.section, sectionLine: context.sectionLine, format: family?.id ?? "bout", provenance: provenance)
   }
 
   /// The method as written, with the words that describe it between the

@@ -41,7 +41,7 @@ extension RecordBuilder {
     return Fixture(
       sport: finalSport, competition: competition, stage: stage(), home: home, away: away,
       kickoff: kickoff(timezone: family?.timezone), date: date(), score: score, section: context.section,
-      format: family?.id ?? "fixture", provenance: provenance)
+      sectionLine: context.sectionLine, format: family?.id ?? "fixture", provenance: provenance)
   }
 
   /// Sports whose scores run past what a club's number looks like.

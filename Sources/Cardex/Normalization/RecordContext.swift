@@ -4,6 +4,8 @@
 public struct RecordContext: Sendable, Hashable {
   /// The text of the section's heading line.
   public var section: String?
+  /// Its line, which tells one card from the next under the same heading.
+  public var sectionLine: Int?
   public var weightClass: String?
   public var limit: Weight?
   public var rounds: Int?

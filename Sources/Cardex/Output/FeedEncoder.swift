@@ -30,6 +30,27 @@ public struct FeedEncoder: Sendable {
     return bytes
   }
 
+  /// One record or diagnostic as an element of the JSON feed's arrays,
+  /// laid out as `json(_:)` lays it out: a comma (unless it is the array's
+  /// first), a line break and the element's indent, then the object
+  /// pretty-printed. `FeedWriter` writes the feed from these.
+  public func jsonElement(_ item: ExtractedItem, first: Bool = false, appendingTo bytes: inout [UInt8]) {
+    if case .explanation = item { return }
+    if !first { bytes.append(44) }
+    bytes.append(contentsOf: Self.elementIndent)
+    var writer = JSONWriter(prettyAtDepth: 2)
+    switch item {
+    case .bout(let b): writer.write(b)
+    case .fixture(let f): writer.write(f)
+    case .diagnostic(let d): writer.write(d)
+    case .explanation: break
+    }
+    writer.handBack(to: &bytes)
+  }
+
+  /// A line break and the indent of an element of the feed's arrays.
+  static let elementIndent: [UInt8] = Array("\n    ".utf8)
+
   /// As `ndjsonLine(_:)`, appended to `bytes` in place.
   public func ndjsonLine(_ item: ExtractedItem, appendingTo bytes: inout [UInt8]) {
     if case .explanation = item { return }

@@ -1,19 +1,38 @@
-/// Writes records as compact JSON with sorted keys, straight into bytes.
+/// Writes records as JSON with sorted keys, straight into bytes: compact
+/// for NDJSON, or pretty-printed for the JSON feed.
 ///
 /// NDJSON output writes one object per record, and `JSONEncoder` spends far
 /// more on each record than the extraction does (a profile showed a fifth of
 /// all instructions in it). The shapes are fixed and small, so they are
 /// written by hand here, keys in the order `JSONEncoder`'s `.sortedKeys`
 /// gives. A test decodes this output for every fixture and compares it with
-/// the records, field by field.
+/// the records, field by field, and with `JSONEncoder`'s bytes.
+///
+/// Pretty-printed, a record is laid out as `JSONEncoder`'s `.prettyPrinted`
+/// lays it out inside the feed document (two spaces a level, `"key" :
+/// value`, an empty array as `[`, a blank line, `]`), so that the JSON feed
+/// can be written record by record and still be byte for byte the document
+/// `JSONEncoder` made of the whole feed.
 struct JSONWriter: ~Copyable {
   /// Raw memory (`RawBytes`), copied out once per record by `handBack`.
   private var bytes = RawBytes(capacity: 1024)
   private var needsComma = false
+  private let pretty: Bool
+  /// Nesting level, for the indent of a pretty-printed line.
+  private var depth = 0
 
-  /// A writer for one record or more, to be appended to a buffer by
-  /// `handBack(to:)`.
-  init() {}
+  /// A writer of compact JSON for one record or more, to be appended to a
+  /// buffer by `handBack(to:)`.
+  init() {
+    pretty = false
+  }
+
+  /// A writer of pretty-printed JSON, for a record whose `{` stands at
+  /// nesting level `depth` (2 for an element of the feed's arrays).
+  init(prettyAtDepth depth: Int) {
+    pretty = true
+    self.depth = depth
+  }
 
   /// Appends what was written to `buffer`, in place (one copy per record;
   /// a worker encodes a whole chunk's records into one buffer). The last
@@ -25,17 +44,58 @@ struct JSONWriter: ~Copyable {
   // MARK: Structure
 
   private mutating func key(_ k: StaticString) {
-    bytes.appendKey(UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount), afterComma: needsComma)
+    let name = UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount)
+    if pretty {
+      if needsComma { bytes.append(44) }
+      newline()
+      bytes.append(34)
+      bytes.append(contentsOf: name)
+      let colon: StaticString = "\" : "
+      colon.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    } else {
+      bytes.appendKey(name, afterComma: needsComma)
+    }
     needsComma = true
+  }
+
+  /// A line break and the indent of the current level.
+  private mutating func newline() {
+    bytes.append(10)
+    for _ in 0..<(2 * depth) { bytes.append(32) }
+  }
+
+  /// Closes a pretty-printed object or array: its last member's line ends,
+  /// or, empty, a blank line stands inside it.
+  private mutating func closeLine(empty: Bool) {
+    guard pretty else { return }
+    if empty { bytes.append(10) }
+    newline()
   }
 
   private mutating func object(_ body: (inout JSONWriter) -> Void) {
     bytes.append(123)
     let outer = needsComma
     needsComma = false
+    depth += 1
     body(&self)
+    depth -= 1
+    closeLine(empty: !needsComma)
     bytes.append(125)
     needsComma = outer
+  }
+
+  /// An array, each element on a line of its own when pretty-printed.
+  private mutating func array<Element>(_ elements: [Element], _ write: (inout JSONWriter, Element) -> Void) {
+    bytes.append(91)
+    depth += 1
+    for (i, e) in elements.enumerated() {
+      if i > 0 { bytes.append(44) }
+      if pretty { newline() }
+      write(&self, e)
+    }
+    depth -= 1
+    closeLine(empty: elements.isEmpty)
+    bytes.append(93)
   }
 
   private mutating func field(_ k: StaticString, _ value: String?) {
@@ -141,12 +201,7 @@ struct JSONWriter: ~Copyable {
   mutating func write(_ b: Bout) {
     object { w in
       w.key("fighters")
-      w.bytes.append(91)
-      for (i, f) in b.fighters.enumerated() {
-        if i > 0 { w.bytes.append(44) }
-        w.write(f)
-      }
-      w.bytes.append(93)
+      w.array(b.fighters) { w, f in w.write(f) }
       w.field("format", b.format)
       if let l = b.limit {
         w.key("limit")
@@ -167,15 +222,11 @@ struct JSONWriter: ~Copyable {
       w.field("ruleset", b.ruleset)
       if let bodies = b.sanctioningBodies {
         w.key("sanctioningBodies")
-        w.bytes.append(91)
-        for (i, body) in bodies.enumerated() {
-          if i > 0 { w.bytes.append(44) }
-          w.string(body)
-        }
-        w.bytes.append(93)
+        w.array(bodies) { w, body in w.string(body) }
       }
       w.field("scheduledRounds", b.scheduledRounds)
       w.field("section", b.section)
+      w.field("sectionLine", b.sectionLine)
       w.field("sport", b.sport)
       w.field("title", b.title)
       w.field("type", b.type)
@@ -226,6 +277,7 @@ struct JSONWriter: ~Copyable {
         }
       }
       w.field("section", x.section)
+      w.field("sectionLine", x.sectionLine)
       w.field("sport", x.sport)
       w.field("stage", x.stage)
       w.field("type", x.type)

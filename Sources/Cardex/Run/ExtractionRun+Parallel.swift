@@ -13,7 +13,7 @@ extension ExtractionRun {
   /// before it ended in a different state (a section opened further back
   /// than the lead-in reaches, say), the chunk is run again from the true
   /// state, so the output is always what one core would give.
-  func parallel(_ inputs: [InputFile], emit: ([ExtractedItem], [UInt8]?) throws -> Void) throws {
+  func parallel(_ inputs: [InputFile], emit: ([ExtractedItem], EncodedItems?) throws -> Void) throws {
     // One reader at a time, made when its input's turn comes: a reader
     // keeps its input's last lines, and thousands of them would add up.
     var current = 0
@@ -51,7 +51,7 @@ extension ExtractionRun {
         let slot = ChunkSlot()
         lanes[dealt % jobs].async { [self] in
           let result = extractor.extract(chunk)
-          slot.fill((result, encodeNDJSON ? Self.encode(result.items) : nil))
+          slot.fill((result, encoding.map { FeedWriter.encode(result.items, as: $0) }))
         }
         dealt += 1
         inFlight.append((chunk, slot))
@@ -71,16 +71,8 @@ extension ExtractionRun {
         encoded = nil
       }
       result.items.removeAll { item in Self.saidOnceKey(item).map { !saidOnce.insert($0).inserted } ?? false }
-      try emit(result.items, encoded ?? (encodeNDJSON ? Self.encode(result.items) : nil))
+      try emit(result.items, encoded ?? encoding.map { FeedWriter.encode(result.items, as: $0) })
     }
-  }
-
-  static func encode(_ items: [ExtractedItem]) -> [UInt8] {
-    var bytes: [UInt8] = []
-    for item in items {
-      FeedEncoder().ndjsonLine(item, appendingTo: &bytes)
-    }
-    return bytes
   }
 
   /// What identifies a diagnostic said once per input (`invalid-utf8`,

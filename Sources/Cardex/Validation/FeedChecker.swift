@@ -9,26 +9,39 @@
 public struct FeedChecker: Sendable {
   let rules: RuleSet
   /// Fighters on the current card: folded name → where it first appears.
-  /// A card is a run of bouts from one source under one section heading,
-  /// with no more than `cardGap` lines between neighbours; an archive file
-  /// holds many cards.
+  /// A card is a run of bouts from one source under one section heading
+  /// (the same heading line, when the records give it: a second `FIGHT
+  /// CARD` box in an article is a second card), with no more than `cardGap`
+  /// lines between neighbours; an archive file holds many cards.
   private var fightersOnCard: [String: FighterPlace] = [:]
 
   /// A fighter's place in the feed, made into a pointer only when a finding
-  /// names it.
+  /// names it: a pointer into the feed document, or, for a record checked
+  /// on its own (an NDJSON line, a record `parse` writes), its source line.
   struct FighterPlace: Sendable, Equatable {
     var record: String
     var index: Int
+    var source: String
+    var line: Int
     /// The feed line of an NDJSON record (its pointer is only `/fighters/N`).
-    var line: Int? = nil
-    var pointer: String { (line.map { "line \($0), " } ?? "") + "\(record)/fighters/\(index)" }
+    var feedLine: Int? = nil
+    var pointer: String {
+      record.isEmpty ? "\(source):\(line)" : (feedLine.map { "line \($0), " } ?? "") + "\(record)/fighters/\(index)"
+    }
   }
   private var card: Card?
 
   struct Card: Sendable, Equatable {
     var source: String
     var section: String?
+    var sectionLine: Int?
     var line: Int
+
+    /// Whether `b` is on this card too.
+    func holds(_ b: Bout) -> Bool {
+      source == b.provenance.source && section == b.section && sectionLine == b.sectionLine
+        && abs(b.provenance.line - line) <= FeedChecker.cardGap
+    }
   }
 
   /// What the checks carry from record to record: the current card.
@@ -52,6 +65,11 @@ public struct FeedChecker: Sendable {
   /// table grows with the feed, and held 100 MB of identities on a 200 MB
   /// feed.
   private var records: [RecordKey: String] = [:]
+  /// With `.recent`: the last records of the input being read, oldest
+  /// first, and the same as a table.
+  private var recentOrder: [RecordKey] = []
+  private var recentRecords: [RecordKey: String] = [:]
+  static let recentKept = 64
 
   struct RecordKey: Hashable {
     var a: Int
@@ -76,24 +94,32 @@ public struct FeedChecker: Sendable {
   /// earlier record names its line.
   var line: Int?
 
-  /// Whether to remember every record to report duplicates. `validate`
-  /// does; `parse` does not need to (it makes at most one record per line,
-  /// and a record's identity includes its line), and must not, since the
-  /// memory would grow with the input.
-  let trackDuplicates: Bool
+  /// Which records `duplicate-record` compares a record with.
+  public enum Duplicates: Sendable, Equatable {
+    /// Every record of the feed (`validate`).
+    case all
+    /// What `parse` needs, in flat memory. A record's identity holds its
+    /// source and line, and a session gives one line's records together, so
+    /// within one input a record can only repeat one of the last few; across
+    /// inputs, only one of an input read earlier under the same name (a
+    /// file named twice), whose records are therefore remembered whole.
+    case recent(repeatedSources: Set<String>)
+  }
+
+  let duplicates: Duplicates
 
   /// Whether the records come from this rule set's own `RecordBuilder`
   /// (`parse`): their countries were resolved by the same lexicon, so only
   /// whether they resolved needs checking, not every code again.
   let recordsAreOwn: Bool
 
-  public init(rules: RuleSet, trackDuplicates: Bool = true) {
-    self.init(rules: rules, trackDuplicates: trackDuplicates, recordsAreOwn: false)
+  public init(rules: RuleSet) {
+    self.init(rules: rules, duplicates: .all, recordsAreOwn: false)
   }
 
-  init(rules: RuleSet, trackDuplicates: Bool, recordsAreOwn: Bool) {
+  init(rules: RuleSet, duplicates: Duplicates, recordsAreOwn: Bool) {
     self.rules = rules
-    self.trackDuplicates = trackDuplicates
+    self.duplicates = duplicates
     self.recordsAreOwn = recordsAreOwn
   }
 
@@ -133,10 +159,10 @@ public struct FeedChecker: Sendable {
       if let c = f.country { out += check(c, at: p, fighter: i) }
     }
     if let r = b.result { out += check(r, of: b, names: names, at: p) }
-    if let c = card, c.source == b.provenance.source, c.section == b.section, abs(b.provenance.line - c.line) <= Self.cardGap {
-      card = Card(source: c.source, section: c.section, line: b.provenance.line)
+    if let c = card, c.holds(b) {
+      card?.line = b.provenance.line
     } else {
-      card = Card(source: b.provenance.source, section: b.section, line: b.provenance.line)
+      card = Card(source: b.provenance.source, section: b.section, sectionLine: b.sectionLine, line: b.provenance.line)
       // Kept for the next card: a new table for every card was rehashed
       // as it grew, bout by bout.
       fightersOnCard.removeAll(keepingCapacity: true)
@@ -146,10 +172,10 @@ public struct FeedChecker: Sendable {
       if let first = fightersOnCard[key] {
         out.append(.init(.error, "fighter-twice", at: "\(p)/fighters/\(i)/name", "'\(b.fighters[i].name)' already fights on this card (\(first.pointer))"))
       } else {
-        fightersOnCard[key] = FighterPlace(record: p, index: i, line: line)
+        fightersOnCard[key] = FighterPlace(record: p, index: i, source: b.provenance.source, line: b.provenance.line, feedLine: line)
       }
     }
-    out += seen("bout\u{1F}\(b.provenance.source)\u{1F}\(b.provenance.line)\u{1F}" + names.sorted().joined(separator: "\u{1F}"), at: p)
+    out += seen("bout\u{1F}\(b.provenance.source)\u{1F}\(b.provenance.line)\u{1F}" + names.sorted().joined(separator: "\u{1F}"), b.provenance, at: p)
     return out
   }
 
@@ -179,7 +205,7 @@ public struct FeedChecker: Sendable {
         out.append(.init(.error, "invalid-kickoff", at: "\(p)/kickoff/utcOffset", "'\(o)' is not a UTC offset between -12:00 and +14:00"))
       }
     }
-    out += seen("fixture\u{1F}\(x.provenance.source)\u{1F}\(x.provenance.line)\u{1F}\(foldName(x.home))\u{1F}\(foldName(x.away))", at: p)
+    out += seen("fixture\u{1F}\(x.provenance.source)\u{1F}\(x.provenance.line)\u{1F}\(foldName(x.home))\u{1F}\(foldName(x.away))", x.provenance, at: p)
     return out
   }
 
@@ -205,13 +231,26 @@ public struct FeedChecker: Sendable {
     return out
   }
 
-  private mutating func seen(_ identity: @autoclosure () -> String, at p: String) -> [ValidationFinding] {
-    guard trackDuplicates else { return [] }
-    let key = RecordKey(identity())
-    if let first = records[key] {
-      return [.init(.error, "duplicate-record", at: p, "the same record as \(first)")]
+  /// A `duplicate-record` finding when the record was seen before, as
+  /// `duplicates` says; `p` empty names it by its source line.
+  private mutating func seen(_ identityText: String, _ provenance: Provenance, at p: String) -> [ValidationFinding] {
+    let identity = RecordKey(identityText)
+    if let first = records[identity] ?? recentRecords[identity] {
+      // A source line names both the same way: say which came first.
+      let which = p.isEmpty ? "\(first), given earlier" : first
+      return [.init(.error, "duplicate-record", at: p, "the same record as \(which)")]
     }
-    records[key] = line.map { "line \($0)" } ?? p
+    let place = p.isEmpty ? "\(provenance.source):\(provenance.line)" : (line.map { "line \($0)" } ?? p)
+    switch duplicates {
+    case .all:
+      records[identity] = place
+    case .recent(let repeated) where repeated.contains(provenance.source):
+      records[identity] = place
+    case .recent:
+      recentRecords[identity] = place
+      recentOrder.append(identity)
+      if recentOrder.count > Self.recentKept { recentRecords[recentOrder.removeFirst()] = nil }
+    }
     return []
   }
 

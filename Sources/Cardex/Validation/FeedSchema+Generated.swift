@@ -113,6 +113,7 @@ enum FeedSchema {
         "sanctioningBodies": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } },
         "result": { "$ref": "#/$defs/BoutResult" },
         "section": { "type": "string" },
+        "sectionLine": { "type": "integer", "minimum": 1 },
         "format": { "type": "string", "minLength": 1, "pattern": "\\S" },
         "provenance": { "$ref": "#/$defs/Provenance" }
       }
@@ -161,6 +162,7 @@ enum FeedSchema {
         "date": { "type": "string" },
         "score": { "$ref": "#/$defs/Score" },
         "section": { "type": "string" },
+        "sectionLine": { "type": "integer", "minimum": 1 },
         "format": { "type": "string", "minLength": 1, "pattern": "\\S" },
         "provenance": { "$ref": "#/$defs/Provenance" }
       }
