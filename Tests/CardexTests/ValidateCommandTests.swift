@@ -85,7 +85,7 @@ import Testing
   }
 
   /// In NDJSON a record's pointer is within its line, so a finding that
-  /// points back at an earlier record names that record's line.
+  /// points back at an earlier record names that record by its source line.
   @Test func ndjsonFindingsAboutAnEarlierRecordNameItsLine() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -97,13 +97,15 @@ import Testing
     try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
     let r = try runCardex(["validate", path])
     #expect(r.status == 1)
-    let first = bout + 1
     let again = lines.count
+    let record = try JSONSerialization.jsonObject(with: Data(lines[bout].utf8)) as? [String: Any]
+    let provenance = try #require(record?["provenance"] as? [String: Any])
+    let first = "\(try #require(provenance["source"] as? String)):\(try #require(provenance["line"] as? Int))"
     #expect(
       r.stdout.split(separator: "\n").map(String.init) == [
-        "\(path):\(again): /fighters/0/name: error[fighter-twice]: 'Rachid Hazoume' already fights on this card (line \(first), /fighters/0)",
-        "\(path):\(again): /fighters/1/name: error[fighter-twice]: 'Yanis Ghemmouri' already fights on this card (line \(first), /fighters/1)",
-        "\(path):\(again): /: error[duplicate-record]: the same record as line \(first)",
+        "\(path):\(again): /fighters/0/name: error[fighter-twice]: 'Rachid Hazoume' already fights on this card (\(first))",
+        "\(path):\(again): /fighters/1/name: error[fighter-twice]: 'Yanis Ghemmouri' already fights on this card (\(first))",
+        "\(path):\(again): /: error[duplicate-record]: the same record as \(first), given earlier",
         "3 errors, 0 warnings in 1 feed",
       ])
   }

@@ -152,13 +152,13 @@ extension ExtractionSession {
       // The sport's own section begins: bouts under `BOXING`, matches
       // under `NBA`.
       let kind: Family.Record = RecordBuilder.combatSports.contains(sport) ? .bout : .fixture
-      if state.section != nil { state.section?.kind = kind } else { state.section = State.Section(kind: kind, heading: p.text) }
+      if state.section != nil { state.section?.kind = kind } else { state.section = State.Section(kind: kind, heading: p.text, line: p.number) }
     }
     if let name = competitionTitle(reading) {
       state.competition = name
       state.competitionCanonical = nil
       state.headingAbove = true
-      if state.section == nil { state.section = State.Section(kind: .fixture, heading: p.text) } else { state.section?.idle = 0 }
+      if state.section == nil { state.section = State.Section(kind: .fixture, heading: p.text, line: p.number) } else { state.section?.idle = 0 }
       if explain { out.append(headingExplanation(reading.heading, p)) }
       return
     }

@@ -11,7 +11,7 @@ extension ExtractionSession {
       public var heading: String
       /// The heading's line: a heading that opens a section again (a second
       /// `FIGHT CARD` box) starts a new section, and with it a new card.
-      public var line = 0
+      public var line: Int
       /// Non-blank lines since its last record or heading.
       public var idle = 0
     }

@@ -71,8 +71,14 @@ public final class OutputFile {
     let path = try Self.resolvingLinks(path)
     let (dir, base) = Self.split(path)
     StaleTemporaries.sweep(dir: dir, base: base)
-    guard let template = SignalCleanup.watchTemplate("\(dir)/.\(base).cardex-XXXXXX") else { throw Failure(cannotWrite: path) }
+    pthread_mutex_lock(SignalCleanup.naming)
+    guard let template = SignalCleanup.watchTemplate("\(dir)/.\(base).cardex-XXXXXX") else {
+      pthread_mutex_unlock(SignalCleanup.naming)
+      throw Failure(cannotWrite: path)
+    }
     let fd = mkstemp(template)
+    let temporary = String(cString: template)
+    pthread_mutex_unlock(SignalCleanup.naming)
     guard fd >= 0 else {
       SignalCleanup.forget()
       throw Failure(cannotWrite: path)
@@ -84,7 +90,7 @@ public final class OutputFile {
     self.fd = fd
     self.ownsStream = false
     self.finalPath = path
-    self.temporaryPath = String(cString: template)
+    self.temporaryPath = temporary
   }
 
   /// The folder and name of a path.

@@ -58,8 +58,20 @@ public enum SignalCleanup {
     #endif
   }
 
+  /// Held while a temporary's name is made and read (`OutputFile`): with
+  /// several output files in one process (a library user's, parallel
+  /// tests), one's `watchTemplate` would otherwise free the buffer another
+  /// is reading its name from.
+  nonisolated(unsafe) static let naming: UnsafeMutablePointer<pthread_mutex_t> = {
+    let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    pthread_mutex_init(m, nil)
+    return m
+  }()
+
   static func watch(_ temporaryPath: String) {
-    forget()
+    pthread_mutex_lock(naming)
+    defer { pthread_mutex_unlock(naming) }
+    forgetLocked()
     path = strdup(temporaryPath)
     install()
   }
@@ -68,15 +80,22 @@ public enum SignalCleanup {
   /// buffer to hand to `mkstemp`, which writes the name into it in place:
   /// a signal at any moment unlinks whatever the buffer then names. (The
   /// path used to be watched only after the file was made and its mode
-  /// set; a signal in between left the temporary behind.)
+  /// set; a signal in between left the temporary behind.) The caller holds
+  /// `naming` until it has read the name.
   static func watchTemplate(_ template: String) -> UnsafeMutablePointer<CChar>? {
-    forget()
+    forgetLocked()
     path = strdup(template)
     install()
     return path
   }
 
   static func forget() {
+    pthread_mutex_lock(naming)
+    defer { pthread_mutex_unlock(naming) }
+    forgetLocked()
+  }
+
+  private static func forgetLocked() {
     if let p = path {
       path = nil
       free(p)

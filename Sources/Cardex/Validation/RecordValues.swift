@@ -33,7 +33,8 @@ enum RecordValues {
       fighters: try array(o["fighters"], fighter), title: try bool(o["title"]),
       scheduledRounds: try optional(o["scheduledRounds"], integer),
       sanctioningBodies: try optional(o["sanctioningBodies"]) { (v: JSONValue) throws(Mismatch) in try array(v, string) },
-      result: try optional(o["result"], result), section: try optional(o["section"], string), format: try string(o["format"]),
+      result: try optional(o["result"], result), section: try optional(o["section"], string),
+      sectionLine: try optional(o["sectionLine"], integer), format: try string(o["format"]),
       provenance: try provenance(o["provenance"]))
     bout.type = try string(o["type"])
     return bout
@@ -45,7 +46,8 @@ enum RecordValues {
       sport: try string(o["sport"]), competition: try optional(o["competition"], competition),
       stage: try optional(o["stage"], string), home: try string(o["home"]), away: try string(o["away"]),
       kickoff: try optional(o["kickoff"], kickoff), date: try optional(o["date"], string),
-      score: try optional(o["score"], score), section: try optional(o["section"], string), format: try string(o["format"]),
+      score: try optional(o["score"], score), section: try optional(o["section"], string),
+      sectionLine: try optional(o["sectionLine"], integer), format: try string(o["format"]),
       provenance: try provenance(o["provenance"]))
     fixture.type = try string(o["type"])
     return fixture
