@@ -219,13 +219,10 @@ extension ExtractionSession {
     var runs: [(start: Int, end: Int)] = []
     for i in t.indices {
       let name = t[i].isWord && (t[i].isCapitalized || t[i].isAllCaps || t[i].isUncased) && !line.elements.contains { $0.start <= i && i < $0.end }
-      let joins = t[i].isJoiner && !t[i].spaceBefore && i + 1 < t.count && !t[i + 1].spaceBefore
       if name, let last = runs.last, last.end == i - 1 || (last.end == i - 2 && t[i - 1].isJoiner && !t[i].spaceBefore) {
         runs[runs.count - 1].end = i
       } else if name {
         runs.append((i, i))
-      } else if joins, let last = runs.last, last.end == i - 1 {
-        continue
       }
     }
     func before(_ e: Element) -> Bool { runs.contains { $0.end < e.start } }
