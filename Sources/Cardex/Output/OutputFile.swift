@@ -72,6 +72,14 @@ public final class OutputFile {
     let (dir, base) = Self.split(path)
     StaleTemporaries.sweep(dir: dir, base: base)
     var template = Array("\(dir)/.\(base).cardex-XXXXXX".utf8CString)
+    // Signals wait until the temporary is watched: one that came between
+    // its making and `watch` left it behind (seen under load, in tests that
+    // signal a run as soon as its temporary appears).
+    var all = sigset_t()
+    var previous = sigset_t()
+    sigfillset(&all)
+    pthread_sigmask(SIG_BLOCK, &all, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else {
       throw Failure(cannotWrite: path)
