@@ -26,7 +26,13 @@ import Testing
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("feed").path
-    let sink = try OutputFile(path: path)
+    // Written through a descriptor: `OutputFile(path:)` registers its
+    // temporary with the process's one signal cleanup, which tests running
+    // side by side would share.
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    #expect(fd >= 0)
+    defer { close(fd) }
+    let sink = OutputFile(descriptor: fd)
     let writer = try FeedWriter(format: format, sink: sink, spoolBytes: spoolBytes)
     for (i, batch) in batches.enumerated() {
       if i % 2 == 0 {

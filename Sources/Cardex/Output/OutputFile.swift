@@ -44,6 +44,16 @@ public final class OutputFile {
     ownsStream = false
   }
 
+  /// Writes straight into `descriptor`, which stays the caller's: for
+  /// tests, which must not touch the process-wide signal cleanup that a
+  /// file's temporary registers with.
+  init(descriptor: Int32) {
+    fd = descriptor
+    finalPath = nil
+    temporaryPath = nil
+    ownsStream = false
+  }
+
   /// Whether output goes out as it is made (standard output, a device, a
   /// pipe), rather than appearing whole at `commit` or not at all.
   public var streams: Bool { temporaryPath == nil }
