@@ -65,6 +65,22 @@ public struct LineElements: Sendable {
   }
 
   /// The text of tokens `start..<end` as written, with the line's spaces.
+  /// How many words the tokens at `indices` make: a run of Chinese
+  /// characters or kana written together is one word, as the spaces
+  /// between words of other scripts would make it (`秩父宮` is a venue,
+  /// not three unexplained words).
+  public func wordCount(_ indices: [Int]) -> Int {
+    var previous = -2
+    var count = 0
+    for i in indices.sorted() {
+      let t = tokens[i]
+      let glued = i == previous + 1 && t.isCJK && tokens[previous].isCJK && !t.spaceBefore
+      if !glued { count += 1 }
+      previous = i
+    }
+    return count
+  }
+
   public func text(_ start: Int, _ end: Int) -> String {
     guard start < end, end <= tokens.count else { return "" }
     var out = ""

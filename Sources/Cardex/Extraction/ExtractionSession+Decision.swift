@@ -9,6 +9,7 @@ extension ExtractionSession {
     var out: [ExtractedItem] = []
     defer {
       state.proseAbove = Self.isParagraph(p)
+      state.scoreboardAbove = Self.isScoreboardLine(p)
       if (emitFrom...emitThrough).contains(p.number) { sink += out }
     }
     // A line a record split over lines above has taken already.

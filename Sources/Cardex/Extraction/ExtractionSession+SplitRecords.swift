@@ -9,6 +9,9 @@ extension ExtractionSession {
     /// `Champion A (Japan) 130` / `#1 B (Russia) 129.25` under a bout
     /// heading: one competitor a line, nothing between.
     case adjacent
+    /// `Boston Celtics 112` / `Miami Heat 104`: a scoreboard's two rows,
+    /// each team with its score.
+    case scoreboard
   }
 
   /// A record whose competitors stand on lines of their own, read as the
@@ -20,6 +23,7 @@ extension ExtractionSession {
     guard let first = p.reading, first.candidates.isEmpty, first.heading.opens == nil, first.heading.words <= 10,
       let next = window.first, let nextReading = next.reading, nextReading.candidates.isEmpty
     else { return nil }
+    if isScoreboardPair(p, next) { return read(p.text, .scoreboard, next.text, through: next.number, join: .scoreboard) }
     if let join = middleJoin(nextReading), window.count >= 2, let last = window[1].reading, last.candidates.isEmpty,
       last.heading.opens == nil, last.heading.words <= 10
     {
@@ -31,6 +35,26 @@ extension ExtractionSession {
       return nil
     }
     return read(p.text, .adjacent, next.text, through: next.number, join: .adjacent)
+  }
+
+  /// Two rows of a scoreboard: this line and the next each a team and its
+  /// score, in a list of matches, with no row of the same shape just above
+  /// or just below (three or more are a table of points).
+  private func isScoreboardPair(_ p: PendingLine, _ next: PendingLine) -> Bool {
+    guard !state.scoreboardAbove, next.number == p.number + 1, Self.isScoreboardLine(p), Self.isScoreboardLine(next) else { return false }
+    if window.count >= 2, window[1].number == next.number + 1, Self.isScoreboardLine(window[1]) { return false }
+    return state.section?.kind == .fixture || (state.section == nil && state.fixtures > state.bouts)
+  }
+
+  /// `Miami Heat 104`: a name of at most six words and a number after it,
+  /// nothing else.
+  static func isScoreboardLine(_ p: PendingLine) -> Bool {
+    guard let r = p.reading, r.candidates.isEmpty else { return false }
+    let t = r.elements.tokens
+    guard (2...7).contains(t.count), let last = t.last, last.isNumber, last.spaceBefore, let n = Int(last.text), n <= 200,
+      t[0].isWord, t[0].isCapitalized || t[0].isUncased, t[t.count - 2].isWord
+    else { return false }
+    return t.dropLast().allSatisfy { $0.isWord || $0.isJoiner || $0.text == "." || $0.text == "'" }
   }
 
   /// What a middle line contributes, when it is all a separator or a score.
@@ -56,6 +80,7 @@ extension ExtractionSession {
     case .separator(let s): between = " \(s) "
     case .score(let h, let a): between = " \(h)-\(a) "
     case .adjacent: between = " vs. "
+    case .scoreboard: between = " "
     }
     let reading = extractor.reader.read(a + between + b)
     let line = reading.elements

@@ -68,6 +68,8 @@ extension ExtractionSession {
     public var tableColumns: [Int: String]?
     /// The line just above is a paragraph of prose.
     public var proseAbove = false
+    /// The line above is a team and a number alone (`Miami Heat 104`).
+    public var scoreboardAbove = false
     public var linesSeen = 0
     /// Non-blank lines since a heading made of an article's words
     /// (`Prediction`, `Our pick`, `Odds`); nil when none is open.

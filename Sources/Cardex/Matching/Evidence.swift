@@ -53,8 +53,8 @@ struct Evidence {
       // of an article's words makes the line its pick, not a record.
       if line.elements.contains(where: { $0.type == "article-word" && $0.tags.contains("pick") && $0.end <= label }) { f["lead.article-label"] = 1 }
     }
-    f["lead.unexplained"] = Double(min(lead.count, 12))
-    f["tail.unexplained"] = Double(min(c.unexplainedTail.count, 12))
+    f["lead.unexplained"] = Double(min(line.wordCount(lead), 12))
+    f["tail.unexplained"] = Double(min(line.wordCount(c.unexplainedTail), 12))
     f["tail.remote"] = Double(min(c.remoteTail.count, 30))
     // Words after a break in the tail (`A gegen B 2:0 – Ein abgefälschter
     // Schuss …`) are the text beside the record: they count only as
@@ -110,7 +110,10 @@ struct Evidence {
     if articleWords > 0 { f["article-words"] = Double(min(articleWords, 3)) }
     // `Roma 50, Napoli 47, Lazio 46`: a table of points, not results.
     if c.terms.contains(where: { $0.term.field == "homeScore" }), line.isMark(c.end, ","),
-      (c.end + 1..<min(c.end + 6, line.tokens.count)).contains(where: { line.tokens[$0].isNumber })
+      (c.end + 1..<min(c.end + 6, line.tokens.count)).contains(where: { i in
+        // `Wadena 4, Benson 3, 2OT`: a note on the score, not another team's points.
+        line.tokens[i].isNumber && !line.elements(startingAt: i).contains { $0.type == "score-note" }
+      })
     {
       f["scores.chained"] = 1
     }
@@ -175,8 +178,9 @@ struct Evidence {
     for tag in c.terms.first?.element?.tags ?? [] { f["anchor.\(tag)"] = 1 }
     var personLike = 0
     var teamLike = 0
+    let bracketedScore = Self.bracketedScore(c) != nil
     for s in c.sides {
-      for n in s.notes { f["note.\(n.kind.rawValue)"] = 1 }
+      for n in s.notes where !(bracketedScore && n.kind == .record) { f["note.\(n.kind.rawValue)"] = 1 }
       let inName = line.elements.filter { $0.start >= s.nameStart && $0.end <= s.nameEnd }
       if inName.contains(where: { $0.type == "club-word" }) { teamLike += 1 }
       if inName.contains(where: { $0.type == "country" && $0.start == s.nameStart && $0.end == s.nameEnd }) {
@@ -187,8 +191,21 @@ struct Evidence {
       if Self.hasNickname(s, line) { f["name.nickname", default: 0] += 1 }
     }
     if teamLike > 0 { f["name.club"] = Double(teamLike) }
+    if bracketedScore { f["core.score"] = 1 }
     if personLike == 2 { f["name.people"] = 1 }
     return f
+  }
+
+  /// `Rayo Vallecano - Elche (2-1)`: a small `N-N` in brackets after the
+  /// second side only is the match's score; fighters' records stand after
+  /// both names, or after the first.
+  static func bracketedScore(_ c: Candidate) -> (home: Int, away: Int)? {
+    guard c.sides.count == 2, !c.sides[0].notes.contains(where: { $0.kind == .record }),
+      let note = c.sides[1].notes.last, note.kind == .record, c.sides[1].notes.filter({ $0.kind == .record }).count == 1
+    else { return nil }
+    let parts = note.text.split(separator: "-").map { $0.filter { $0 != " " } }
+    guard parts.count == 2, let h = Int(parts[0]), let a = Int(parts[1]), h <= 20, a <= 20 else { return nil }
+    return (h, a)
   }
 
   /// A quoted part with name words before and after it, inside the name.

@@ -78,6 +78,8 @@ struct SideFinder {
         after += 1
       }
       let notes = trailingNotes(from: after)
+      var (lead, q) = (lead, q)
+      if let (kept, start) = demonymInName(lead, nameStart: q, nameEnd: end) { (lead, q) = (kept, start) }
       for k in stride(from: notes.count, through: 0, by: -1) {
         let all = lead + notes.prefix(k)
         out.append(
@@ -134,8 +136,20 @@ struct SideFinder {
       lead.insert(note, at: 0)
       first = note.start
     }
+    if let (kept, start) = demonymInName(lead, nameStart: s, nameEnd: e) { (lead, s) = (kept, start) }
     return Side(
       nameStart: s, nameEnd: e, notes: lead + notes, start: first, end: p, words: wordCount(s, e))
+  }
+
+  /// `Indian Valley (4-0) at Buckeye Trail`, `Irish Town`: a nationality
+  /// word before a one-word name is the name's first word; before a
+  /// fighter's full name (`Brazilian Charles Oliveira`) it is a note.
+  /// Returns the notes without it and the name's new start.
+  private func demonymInName(_ lead: [Side.Note], nameStart: Int, nameEnd: Int) -> ([Side.Note], Int)? {
+    guard let last = lead.last, last.end == nameStart, wordCount(nameStart, nameEnd) == 1,
+      line.elements(startingAt: last.start).contains(where: { $0.type == "demonym" && $0.end == last.end })
+    else { return nil }
+    return (Array(lead.dropLast()), last.start)
   }
 
   /// `Brighton and Hove Albion`, `Sunderland or Blackburn Rovers`: a name
@@ -316,6 +330,11 @@ struct SideFinder {
     for i in t.indices.dropFirst().dropLast() where t[i].isWord && !t[i].isCapitalized && !t[i].isUncased {
       if t[i - 1].text == "-", t[i + 1].text == "-", !t[i].spaceBefore, !t[i + 1].spaceBefore { inside[i] = true }
     }
+    // `Benson Area Co-op`: a lower-case word hyphened on to a capitalised
+    // one is that word's, whatever else it is (`op` is a Dutch stop word).
+    for i in t.indices.dropFirst(2) where t[i].isWord && !t[i].isCapitalized && !t[i].isUncased && !t[i].spaceBefore {
+      if t[i - 1].text == "-", t[i - 1].isJoiner, t[i - 2].isCapitalized { never[i] = false }
+    }
     var out = [Capability](repeating: .none, count: t.count)
     for i in t.indices {
       let tok = t[i]
@@ -379,6 +398,9 @@ struct SideFinder {
         } else if tok.text == "&", tok.spaceBefore, i + 1 < t.count, t[i + 1].isCapitalized {
           out[i] = .inner
         } else if tok.text == "/", !tok.spaceBefore, i + 1 < t.count, !t[i + 1].spaceBefore, i > 0, t[i - 1].isWord, t[i + 1].isWord {
+          out[i] = .inner
+        } else if tok.text == "/", !tok.spaceBefore, i + 1 < t.count, i > 0, t[i - 1].isCapitalized, t[i + 1].isCapitalized, t[i + 1].isWord {
+          // `Mankato East/ Loyola Co-op`: two schools' joint team.
           out[i] = .inner
         } else if tok.text == "'", !tok.spaceBefore, i > 0, t[i - 1].isWord {
           out[i] = .inner

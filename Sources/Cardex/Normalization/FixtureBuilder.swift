@@ -71,20 +71,7 @@ extension RecordBuilder {
       s.type == "score" && !(s.tags.contains("time-like") && times.contains { $0.start <= s.start && s.end <= $0.end })
     }
     if let e = scores.first, case .score(let h, let a) = e.value { return Score(home: h, away: a) }
-    return bracketedScore()
-  }
-
-  /// `Rayo Vallecano - Elche (2-1)`: a match's score in brackets after the
-  /// second team, which a fighter's line would read as a record. Records
-  /// after both teams (`River View (0-4) at Barnesville (1-3)`) are their
-  /// seasons' wins and losses.
-  private func bracketedScore() -> Score? {
-    guard let first = candidate.sides.first, !first.notes.contains(where: { $0.kind == .record }), let last = candidate.sides.last,
-      let note = last.notes.last, note.kind == .record
-    else { return nil }
-    let parts = note.text.split(separator: "-").map { $0.filter { $0 != " " } }
-    guard parts.count == 2, let h = Int(parts[0]), let a = Int(parts[1]), h <= 20, a <= 20 else { return nil }
-    return Score(home: h, away: a)
+    return Evidence.bracketedScore(candidate).map { Score(home: $0.home, away: $0.away) }
   }
 
   private func kickoff(timezone: String?) -> Kickoff? {
