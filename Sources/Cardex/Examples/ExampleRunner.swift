@@ -55,10 +55,10 @@ public struct ExampleRunner: Sendable {
         failures.append("record \(i + 1) belongs to family '\(formats[i])', not '\(family.id)'")
       }
       for key in expected.keys.sorted() {
-        let want = expected[key] ?? ""
+        let want = expected[key] ?? nil
         let have = got[i][key]
         if have != want {
-          failures.append("record \(i + 1) \(key): expected '\(want)', got \(have.map { "'\($0)'" } ?? "nothing")")
+          failures.append("record \(i + 1) \(key): expected \(want.map { "'\($0)'" } ?? "nothing"), got \(have.map { "'\($0)'" } ?? "nothing")")
         }
       }
     }

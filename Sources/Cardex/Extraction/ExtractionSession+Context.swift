@@ -9,6 +9,12 @@ extension ExtractionSession {
       state.section = State.Section(kind: kind, heading: text, line: p.number)
       state.boutHeading = nil
       if kind == .fixture, h.date == nil { state.stage = nil }
+      // `Results` under a schedule's last day: a new list after records
+      // does not take the day or time of the list above.
+      if h.date == nil, state.bouts + state.fixtures > 0 {
+        state.date = nil
+        state.headingKickoff = nil
+      }
     } else if state.section == nil {
       state.section = State.Section(kind: h.setsBout ? .bout : (h.setsFixture ? .fixture : nil), heading: text, line: p.number)
     } else {

@@ -111,7 +111,13 @@ extension ExtractionSession {
   func kind(of c: Candidate) -> Family.Record {
     // `#14 Ball State def. Lindenwood 3-2 (19-25, …)`: a result with the
     // match's score and no way of winning is two teams'.
-    if c.roles.contains(.winner), !c.has("method"), c.tails.contains(where: { $0.type == "score" && $0.start == c.end }) { return .fixture }
+    // `Kansas City Chiefs def. Buffalo Bills, 27-24` too: the score after
+    // one mark.
+    if c.roles.contains(.winner), !c.has("method"), c.tails.contains(where: { e in
+      e.type == "score" && !e.tags.contains("time-like") && e.start <= c.end + 1
+    }) {
+      return .fixture
+    }
     if c.roles.contains(.winner) { return .bout }
     if c.roles.contains(.home) { return .fixture }
     switch extractor.rules.grammar.rules[c.rule].record {

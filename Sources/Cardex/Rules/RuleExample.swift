@@ -3,8 +3,9 @@
 /// through the whole rule set, as real input would.
 public struct RuleExample: Sendable {
   public var text: String
-  /// Each expected record's fields, as text (`fighter1: Khabib …`).
-  public var expected: [[String: String]]
+  /// Each expected record's fields, as text (`fighter1: Khabib …`); a
+  /// field written `null` must be absent.
+  public var expected: [[String: String?]]
   public var file: String
   public var mark: Mark
 
@@ -15,11 +16,11 @@ public struct RuleExample: Sendable {
     for item in try reader.list(node, "'examples'") {
       _ = try reader.mapping(item, allowed: ["text", "records"], what: "an example")
       let text = try reader.requiredString(item, "text", what: "an example")
-      var expected: [[String: String]] = []
+      var expected: [[String: String?]] = []
       for rec in try reader.list(item["records"] ?? .sequence([], item.mark), "'records'") {
-        var fields: [String: String] = [:]
+        var fields: [String: String?] = [:]
         for (k, v) in try reader.mapping(rec, allowed: rec.keys, what: "an expected record") {
-          fields[k.string ?? ""] = try reader.string(v, "an expected value")
+          fields[k.string ?? ""] = v.isNull ? .some(nil) : try reader.string(v, "an expected value")
         }
         expected.append(fields)
       }
