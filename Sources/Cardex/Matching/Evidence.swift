@@ -29,6 +29,11 @@ struct Evidence {
       if nameTokens.filter({ $0.isWord }).allSatisfy({ $0.isAllCaps }) && s.words >= 2 { f["side.all-caps", default: 0] += 1 }
       for n in s.notes { f["note.\(n.kind.rawValue)", default: 0] += 1 }
     }
+    // `Broncos 24 def Storm 18`: each winner and loser ending in a number
+    // are two teams' scores, not two clubs' numbers.
+    if c.roles.contains(.winner), c.sides.count == 2, c.sides.allSatisfy({ $0.nameEnd > $0.nameStart && line.tokens[$0.nameEnd - 1].isNumber }) {
+      f["sides.scored"] = 1
+    }
     var typed = Set<String>()
     for e in c.leads where Self.countedAnnotations.contains(e.type) { typed.insert(e.type); f["lead.\(e.type)"] = 1 }
     for e in c.tails where Self.countedAnnotations.contains(e.type) { typed.insert(e.type); f["tail.\(e.type)"] = 1 }
