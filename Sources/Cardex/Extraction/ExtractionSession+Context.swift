@@ -6,7 +6,7 @@ extension ExtractionSession {
     noteDefaultKickoff(p)
     let text = p.text
     if let kind = h.opens {
-      state.section = State.Section(kind: kind, heading: text, line: p.number)
+      state.section = State.Section(kind: h.opensEither ? nil : kind, heading: text, line: p.number)
       state.boutHeading = nil
       if kind == .fixture, h.date == nil { state.stage = nil }
       // `Results` under a schedule's last day: a new list after records

@@ -3,8 +3,8 @@ extension ExtractionSession {
   /// evidence, the rule and the context say.
   mutating func records(_ accepted: [Candidate], _ p: PendingLine, _ reading: LineReading) -> [ExtractedItem] {
     var items: [ExtractedItem] = []
-    for c in accepted {
-      let kind = self.kind(of: c)
+    let kinds = lineKinds(accepted)
+    for (c, kind) in zip(accepted, kinds) {
       var context = RecordContext()
       context.section = state.section?.heading
       context.sectionLine = state.section?.line
@@ -41,6 +41,26 @@ extension ExtractionSession {
     }
     if state.boutHeading?.nextOnly == true { state.boutHeading = nil }
     return items
+  }
+
+  /// Each candidate's kind; records that only the evidence tells apart,
+  /// several on one line, are one list's and take the kind most of them
+  /// have (`A - B 71-74. C - D 59-74. …`, where one pair of two-word names
+  /// would read as fighters).
+  func lineKinds(_ accepted: [Candidate]) -> [Family.Record] {
+    var kinds = accepted.map { kind(of: $0) }
+    let open = accepted.indices.filter { i in
+      let c = accepted[i]
+      return !c.roles.contains(.winner) && !c.roles.contains(.home) && extractor.rules.grammar.rules[c.rule].record == .either
+    }
+    guard open.count >= 2 else { return kinds }
+    let bouts = open.filter { kinds[$0] == .bout }.count
+    let fixtures = open.count - bouts
+    if bouts != fixtures {
+      let major: Family.Record = bouts > fixtures ? .bout : .fixture
+      for i in open { kinds[i] = major }
+    }
+    return kinds
   }
 
   /// The roles a table's header gives the cells a candidate's sides stand

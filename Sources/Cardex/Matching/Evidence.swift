@@ -23,6 +23,13 @@ struct Evidence {
     }
     for s in c.sides {
       if s.words == 1 { f["side.one-word", default: 0] += 1 }
+      // `Canterbury 14 Cronulla 6, …`: a number between a name's words is
+      // a score more often than a club's (`Bayer 04 Leverkusen`).
+      if (s.nameStart + 1..<max(s.nameStart + 1, s.nameEnd - 1)).contains(where: { i in
+        line.tokens[i].isNumber && line.tokens[i].spaceBefore && line.tokens[i - 1].isWord && line.tokens[i + 1].isWord && line.tokens[i + 1].spaceBefore
+      }) {
+        f["side.inner-number", default: 0] += 1
+      }
       if s.words >= 5 { f["side.long", default: 0] += 1 }
       let nameTokens = line.tokens[s.nameStart..<s.nameEnd]
       if nameTokens.contains(where: { $0.isUncased }) { f["side.uncased", default: 0] += 1 }
@@ -78,11 +85,20 @@ struct Evidence {
     // match's report after it. The report is the record's, not prose
     // around a pairing.
     let scored = f["core.score"] != nil || c.tails.contains { $0.type == "score" }
-    if scored, lead.isEmpty, c.unexplainedTail.count <= 3, let r = c.remoteTail.min(), line.isMark(r - 1, "."), line.tokens[r].isCapitalized,
-      recordsOnLine == 1
+    // `Tigers 6, Blue Jays 5: Miguel Cabrera wins it …` too, after a colon.
+    if scored, lead.isEmpty, c.unexplainedTail.count <= 3, let r = c.remoteTail.min(), line.isMark(r - 1, ".") || line.isMark(r - 1, ":"),
+      line.tokens[r].isCapitalized, recordsOnLine == 1
     {
       for name in ["tail.remote", "line.sentence", "prose.words"] { f[name] = nil }
       f["tail.report"] = 1
+    }
+    // `Cádiz vs Huesca: Disfrutando una gran temporada …`: a pairing that
+    // labels a paragraph of prose after its colon is an article's preview
+    // of the match, not a listing.
+    if !scored, line.isMark(c.end, ":"), line.tokens[(c.end + 1)...].filter({ $0.isWord }).count >= 12,
+      !c.tails.contains(where: { ["time", "channel"].contains($0.type) && $0.start <= c.end + 3 })
+    {
+      f["tail.paragraph"] = 1
     }
     if line.tokens.contains(where: { $0.text == "?" }) { f["line.question"] = 1 }
     // `“Godzilla vs. Mechagodzilla” (2:45 a.m.)`, `„Barbara Salesch – Das

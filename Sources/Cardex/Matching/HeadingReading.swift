@@ -4,6 +4,9 @@
 public struct HeadingReading: Sendable {
   /// The kind of list a section heading opens (`FIGHT CARD`, `Fixtures`).
   public var opens: Family.Record?
+  /// The heading's words open both kinds of list (`Results`,
+  /// `Resultados`): the lines below decide.
+  public var opensEither = false
   public var weightClass: Element?
   public var limit: Element?
   public var rounds: Element?

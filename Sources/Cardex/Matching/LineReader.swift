@@ -176,6 +176,8 @@ public struct LineReader: Sendable {
       }
       if section.contains(e.type) {
         if e.type == "card-heading" { h.opens = .bout } else if h.opens == nil { h.opens = .fixture }
+        let other = e.type == "card-heading" ? "fixture-heading" : "card-heading"
+        if line.elements.contains(where: { $0.type == other && $0.start == e.start && $0.end == e.end }) { h.opensEither = true }
       }
     }
     // `Resultados de la Jornada 3`: a heading phrase that ends inside a
