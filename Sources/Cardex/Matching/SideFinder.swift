@@ -384,7 +384,11 @@ struct SideFinder {
         let year = tok.text.count == 4 && Int(tok.text).map { (1850...2030).contains($0) } == true
           && !(next.map { !$0.spaceBefore && ["-", ":", "."].contains($0.text) } ?? false)
         // `1899 Hoffenheim`, `1860 München`: a founding year opens one.
-        if (afterName && (followedByName || twoDigits || year)) || clubNumber || (year && followedByName) {
+        // `Aalsmeer 2 – PSV 44-26`, `Auch 2 - Saint-Simon`: a club's second
+        // team, its digit just before the separator.
+        let reserve = tok.text.count == 1 && afterName && next.map { $0.spaceBefore } == true
+          && line.elements.contains { $0.type == "separator" && $0.start == i + 1 && !$0.tags.contains("away-home") }
+        if (afterName && (followedByName || twoDigits || year || reserve)) || clubNumber || (year && followedByName) {
           out[i] = .any
         }
       case .punctuation:
