@@ -330,6 +330,14 @@ struct SideFinder {
     for i in t.indices.dropFirst().dropLast() where t[i].isWord && !t[i].isCapitalized && !t[i].isUncased {
       if t[i - 1].text == "-", t[i + 1].text == "-", !t[i].spaceBefore, !t[i + 1].spaceBefore { inside[i] = true }
     }
+    // `Dario German Balmaceda`: a nationality word between two words of a
+    // name is one of them.
+    for e in line.elements where e.type == "demonym" && e.start > 0 && e.end < t.count {
+      let before = t[e.start - 1], after = t[e.end]
+      if before.isWord, before.isCapitalized, !never[e.start - 1], after.isWord, after.isCapitalized, after.spaceBefore, t[e.start].spaceBefore {
+        for i in e.start..<e.end { never[i] = false }
+      }
+    }
     // `Benson Area Co-op`: a lower-case word hyphened on to a capitalised
     // one is that word's, whatever else it is (`op` is a Dutch stop word).
     for i in t.indices.dropFirst(2) where t[i].isWord && !t[i].isCapitalized && !t[i].isUncased && !t[i].spaceBefore {
