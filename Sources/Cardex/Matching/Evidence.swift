@@ -43,7 +43,17 @@ struct Evidence {
     }
     var typed = Set<String>()
     for e in c.leads where Self.countedAnnotations.contains(e.type) { typed.insert(e.type); f["lead.\(e.type)"] = 1 }
-    for e in c.tails where Self.countedAnnotations.contains(e.type) { typed.insert(e.type); f["tail.\(e.type)"] = 1 }
+    for e in c.tails where Self.countedAnnotations.contains(e.type) {
+      // `Quevilly-Rouen 1-2 Pau`: after a closed-up hyphen, a score with a
+      // name after it stands between two teams, not after this pairing.
+      if e.type == "score", c.terms.contains(where: { $0.element?.type == "joined-dash" }), e.end < line.tokens.count,
+        line.tokens[e.end].isWord, line.tokens[e.end].isCapitalized
+      {
+        continue
+      }
+      typed.insert(e.type)
+      f["tail.\(e.type)"] = 1
+    }
     f["annotations"] = Double(min(typed.count, 4))
     // The core holds the score (`Italy 17-22 Ireland`, `Devils 6, Oilers 5`).
     if c.terms.contains(where: { ["homeScore", "awayScore", "score"].contains($0.term.field ?? "") || $0.element?.type == "score" }) {
