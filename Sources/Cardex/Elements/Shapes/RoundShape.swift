@@ -32,8 +32,9 @@ enum RoundShape {
             line.add(Element(type: "round", start: i, end: w.end, value: .round(n)))
           }
         }
-        // `5x3`, `3 x 3 mins`, `4x2`: rounds times minutes.
-        if line.isWord(i + 1, ["x", "х"]), let m = line.number(i + 2), m <= 5, n <= 12 {
+        // `5x3`, `3 x 3 mins`, `4x2`, `3×2`: rounds times minutes.
+        let times = line.isWord(i + 1, ["x", "х"]) || (i + 1 < line.tokens.count && line.tokens[i + 1].text == "×")
+        if times, let m = line.number(i + 2), m <= 5, n <= 12 {
           var end = i + 3
           if line.isWord(end, ["min", "mins", "minutes", "minute"]) { end += 1 }
           line.add(Element(type: "rounds", start: i, end: end, value: .rounds(n)))
