@@ -125,8 +125,9 @@ extension RecordBuilder {
     } else if let heading = context.weightClass {
       spelling = heading
       written = heading
-    } else if let (w, text) = limitElement(), let name = table?.limits.first(where: { $0.value.map { abs($0.lb - w.lb) < 0.6 } ?? false })?.key {
-      // `205 lbs.: A vs. B`: a limit that is a class's own names the class.
+    } else if let (w, text) = limitElement() ?? context.limit.map({ ($0, $0.asWritten) }), let name = Self.className(at: w, in: table) {
+      // `205 lbs.: A vs. B`, `do 57 kg:` over the bouts: a limit that is a
+      // class's own names the class.
       spelling = name
       written = text
     }
@@ -136,6 +137,12 @@ extension RecordBuilder {
     }
     let limit = table?.limits[canonical] ?? nil
     return WeightClass(asWritten: written, canonical: women ? "Women's \(canonical)" : canonical, women: women, classLimit: limit)
+  }
+
+  /// The class whose limit `w` is, within a pound (`57 kg` is 125.7 lb,
+  /// flyweight's 125): classes lie three pounds apart or more.
+  static func className(at w: Weight, in table: WeightClassLexicon.Table?) -> String? {
+    table?.limits.filter { $0.value.map { abs($0.lb - w.lb) < 1.0 } ?? false }.map(\.key).sorted().first
   }
 
   private func limitElement() -> (Weight, String)? {
