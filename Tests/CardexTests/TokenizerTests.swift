@@ -151,6 +151,9 @@ extension TokenizerTests {
       #expect(Tokenizer.isDigit(s) == (p.numericType == .decimal))
       #expect(Tokenizer.isSpace(s) == p.isWhitespace)
       #expect(Tokenizer.isMark(s) == [.nonspacingMark, .spacingMark, .enclosingMark].contains(p.generalCategory))
+      #expect(ScalarClasses.isCased(s) == p.changesWhenCaseMapped)
+      #expect(ScalarClasses.isUppercase(s) == p.isUppercase)
+      #expect(ScalarClasses.isTitlecase(s) == (p.generalCategory == .titlecaseLetter))
     }
   }
 }

@@ -107,15 +107,15 @@ public enum Tokenizer {
     // Letters with case, and how many of them are capitals.
     var cased = 0
     var upper = 0
-    for s in t.text.unicodeScalars where isLetter(s) && s.properties.changesWhenCaseMapped {
+    for s in t.text.unicodeScalars where isLetter(s) && ScalarClasses.isCased(s) {
       cased += 1
-      if s.properties.isUppercase { upper += 1 }
+      if ScalarClasses.isUppercase(s) { upper += 1 }
     }
     if cased == 0 {
       t.isUncased = true
       return
     }
-    t.isCapitalized = first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
+    t.isCapitalized = ScalarClasses.isUppercase(first) || ScalarClasses.isTitlecase(first)
     t.isAllCaps = cased >= 2 && upper == cased
   }
 

@@ -79,7 +79,7 @@ public struct ProseGate: Sendable {
       } else if entry.type == "kickoff-word" {
         trigger = .kickoff
       } else if entry.type == "ordinal-word" {
-        if lead.first.isWord { ordinals.insert(Self.hash(lead.first.folded.utf8)) }
+        if lead.first.isWord { ordinals.insert(Self.hash(lead.first.folded)) }
         continue
       } else if anchors.contains(entry.type) {
         trigger = .anchor
@@ -90,11 +90,11 @@ public struct ProseGate: Sendable {
       if !first.isWord {
         marks.insert(first.text)
       } else if let next = lead.second {
-        let second = next.isNumber ? Self.numberKey : Self.hash(next.folded.utf8)
-        let h = Self.combine(Self.hash(first.folded.utf8), second)
+        let second = next.isNumber ? Self.numberKey : Self.hash(next.folded)
+        let h = Self.combine(Self.hash(first.folded), second)
         pair[h] = max(pair[h] ?? trigger, trigger)
       } else {
-        let h = Self.hash(first.folded.utf8)
+        let h = Self.hash(first.folded)
         single[h] = max(single[h] ?? trigger, trigger)
       }
     }
@@ -270,6 +270,12 @@ public struct ProseGate: Sendable {
     var h = offset
     for b in bytes { h = (h ^ UInt64(isASCIILetter(b) ? b | 0x20 : b)) &* prime }
     return h
+  }
+
+  /// `hash` of a string's UTF-8, read in place.
+  static func hash(_ text: String) -> UInt64 {
+    var text = text
+    return text.withUTF8 { hash($0) }
   }
 
   /// Any number, as the second token of a phrase (`National 1`).

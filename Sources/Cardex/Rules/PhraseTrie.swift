@@ -26,7 +26,7 @@ public struct PhraseTrie: Sendable {
   public init() {}
 
   /// The tokens of a phrase that form its key.
-  static func keyTokens(_ tokens: [Token]) -> [Token] { tokens.filter { !$0.isJoiner } }
+  static func keyTokens(_ tokens: [Token]) -> [Token] { tokens.contains(where: \.isJoiner) ? tokens.filter { !$0.isJoiner } : tokens }
 
   mutating func insert(_ tokens: [Token], entry: Int) {
     var node: Int32 = 0
