@@ -12,8 +12,9 @@ public struct ElementScanner: Sendable {
     var line = LineElements(text: text, tokens: Tokenizer.tokenize(text))
     let lexicon = rules.elements
     var cues: [Element] = []
+    let words = lexicon.words(of: line.tokens)
     for i in line.tokens.indices where !line.tokens[i].isJoiner && !Self.insideInitialism(line.tokens, i) {
-      for (end, id) in lexicon.matches(in: line.tokens, from: i) {
+      for (end, id) in lexicon.matches(in: line.tokens, words: words, from: i) {
         let entry = lexicon.entries[id]
         if entry.type == "separator", !standsApart(line.tokens, i, end) { continue }
         let e = Element(type: entry.type, start: i, end: end, value: .text(entry.value), tags: entry.tags, entry: id)

@@ -8,58 +8,37 @@ import Foundation
 /// tokens with no space between them, so shapes can read them either way.
 /// Chinese characters and kana are a token each, since those scripts put no
 /// spaces between words.
+///
+/// The walk goes over the line's UTF-8 bytes: ASCII, most of every line and
+/// every lexicon phrase, needs no Unicode tables, and each token's text is
+/// copied from the bytes in one piece. Offsets are still counted in
+/// Unicode scalars.
 public enum Tokenizer {
   public static func tokenize(_ line: String) -> [Token] {
+    var line = line
+    return line.withUTF8 { tokenize(bytes: $0) }
+  }
+
+  /// Tokenizes the UTF-8 of a `String` (valid by construction).
+  static func tokenize(bytes b: UnsafeBufferPointer<UInt8>) -> [Token] {
     var tokens: [Token] = []
-    let scalars = Array(line.unicodeScalars)
-    var i = 0
+    var cursor = ScalarCursor(b)
     var sawSpace = false
-    while i < scalars.count {
-      let s = scalars[i]
+    while let s = cursor.peek() {
       if isSpace(s) {
         sawSpace = true
-        i += 1
+        cursor.advance()
         continue
       }
-      let start = i
-      var kind = Token.Kind.symbol
-      if isCJK(s) {
-        kind = .word
-        i += 1
-      } else if isLetter(s) {
-        kind = .word
-        i += 1
-        while i < scalars.count {
-          let c = scalars[i]
-          if isCJK(c) { break }
-          if isLetter(c) || isMark(c) {
-            i += 1
-          } else if c == "'", i + 1 < scalars.count, isLetter(scalars[i + 1]), !isCJK(scalars[i + 1]) {
-            i += 1
-          } else {
-            break
-          }
-        }
-      } else if isDigit(s) {
-        kind = .number
-        i += 1
-        while i < scalars.count, isDigit(scalars[i]) { i += 1 }
-      } else if s.value < 0x80 {
-        kind = .punctuation
-        i += 1
-      } else {
-        kind = s.properties.isEmoji && s.value > 0xFF || isRegionalIndicator(s) ? .symbol : .punctuation
-        i += 1
-        // A flag is two regional indicators; other emoji may carry a
-        // variation selector or a skin tone.
-        if isRegionalIndicator(s), i < scalars.count, isRegionalIndicator(scalars[i]) { i += 1 }
-        while i < scalars.count, scalars[i].properties.isVariationSelector || scalars[i].properties.isEmojiModifier { i += 1 }
-      }
-      var text = ""
-      text.unicodeScalars.append(contentsOf: scalars[start..<i])
+      let (startByte, start) = (cursor.byte, cursor.scalar)
+      let kind = cursor.consumeToken(first: s)
+      let bytes = UnsafeBufferPointer(rebasing: b[startByte..<cursor.byte])
+      let ascii = bytes.allSatisfy { $0 < 0x80 }
+      let text = String(decoding: bytes, as: UTF8.self)
       var token = Token(
-        kind: kind, text: text, folded: fold(text), spaceBefore: sawSpace && !tokens.isEmpty, start: start, end: i)
-      classify(&token, first: scalars[start])
+        kind: kind, text: text, folded: ascii ? foldASCII(text, bytes) : fold(text), spaceBefore: sawSpace && !tokens.isEmpty,
+        start: start, end: cursor.scalar)
+      if ascii { classifyASCII(&token, bytes) } else { classify(&token, first: s) }
       tokens.append(token)
       sawSpace = false
     }
@@ -74,7 +53,19 @@ public enum Tokenizer {
   public static func fold(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
     let composed = text.unicodeScalars.contains(where: changesUnderNFC) ? text.precomposedStringWithCanonicalMapping : text
-    return composed.lowercased().replacing("ё", with: "е")
+    let lower = composed.lowercased()
+    // `ё` is D1 91 in UTF-8; most words have none, and `replacing` is dear.
+    return lower.utf8.contains(0x91) ? lower.replacing("ё", with: "е") : lower
+  }
+
+  /// `fold` of an ASCII token: its letters in lower case, the text itself
+  /// when it has no capital.
+  static func foldASCII(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard bytes.contains(where: { $0 >= 65 && $0 <= 90 }) else { return text }
+    return String(unsafeUninitializedCapacity: bytes.count) { out in
+      for (k, c) in bytes.enumerated() { out[k] = c >= 65 && c <= 90 ? c | 0x20 : c }
+      return bytes.count
+    }
   }
 
   /// Scalars composition may change: combining marks, Hangul jamo, and the
@@ -91,34 +82,41 @@ public enum Tokenizer {
     }
   }
 
+  /// The case of an ASCII word, from its bytes: no Unicode tables.
+  private static func classifyASCII(_ t: inout Token, _ bytes: UnsafeBufferPointer<UInt8>) {
+    guard t.kind == .word, let first = bytes.first else { return }
+    var letters = 0
+    var upper = 0
+    for b in bytes where (b >= 65 && b <= 90) || (b >= 97 && b <= 122) {
+      letters += 1
+      if b <= 90 { upper += 1 }
+    }
+    t.isCapitalized = first >= 65 && first <= 90
+    t.isAllCaps = letters >= 2 && upper == letters
+  }
+
+  /// The case and script of a word with letters beyond ASCII.
   private static func classify(_ t: inout Token, first: Unicode.Scalar) {
     guard t.kind == .word else { return }
-    // Most words are ASCII: their case needs no Unicode tables.
-    if t.text.utf8.allSatisfy({ $0 < 0x80 }) {
-      var letters = 0
-      var upper = 0
-      for b in t.text.utf8 where (b >= 65 && b <= 90) || (b >= 97 && b <= 122) {
-        letters += 1
-        if b <= 90 { upper += 1 }
-      }
-      t.isCapitalized = first.value >= 65 && first.value <= 90
-      t.isAllCaps = letters >= 2 && upper == letters
-      return
-    }
     if isCJK(first) {
       t.isCJK = true
       t.isUncased = true
       t.isHiragana = (0x3041...0x309F).contains(first.value)
       return
     }
-    let letters = t.text.unicodeScalars.filter { isLetter($0) }
-    let cased = letters.filter { $0.properties.changesWhenCaseMapped }
-    if cased.isEmpty {
+    // Letters with case, and how many of them are capitals.
+    var cased = 0
+    var upper = 0
+    for s in t.text.unicodeScalars where isLetter(s) && ScalarClasses.isCased(s) {
+      cased += 1
+      if ScalarClasses.isUppercase(s) { upper += 1 }
+    }
+    if cased == 0 {
       t.isUncased = true
       return
     }
-    t.isCapitalized = first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
-    t.isAllCaps = cased.count >= 2 && cased.allSatisfy { $0.properties.isUppercase }
+    t.isCapitalized = ScalarClasses.isUppercase(first) || ScalarClasses.isTitlecase(first)
+    t.isAllCaps = cased >= 2 && upper == cased
   }
 
   /// A hyphen, or a middle dot, between two word tokens with no space on
@@ -135,21 +133,25 @@ public enum Tokenizer {
 
   static func isLetter(_ s: Unicode.Scalar) -> Bool {
     if s.value < 0x80 { return (s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122) }
+    if s.value < ScalarClasses.limit { return ScalarClasses.has(s, ScalarClasses.letter) }
     return s.properties.isAlphabetic && s.properties.numericType == nil
   }
 
   static func isDigit(_ s: Unicode.Scalar) -> Bool {
     if s.value < 0x80 { return s.value >= 48 && s.value <= 57 }
+    if s.value < ScalarClasses.limit { return ScalarClasses.has(s, ScalarClasses.digit) }
     return s.properties.numericType == .decimal
   }
 
   static func isSpace(_ s: Unicode.Scalar) -> Bool {
     if s.value < 0x80 { return s.value == 32 || (s.value >= 9 && s.value <= 13) }
+    if s.value < ScalarClasses.limit { return ScalarClasses.has(s, ScalarClasses.space) }
     return s.properties.isWhitespace
   }
 
   static func isMark(_ s: Unicode.Scalar) -> Bool {
     if s.value < 0x80 { return false }
+    if s.value < ScalarClasses.limit { return ScalarClasses.has(s, ScalarClasses.mark) }
     switch s.properties.generalCategory {
     case .nonspacingMark, .spacingMark, .enclosingMark: return true
     default: return false

@@ -22,6 +22,11 @@ extension ProseGate {
         var ascii = s.value < 0x80
         i += width
         while i < b.count {
+          // ASCII letters, most of any word, need no decoding.
+          if isASCIILetter(b[i]) {
+            i += 1
+            continue
+          }
           guard let (c, w) = scalar(b, i) else { return nil }
           if Tokenizer.isCJK(c) { break }
           if Tokenizer.isLetter(c) || Tokenizer.isMark(c) {
@@ -51,7 +56,7 @@ extension ProseGate {
         return nil
       } else {
         let bytes = UnsafeBufferPointer(rebasing: b[i..<i + width])
-        let closing = [")", "]", "\"", "'", ".", "*", "\u{201D}", "\u{2019}", "\u{BB}"].contains(s)
+        let closing = isClosing(s)
         tokens.append(
           Piece(kind: .mark, hash: hash(bytes), spaceBefore: spaceBefore, capitalised: closing, mark: s.value < 0x80 ? UInt8(s.value) : 0))
         i += width
@@ -59,6 +64,14 @@ extension ProseGate {
       spaceBefore = false
     }
     return tokens
+  }
+
+  /// A mark a name may end with: `)`, `]`, `"`, `'`, `.`, `*`, `”`, `’`, `»`.
+  static func isClosing(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x29, 0x5D, 0x22, 0x27, 0x2E, 0x2A, 0x201D, 0x2019, 0xBB: return true
+    default: return false
+    }
   }
 
   /// The scalar whose UTF-8 encoding starts at `i`, and its width.

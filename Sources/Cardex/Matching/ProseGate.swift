@@ -49,12 +49,12 @@ public struct ProseGate: Sendable {
   /// Phrases of one word by the hash of their folded word, and longer
   /// phrases by the hash of their first two tokens (any number standing
   /// for a number: `National 1`).
-  let single: [UInt64: Trigger]
-  let pair: [UInt64: Trigger]
+  let single: HashedKeyTable
+  let pair: HashedKeyTable
   /// Ordinal words (`second`, `zweite`), by hash.
-  let ordinals: Set<UInt64>
+  let ordinals: HashedKeyTable
   /// Marks that anchor a rule or start a phrase (`|`, `@`, `–`), by hash.
-  let marks: Set<UInt64>
+  let marks: HashedKeyTable
 
   public init(rules: RuleSet) {
     var anchors = Set<String>()
@@ -79,7 +79,7 @@ public struct ProseGate: Sendable {
       } else if entry.type == "kickoff-word" {
         trigger = .kickoff
       } else if entry.type == "ordinal-word" {
-        if lead.first.isWord { ordinals.insert(Self.hash(lead.first.folded.utf8)) }
+        if lead.first.isWord { ordinals.insert(Self.hash(lead.first.folded)) }
         continue
       } else if anchors.contains(entry.type) {
         trigger = .anchor
@@ -90,18 +90,18 @@ public struct ProseGate: Sendable {
       if !first.isWord {
         marks.insert(first.text)
       } else if let next = lead.second {
-        let second = next.isNumber ? Self.numberKey : Self.hash(next.folded.utf8)
-        let h = Self.combine(Self.hash(first.folded.utf8), second)
+        let second = next.isNumber ? Self.numberKey : Self.hash(next.folded)
+        let h = Self.combine(Self.hash(first.folded), second)
         pair[h] = max(pair[h] ?? trigger, trigger)
       } else {
-        let h = Self.hash(first.folded.utf8)
+        let h = Self.hash(first.folded)
         single[h] = max(single[h] ?? trigger, trigger)
       }
     }
-    self.marks = Set(marks.map { Self.hash($0.utf8) })
-    self.single = single
-    self.ordinals = ordinals
-    self.pair = pair
+    self.marks = HashedKeyTable(marks.map { (Self.hash($0.utf8), 0) })
+    self.single = HashedKeyTable(single.lazy.map { ($0.key, $0.value.rawValue) })
+    self.ordinals = HashedKeyTable(ordinals.lazy.map { ($0, 0) })
+    self.pair = HashedKeyTable(pair.lazy.map { ($0.key, $0.value.rawValue) })
   }
 
   /// The line's number of words when it is prose that gives nothing; nil
@@ -132,6 +132,16 @@ public struct ProseGate: Sendable {
   private func triggered(_ t: [Piece]) -> Bool {
     var kickoff = false
     var digits = false
+    // A phrase found: a kick-off word waits for a digit, any other fires
+    // by its own test.
+    func found(_ raw: UInt8?, _ k: Int, first: Int) -> Bool {
+      guard let c = raw.flatMap(Trigger.init(rawValue:)) else { return false }
+      if c == .kickoff {
+        kickoff = true
+        return false
+      }
+      return fires(c, t, k, first: first)
+    }
     for k in t.indices {
       switch t[k].kind {
       case .number:
@@ -141,16 +151,13 @@ public struct ProseGate: Sendable {
         if markTriggers(t, k) { return true }
       case .word:
         // The word, then its stem before a case ending (`Lig'de`).
-        for key in [t[k].hash, t[k].stemHash] {
-          guard let key, let c = single[key] else { continue }
-          if c == .kickoff { kickoff = true } else if fires(c, t, k, first: k) { return true }
-        }
+        if found(single[t[k].hash], k, first: k) { return true }
+        if let stem = t[k].stemHash, found(single[stem], k, first: k) { return true }
       }
       guard let j = wordBefore(t, k) else { continue }
-      for key in [t[k].kind == .number ? Self.numberKey : t[k].hash, t[k].stemHash] {
-        guard let key, let c = pair[Self.combine(t[j].hash, key)] else { continue }
-        if c == .kickoff { kickoff = true } else if fires(c, t, k, first: j) { return true }
-      }
+      let key = t[k].kind == .number ? Self.numberKey : t[k].hash
+      if found(pair[Self.combine(t[j].hash, key)], k, first: j) { return true }
+      if let stem = t[k].stemHash, found(pair[Self.combine(t[j].hash, stem)], k, first: j) { return true }
     }
     return kickoff && digits
   }
@@ -265,11 +272,17 @@ public struct ProseGate: Sendable {
     return h
   }
 
+  /// `hash` of a string's UTF-8, read in place.
+  static func hash(_ text: String) -> UInt64 {
+    var text = text
+    return text.withUTF8 { hash($0) }
+  }
+
   /// Any number, as the second token of a phrase (`National 1`).
   static let numberKey: UInt64 = 0x4e55_4d42_4552
 
   /// `CompetitionShape.connectors`, hashed.
-  static let connectors = Set(CompetitionShape.connectors.map { hash($0.utf8) })
+  static let connectors = HashedKeyTable(CompetitionShape.connectors.map { (hash($0.utf8), 0) })
 
   static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 { (a &* 31) ^ (b &+ 0x9e37_79b9_7f4a_7c15) }
 }

@@ -48,12 +48,12 @@ struct ElementFileReader {
             "phrase '\(phrase)' means '\(value ?? phrase)' here and '\(first.value)' at line \(first.mark.line); one spelling, one meaning")
         }
         seen[key] = (node.mark, value ?? phrase)
-        if Tokenizer.tokenize(phrase).isEmpty { throw r.error(node["phrases"] ?? node, "phrase '\(phrase)' holds no word or mark") }
-        lexicon.add(
+        let added = lexicon.add(
           ElementEntry(
             type: type, phrase: phrase, value: value ?? phrase, tags: tags, languages: languages,
             caseSensitive: sensitive || Self.opensWithArticle(phrase),
             location: "\(r.file):\(node.mark)"))
+        if !added { throw r.error(node["phrases"] ?? node, "phrase '\(phrase)' holds no word or mark") }
       }
     }
   }

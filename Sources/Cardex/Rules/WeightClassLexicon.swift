@@ -81,6 +81,9 @@ public struct WeightClassLexicon: Sendable {
   /// The one spelling a single word of seven letters or more is one typing
   /// error away from (`Lighweight` → `lightweight`); nil when none or two.
   public func correction(of word: String) -> String? {
+    // Folding keeps an ASCII word's length: a short one needs no folding
+    // to be turned away (most names a line has).
+    if word.utf8.count < 7, word.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
     let folded = Tokenizer.fold(word)
     guard folded.utf8.count >= 7, !singleWordSet.contains(folded), let first = folded.utf8.first, let last = folded.utf8.last else { return nil }
     let bytes = Array(folded.utf8)

@@ -10,6 +10,10 @@ enum MarkShape {
   static func scan(_ line: inout LineElements, _ rules: RuleSet) {
     let t = line.tokens
     for i in t.indices {
+      // Past the first token a word begins a mark only as `No`, `Nr`, an
+      // address (`http`, `www`: folded to ASCII, two to five bytes) or a
+      // country code in capitals; most words need none of the tests below.
+      if i > 0, t[i].isWord, !t[i].isAllCaps, !(2...5).contains(t[i].text.utf8.count) { continue }
       // A bullet: a mark that opens the line, or opens a record after a
       // boundary (`・A vs. B ・C vs. D`).
       if t[i].kind != .word, t[i].kind != .number, bullets.contains(t[i].text), !t[i].isJoiner {
