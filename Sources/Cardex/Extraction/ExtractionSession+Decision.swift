@@ -192,7 +192,9 @@ extension ExtractionSession {
     else { return nil }
     // Over a line of matches, not of bouts, and not named in it (`Arsenal`
     // over `Arsenal v Chelsea` heads a club's own fixtures).
-    guard let next = window.first?.reading, let best = next.best, best.score >= extractor.rules.evidence.threshold,
+    // The next line's own score, before its context (this heading among
+    // it) is weighed: a pairing near the threshold is enough.
+    guard let next = window.first?.reading, let best = next.best, best.score >= extractor.rules.evidence.nearMiss,
       extractor.rules.grammar.rules[best.rule].record == .fixture || best.boutScore < 0
     else { return nil }
     let name = line.text(0, body.count)
