@@ -140,7 +140,9 @@ struct Evidence {
     let articleWords = line.elements.filter { $0.type == "article-word" && span.contains($0.start) }.count
     if articleWords > 0 { f["article-words"] = Double(min(articleWords, 3)) }
     // `Roma 50, Napoli 47, Lazio 46`: a table of points, not results.
-    if c.terms.contains(where: { $0.term.field == "homeScore" }), line.isMark(c.end, ","),
+    // (`Celtic 3 Rangers 2, Hearts 1 Hibernian 0`, with no comma between a
+    // match's two teams, is a list of results.)
+    if c.terms.contains(where: { $0.term.field == "homeScore" }), line.isMark(c.end, ","), c.sides.count == 2, line.isMark(c.sides[1].start - 1, ","),
       (c.end + 1..<min(c.end + 6, line.tokens.count)).contains(where: { i in
         // `Wadena 4, Benson 3, 2OT`: a note on the score, not another team's points.
         line.tokens[i].isNumber && !line.elements(startingAt: i).contains { $0.type == "score-note" }
