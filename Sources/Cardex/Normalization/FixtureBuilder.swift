@@ -75,7 +75,11 @@ extension RecordBuilder {
   }
 
   private func kickoff(timezone: String?) -> Kickoff? {
-    guard let e = candidate.elements.first(where: { $0.type == "time" }) ?? earlierOnLine("time"),
+    // `… from 11.30am, kick-off 12.30pm`: the time a kick-off word names
+    // is the match's; the other is the broadcast's.
+    let times = candidate.elements.filter { $0.type == "time" }
+    let named = times.first { t in line.elements.contains { $0.type == "kickoff-word" && $0.end <= t.start && t.start - $0.end <= 1 } }
+    guard let e = named ?? times.first ?? earlierOnLine("time"),
       case .clock(let hour, let minute, let offset) = e.value
     else { return context.kickoff }
     let local = hour.map { h in (h < 10 ? "0\(h)" : "\(h)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)") }
