@@ -50,6 +50,7 @@ extension ExtractionSession {
   /// Why a record is a bout or a fixture: its rule or its roles, else the
   /// line's bout evidence with the section, document and sport around it.
   func kindReason(_ c: Candidate) -> String {
+    if c.roles.contains(.winner), kind(of: c) == .fixture { return "a winner in a \(teamSport ?? "team sport")'s text, with no way of winning a fight" }
     if c.roles.contains(.winner) || c.roles.contains(.home) || extractor.rules.grammar.rules[c.rule].record != .either {
       return "as the rule reads it"
     }

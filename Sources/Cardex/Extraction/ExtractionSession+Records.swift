@@ -128,6 +128,12 @@ extension ExtractionSession {
 
   /// Bout or fixture: the rule may say; otherwise the candidate's own
   /// evidence plus the section, the document so far and its sport.
+  /// The team sport the text or its section heading names, if any.
+  var teamSport: String? {
+    let sport = state.sportHeading ?? state.sport
+    return sport.flatMap { RecordBuilder.combatSports.contains($0) ? nil : $0 }
+  }
+
   func kind(of c: Candidate) -> Family.Record {
     // `#14 Ball State def. Lindenwood 3-2 (19-25, …)`: a result with the
     // match's score and no way of winning is two teams'.
@@ -138,7 +144,10 @@ extension ExtractionSession {
     }) {
       return .fixture
     }
-    if c.roles.contains(.winner) { return .bout }
+    // `India beat Pakistan by six wickets` in a team sport's text: a
+    // winner with no way of winning a fight is the context's to type.
+    let fightTerms: Set<String> = ["method", "round", "duration", "weight-class", "weight", "rounds"]
+    if c.roles.contains(.winner) { return c.elements.contains(where: { fightTerms.contains($0.type) }) || teamSport == nil ? .bout : .fixture }
     if c.roles.contains(.home) { return .fixture }
     switch extractor.rules.grammar.rules[c.rule].record {
     case .bout: return .bout
