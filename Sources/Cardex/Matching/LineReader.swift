@@ -151,9 +151,10 @@ public struct LineReader: Sendable {
     let (elements, unexplained) = annotator.read(0, line.tokens.count, line, allowed: headingTypes)
     h.elements = elements
     h.words = line.tokens.filter { $0.isWord || $0.isNumber }.count
-    // Small words (`de`, `la`, `the`) are the glue of any heading
-    // (`Emparejamientos de dieciseisavos de final de la Copa del Rey:`).
-    h.unexplained = unexplained.filter { !line.has("stop-word", at: $0) }.count
+    // Small words (`de`, `la`, `the`) are the glue of a short heading
+    // (`Emparejamientos de dieciseisavos de final de la Copa del Rey:`); in
+    // a longer line they are a sentence's.
+    h.unexplained = h.words <= 10 ? unexplained.filter { !line.has("stop-word", at: $0) }.count : unexplained.count
     let section = rules.grammar.headings["section"] ?? []
     for e in elements {
       switch e.type {
