@@ -38,7 +38,15 @@ struct Evidence {
     }
     // `Broncos 24 def Storm 18`: each winner and loser ending in a number
     // are two teams' scores, not two clubs' numbers.
-    if c.roles.contains(.winner), c.sides.count == 2, c.sides.allSatisfy({ $0.nameEnd > $0.nameStart && line.tokens[$0.nameEnd - 1].isNumber }) {
+    // So do two sides ending in a one-digit number round a separator
+    // (`Russia 5 vs. Saudi Arabia 0`): a club's number has two digits or
+    // four (`Hannover 96`, `Frisia 1883`).
+    let numberEnds = c.sides.count == 2 ? c.sides.compactMap { s in s.nameEnd > s.nameStart && line.tokens[s.nameEnd - 1].isNumber ? line.tokens[s.nameEnd - 1].text : nil } : []
+    let trailingNumber = c.sides.count == 2 && c.sides[1].nameEnd < line.tokens.count && line.tokens[c.sides[1].nameEnd].isNumber
+      && c.unexplainedTail.contains(c.sides[1].nameEnd)
+    if numberEnds.count == 2, c.roles.contains(.winner) || numberEnds.allSatisfy({ $0.count == 1 }) {
+      f["sides.scored"] = 1
+    } else if numberEnds.count == 1, numberEnds[0].count == 1, trailingNumber {
       f["sides.scored"] = 1
     }
     var typed = Set<String>()

@@ -89,7 +89,9 @@ struct RuleMatcher {
         // Nor is a team's score one half of a score (`Schalke 04 1:0`).
         let zeroLed = pos < line.tokens.count && line.tokens[pos].text.count > 1 && line.tokens[pos].text.hasPrefix("0")
         let inScore = line.elements(startingAt: pos).contains { $0.type == "score" }
-        if let n = line.number(pos), !((zeroLed || inScore) && term.field?.hasSuffix("Score") == true) {
+        // Nor a number closed up to a word (`Club33`, `AD2000`).
+        let glued = pos > 0 && pos < line.tokens.count && !line.tokens[pos].spaceBefore && line.tokens[pos - 1].isWord
+        if let n = line.number(pos), !((zeroLed || inScore || glued) && term.field?.hasSuffix("Score") == true) {
           let e = Element(type: "number", start: pos, end: pos + 1, value: .number(Double(n)))
           if match(rest, at: pos + 1, line, sides, gotSides, got + [(term, e)], &steps, done) { return true }
         }
