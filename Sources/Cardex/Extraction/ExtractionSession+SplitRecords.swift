@@ -30,8 +30,12 @@ extension ExtractionSession {
       return read(p.text, join, window[1].text, through: window[1].number, join: join)
     }
     // Two competitor lines with nothing between them, only where a bout
-    // heading just above says a pairing follows.
-    guard state.headingAbove, state.boutHeading != nil, nextReading.heading.opens == nil, nextReading.heading.words <= 10 else {
+    // heading just above says a pairing follows; not two places of a
+    // numbered ranking (`1. Junior Dos Santos (1)` / `2. Cain Velasquez (2)`).
+    let numbered = { (r: LineReading) in r.elements.elements.contains { $0.type == "ordinal" && $0.start == 0 } }
+    guard state.headingAbove, state.boutHeading != nil, nextReading.heading.opens == nil, nextReading.heading.words <= 10,
+      !(numbered(first) && numbered(nextReading))
+    else {
       return nil
     }
     return read(p.text, .adjacent, next.text, through: next.number, join: .adjacent)

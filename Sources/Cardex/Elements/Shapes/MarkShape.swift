@@ -43,6 +43,14 @@ enum MarkShape {
       {
         line.add(Element(type: "ordinal", start: 0, end: 2, value: .number(Double(n))))
       }
+      // A seed after the separator of a seeded list (`1. Joao Zeferino vs.
+      // 4. Magomed Magomedkerimov`): the second name's place, as a ranking;
+      // not a club's number (`1. FC Köln`).
+      if i > 0, let n = line.number(i), n < 100, line.isMark(i + 1, "."), line.glued(i + 1), i + 2 < t.count, t[i + 2].isCapitalized,
+        t[i].spaceBefore, line.elements.contains(where: { $0.type == "separator" && $0.end == i }), !line.has("club-word", at: i + 2)
+      {
+        line.add(Element(type: "ranking", start: i, end: i + 2, value: .ranking(n)))
+      }
       // A ranking: `#5`, `№5`, `No. 2`, `Nr. 3`.
       if (line.isMark(i, "#") || line.isMark(i, "№")), let n = line.number(i + 1), n < 1000, line.glued(i + 1) {
         line.add(Element(type: "ranking", start: i, end: i + 2, value: .ranking(n)))
