@@ -264,4 +264,17 @@ extension NormalizerTests {
     #expect(MethodCleaner.clean("TKO second-round") == ("TKO second-round", nil))
     #expect(MethodCleaner.clean("-round") == ("-round", nil))
   }
+
+  /// A heading run into the sentence under it splits where the sentence's
+  /// first word stands on the line by itself too; brand names stay whole.
+  @Test(arguments: [
+    ("#1: Caio Terra vs. Jeff GloverTerra defeated Glover via submission", "#1: Caio Terra vs. Jeff Glover. Terra defeated Glover via submission"),
+    ("#3: Dean Lister vs. Renato SobralLister and Sobral fought to a draw", "#3: Dean Lister vs. Renato Sobral. Lister and Sobral fought to a draw"),
+    ("NorthEast United FC vs Mumbai City FC", "NorthEast United FC vs Mumbai City FC"),
+    ("MoraBanc Andorra - Unicaja 81-77", "MoraBanc Andorra - Unicaja 81-77"),
+    ("Conor McGregor vs. Dustin Poirier", "Conor McGregor vs. Dustin Poirier"),
+  ])
+  func gluedBlocksComeApart(_ written: String, _ read: String) {
+    #expect(String(decoding: TextNormalizer.normalize(Array(written.utf8)[...]), as: UTF8.self) == read)
+  }
 }

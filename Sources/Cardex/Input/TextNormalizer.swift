@@ -17,11 +17,68 @@ public enum TextNormalizer {
   /// runs of spaces collapse, the ends are trimmed, curly quotes become
   /// straight and dashes become `-`.
   public static func normalize(_ line: ArraySlice<UInt8>) -> [UInt8] {
-    if isClean(line) { return Array(line) }
+    if isClean(line) { return unglued(Array(line)) }
     if looksPercentEncoded(line), let decoded = percentDecoded(line) {
-      return normalizeBytes(ArraySlice(Array(decoded.utf8)))
+      return unglued(normalizeBytes(ArraySlice(Array(decoded.utf8))))
     }
-    return normalizeBytes(line)
+    return unglued(normalizeBytes(line))
+  }
+
+  /// A page flattened to text can run a heading into the sentence under
+  /// it: `#1: Caio Terra vs. Jeff GloverTerra defeated Glover via …`. A
+  /// capitalised word closed up to the end of another (`Glover|Terra`) is
+  /// split off when it stands on the line as a word of its own too, as the
+  /// result's surnames repeat the pairing's; a full stop marks the blocks'
+  /// boundary. Brand and sponsor names
+  /// (`NorthEast United`, `MoraBanc Andorra`) are left whole: their second
+  /// half does not stand alone.
+  static func unglued(_ b: [UInt8]) -> [UInt8] {
+    let isUpper = { (c: UInt8) in c >= 65 && c <= 90 }
+    let isLower = { (c: UInt8) in c >= 97 && c <= 122 }
+    let isLetter = { (c: UInt8) in isUpper(c) || isLower(c) || c >= 0x80 }
+    var cuts: [Int] = []
+    var i = 1
+    while i + 2 < b.count {
+      if isUpper(b[i]), isLower(b[i - 1]), isLower(b[i + 1]) {
+        var end = i + 1
+        while end < b.count, isLower(b[end]) { end += 1 }
+        var start = i - 1
+        while start > 0, isLetter(b[start - 1]) { start -= 1 }
+        if end - i >= 3, i - start >= 3, end == b.count || !isLetter(b[end]), isUpper(b[start]),
+          standsAlone(b[i..<end], in: b, except: i, isLetter)
+        {
+          cuts.append(i)
+        }
+        i = end
+      } else {
+        i += 1
+      }
+    }
+    guard !cuts.isEmpty else { return b }
+    var out: [UInt8] = []
+    out.reserveCapacity(b.count + cuts.count)
+    var last = 0
+    for cut in cuts {
+      out += b[last..<cut]
+      // The two blocks' boundary, as the page's layout had it.
+      out += [46, 32]
+      last = cut
+    }
+    out += b[last...]
+    return out
+  }
+
+  /// Whether `word` occurs in `b` as a whole word other than at `except`.
+  private static func standsAlone(_ word: ArraySlice<UInt8>, in b: [UInt8], except: Int, _ isLetter: (UInt8) -> Bool) -> Bool {
+    let n = word.count
+    var j = 0
+    while j + n <= b.count {
+      if j != except, b[j..<(j + n)].elementsEqual(word), j == 0 || !isLetter(b[j - 1]), j + n == b.count || !isLetter(b[j + n]) {
+        return true
+      }
+      j += 1
+    }
+    return false
   }
 
   /// As `normalize(_:)`, for a line that is not clean, written into

@@ -366,6 +366,12 @@ struct SideFinder {
           out[i] = .lower
         }
       case .number:
+        // `SVV'04`, `Smilde'94`: a founding year after an apostrophe closed
+        // up to a club's name.
+        if i >= 2, t[i - 1].text == "'", !t[i].spaceBefore, !t[i - 1].spaceBefore, t[i - 2].isWord, t[i].text.count == 2 {
+          out[i] = .any
+          continue
+        }
         // `Bayer 04 Leverkusen`, `Racing 92`, `1. FC Köln`: numbers in team
         // names, never a lone score (`Barking 2 Crawley Green 0`).
         let next = i + 1 < t.count ? t[i + 1] : nil
