@@ -340,8 +340,15 @@ struct SideFinder {
     }
     // `Benson Area Co-op`: a lower-case word hyphened on to a capitalised
     // one is that word's, whatever else it is (`op` is a Dutch stop word).
-    for i in t.indices.dropFirst(2) where t[i].isWord && !t[i].isCapitalized && !t[i].isUncased && !t[i].spaceBefore {
-      if t[i - 1].text == "-", t[i - 1].isJoiner, t[i - 2].isCapitalized { never[i] = false }
+    // So is a capitalised one (`MOL-Pick Szeged`: `Pick` is an article's
+    // word), when only lists of words read it (not a stage: `Turnier-Viertelfinale`).
+    for i in t.indices.dropFirst(2) where t[i].isWord && !t[i].isUncased && !t[i].spaceBefore {
+      let wordsOnly: Set<String> = ["article-word", "stop-word", "link-label", "prose-word"]
+      if t[i - 1].text == "-", t[i - 1].isJoiner, t[i - 2].isCapitalized || t[i - 2].isAllCaps,
+        line.elements.filter({ $0.start <= i && i < $0.end }).allSatisfy({ wordsOnly.contains($0.type) })
+      {
+        never[i] = false
+      }
     }
     var out = [Capability](repeating: .none, count: t.count)
     for i in t.indices {
