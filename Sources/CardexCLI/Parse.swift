@@ -42,11 +42,11 @@ extension CardexCommand {
     @Flag(help: "Fail (exit 1, no output file written) when a record fails, with an error, the checks 'cardex validate' runs (schema and meaning, across all files of the run).")
     var strict = false
 
-    @Option(help: ArgumentHelp("Extract on this many cores: files, and large files cut at blank lines, are shared out; output stays in input order.", valueName: "n"))
+    @Option(help: ArgumentHelp("Read lines on this many cores (files are cut into chunks of lines); each input's lines are still decided in order, so the output is what one core gives.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Bytes per chunk when --jobs cuts a file (for tests).", visibility: .hidden))
-    var chunkBytes: Int = 2 << 20
+    var chunkBytes: Int = ExtractionRun.defaultChunkBytes
 
     @Flag(name: .shortAndLong, help: "Do not print notes or warnings to standard error (errors still print; all stay in the output).")
     var quiet = false
@@ -85,8 +85,7 @@ extension CardexCommand {
       case .ndjson: .ndjson
       case .csv: .csv
       }
-      let run = ExtractionRun(
-        extractor: Extractor(rules: ruleSet), jobs: jobs, chunkBytes: chunkBytes, explain: explain, encoding: feedFormat)
+      let run = ExtractionRun(extractor: Extractor(rules: ruleSet), jobs: jobs, chunkBytes: chunkBytes, explain: explain)
       // One check across every input of the run, as `validate` reads the
       // feed: cards and duplicates do not stop at a file's end.
       var checks = RecordCheck(rules: ruleSet, sources: inputs.map(\.name), schema: strict ? try SchemaValidator.feed() : nil)
@@ -96,9 +95,9 @@ extension CardexCommand {
         // Both formats stream: records go out as they are made, in flat
         // memory (see FeedWriter).
         let writer = try FeedWriter(format: feedFormat, sink: sink)
-        try run.run(inputs) { items, encoded in
+        try run.run(inputs) { items in
           // The checks run here, in input order, across chunks.
-          let (checked, findings) = checks.pass(items)
+          let (checked, _) = checks.pass(items)
           for item in checked {
             if case .diagnostic(let d) = item {
               printer.print(d)
@@ -106,13 +105,7 @@ extension CardexCommand {
             }
             if case .explanation(let e) = item { print(e) }
           }
-          // A worker's encoding holds the records only: with findings
-          // between them, the batch is written here.
-          if let encoded, findings == 0 {
-            try writer.write(encoded)
-          } else {
-            try writer.write(checked)
-          }
+          try writer.write(checked)
         } flush: {
           try writer.flush()
         }

@@ -20,8 +20,7 @@ import Testing
     return names.filter { $0.hasSuffix(".txt") }.sorted().map { dir.appendingPathComponent($0) }
   }
 
-  /// Writes `batches` with a `FeedWriter` into a file and reads it back:
-  /// odd batches as items, even ones encoded as a worker encodes them.
+  /// Writes `batches` with a `FeedWriter` into a file and reads it back.
   static func written(_ batches: [[ExtractedItem]], _ format: FeedWriter.Format, spoolBytes: Int) throws -> [UInt8] {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -34,13 +33,7 @@ import Testing
     defer { close(fd) }
     let sink = OutputFile(descriptor: fd)
     let writer = try FeedWriter(format: format, sink: sink, spoolBytes: spoolBytes)
-    for (i, batch) in batches.enumerated() {
-      if i % 2 == 0 {
-        try writer.write(FeedWriter.encode(batch, as: format))
-      } else {
-        try writer.write(batch)
-      }
-    }
+    for batch in batches { try writer.write(batch) }
     try writer.finish()
     try sink.commit()
     return Array(try Data(contentsOf: URL(fileURLWithPath: path)))

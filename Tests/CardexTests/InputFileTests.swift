@@ -24,7 +24,7 @@ import Testing
     var mostOpen = 0
     var bouts = 0
     let run = ExtractionRun(extractor: Repo.extractor, jobs: jobs, chunkBytes: 64)
-    try run.run(inputs) { batch, _ in
+    try run.run(inputs) { batch in
       mostOpen = max(mostOpen, inputs.filter(\.isOpen).count)
       bouts += batch.filter { if case .bout = $0 { true } else { false } }.count
     }

@@ -42,7 +42,7 @@ import Testing
     func items(jobs: Int) throws -> [ExtractedItem] {
       var out: [ExtractedItem] = []
       let run = ExtractionRun(extractor: Repo.extractor, jobs: jobs, chunkBytes: 25_000)
-      try run.run([try InputFile(path: path)]) { batch, _ in out += batch }
+      try run.run([try InputFile(path: path)]) { batch in out += batch }
       return out
     }
     let one = try items(jobs: 1)
@@ -64,20 +64,50 @@ import Testing
     #expect(first.stdout == second.stdout)
   }
 
-  @Test func jobsGiveTheSameOutputAsOneCoreAcrossChunksAndFiles() throws {
+  /// Small chunks, so the corpus is cut in many places (between a FIGHT
+  /// CARD heading and its bouts among them), in both feed formats, and a
+  /// second file after it: what `--jobs` gives is what one core gives.
+  @Test(arguments: ["ndjson", "json"])
+  func jobsGiveTheSameOutputAsOneCoreAcrossChunksAndFiles(_ format: String) throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let (path, _) = try Self.makeCorpus(mb: 0.3, in: dir)
     let seed = Repo.fixtures.appendingPathComponent("the-national-2019-12-30.txt").path
-    let one = try runCardex(["parse", "-q", "--format", "ndjson", "--jobs", "1", path, seed])
-    // Small chunks, so the corpus is cut in many places, at blank lines
-    // between a FIGHT CARD heading and its bouts among them.
-    let many = try runCardex(["parse", "-q", "--format", "ndjson", "--jobs", "3", "--chunk-bytes", "20000", path, seed])
-    #expect(one.status == 0 && many.status == 0)
-    #expect(one.stdout == many.stdout)
-    let json1 = try runCardex(["parse", "-q", "--jobs", "1", path])
-    let json2 = try runCardex(["parse", "-q", "--jobs", "2", "--chunk-bytes", "30000", path])
-    #expect(json1.stdout == json2.stdout)
+    let one = try runCardex(["parse", "-q", "--format", format, "--jobs", "1", path, seed])
+    #expect(one.status == 0 && !one.stdout.isEmpty)
+    for (jobs, chunk) in [("3", "1"), ("3", "700"), ("3", "20000"), ("2", "30000")] {
+      let many = try runCardex(["parse", "-q", "--format", format, "--jobs", jobs, "--chunk-bytes", chunk, path, seed])
+      #expect(many.status == 0)
+      #expect(many.stdout == one.stdout, "--jobs \(jobs) --chunk-bytes \(chunk)")
+    }
+  }
+
+  /// A chunk's lines are the lines one splitter gives the whole input:
+  /// the same numbers, bytes and endings, whatever the chunk size.
+  @Test(arguments: [1, 5, 64, 1 << 20])
+  func chunksHoldTheLinesTheSplitterGives(_ size: Int) throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("input.txt").path
+    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("one\r\ntwo\rthree\n\n\r\n".utf8) + Array(repeating: 120, count: 300) + Array("\nlast".utf8)
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    var expected: [String] = []
+    var splitter = LineSplitter(maxLineBytes: 100)
+    splitter.feed(bytes[...]) { n, line in expected.append("\(n) \(Array(line)) true") }
+    splitter.finish { n, line in expected.append("\(n) \(Array(line)) false") }
+    let reader = ChunkReader(input: try InputFile(path: path), targetSize: size, maxLineBytes: 100)
+    var got: [String] = []
+    var chunks = 0
+    var sawLast = false
+    while let chunk = try reader.next() {
+      #expect(!sawLast)
+      sawLast = chunk.isLast
+      chunks += 1
+      chunk.forEachLine { line, n, terminated in got.append("\(n) \(Array(line)) \(terminated)") }
+    }
+    #expect(sawLast)
+    #expect(got == expected)
+    #expect(size > 100 || chunks >= 2)
   }
 
   /// Inputs that once made `--jobs` differ from one core (found in review).
@@ -90,10 +120,10 @@ import Testing
   static let chunkCases: [ChunkCase] = {
     let bout = "Catchweight 67kg Fighter One (MAR) v Other One (ALG)"
     var cases: [ChunkCase] = []
-    // A section open for longer than the lead-in reaches.
+    // A section open across many chunks.
     var long = "FIGHT CARD\n"
     for i in 0..<700 { long += "\nCatchweight 67kg Fighter N\(i)x (MAR) v Other N\(i)x (ALG)\n" }
-    cases.append(ChunkCase(id: "section longer than the lead-in", bytes: Array(long.utf8)))
+    cases.append(ChunkCase(id: "section open across many chunks", bytes: Array(long.utf8)))
     // Lone CR line endings throughout.
     var cr = "FIGHT CARD\r"
     for i in 0..<400 { cr += "filler line \(i)\rJon Jones\(i) def. Daniel Cormier via KO\r" }
@@ -137,19 +167,5 @@ import Testing
     let r = try runCardex(["parse", "--jobs", "9223372036854775807", "-"], stdin: "")
     #expect(r.status == 64)
     #expect(r.stderr.contains("--jobs must be between 1 and 1024"))
-  }
-
-  @Test func chunkReaderCountsLinesAsTheSplitterDoes() {
-    #expect(ChunkReader.lineEndings(in: Array("a\r\nb\rc\nd".utf8)[...]) == 3)
-    #expect(ChunkReader.lineEndings(in: Array("\n\n".utf8)[...]) == 2)
-    #expect(ChunkReader.lineEndings(in: Array("".utf8)[...]) == 0)
-    #expect(ChunkReader.lineEndings(in: Array("no ending".utf8)[...]) == 0)
-    // Text without `\r` takes the fast count; a slice need not start at 0.
-    let text = Array(String(repeating: "line\n\nmore text\n", count: 500).utf8)
-    var splitter = LineSplitter()
-    var lines = 0
-    splitter.feed(text[7...]) { n, _ in lines = n }
-    #expect(ChunkReader.lineEndings(in: text[7...]) == lines)
-    #expect(lines == 1498)
   }
 }

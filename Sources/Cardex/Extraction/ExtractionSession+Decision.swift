@@ -4,13 +4,11 @@ extension ExtractionSession {
   /// record written over several lines, set values as a heading, or be
   /// reported as a near miss.
   mutating func decide(_ p: PendingLine, into sink: inout [ExtractedItem]) {
-    if p.number >= emitFrom, startSnapshot == nil { startSnapshot = state }
-    if p.number > emitThrough, endSnapshot == nil { endSnapshot = state }
     var out: [ExtractedItem] = []
     defer {
       state.proseAbove = Self.isParagraph(p)
       state.scoreboardAbove = Self.isScoreboardLine(p)
-      if (emitFrom...emitThrough).contains(p.number) { sink += out }
+      sink += out
     }
     // A line a record split over lines above has taken already.
     if p.number <= state.absorbedThrough {

@@ -15,14 +15,6 @@ public struct ExtractionSession {
   /// Lines read and not yet decided.
   var window: [PendingLine] = []
   var sawInvalidUTF8 = false
-  /// Only decisions on lines in this range give output (a `--jobs` chunk
-  /// reads the lines around it for context and keeps its own lines' output).
-  var emitFrom = 1
-  var emitThrough = Int.max
-  /// The state just before the first line of the range was decided, and
-  /// just after the last, for `--jobs` to check chunks join up.
-  var startSnapshot: State?
-  var endSnapshot: State?
   var sawNUL = false
 
   struct PendingLine {
@@ -53,32 +45,28 @@ public struct ExtractionSession {
   /// As `consume(line:number:terminated:)`, appending to `out`: the
   /// streaming path.
   public mutating func consume(line raw: ArraySlice<UInt8>, number: Int, terminated: Bool = true, into out: inout [ExtractedItem]) {
-    let survey = raw.withUnsafeBufferPointer { LineSurvey($0) }
-    let emits = (emitFrom...emitThrough).contains(number)
-    if !sawInvalidUTF8, !survey.isValidUTF8, emits {
+    consume(PreparedLine(line: raw, number: number, terminated: terminated, extractor: extractor, explain: explain), into: &out)
+  }
+
+  /// Takes a line read already (on any thread: `PreparedLine` needs no
+  /// session), says what is to be said about it, and decides the lines
+  /// that were waiting for it. Lines must come in input order.
+  public mutating func consume(_ line: PreparedLine, into out: inout [ExtractedItem]) {
+    let number = line.number
+    if !sawInvalidUTF8, !line.isValidUTF8 {
       sawInvalidUTF8 = true
       out.append(.diagnostic(Diagnostic(.warning, .invalidUTF8, source: source, line: number)))
     }
-    if !sawNUL, survey.hasNUL, emits {
+    if !sawNUL, line.hasNUL {
       sawNUL = true
       out.append(.diagnostic(Diagnostic(.warning, .nulBytes, source: source, line: number)))
     }
-    let rawText = String(decoding: raw, as: UTF8.self)
-    if raw.count > Extractor.maxRecordLineBytes {
-      if emits { out.append(.diagnostic(Diagnostic(.note, .lineTooLong, source: source, line: number))) }
-      push(PendingLine(number: number, raw: rawText, text: "", reading: nil), into: &out)
-      return
-    }
-    let normalized = TextNormalizer.normalize(raw.filter { $0 != 0 }[...])
-    if normalized.isEmpty { return }
-    let text = String(decoding: normalized, as: UTF8.self)
-    // `--explain` shows every pairing, however weak: it reads each line in
-    // full, past the prose gate.
-    let reading = normalized.count <= Extractor.maxMatchedLineBytes || Self.pairsOften(normalized) ? (explain ? extractor.reader.read(text) : extractor.reader.read(text, bytes: normalized)) : nil
-    if reading?.outOfSteps == true, emits {
+    if line.isTooLong { out.append(.diagnostic(Diagnostic(.note, .lineTooLong, source: source, line: number))) }
+    guard let pending = line.pending else { return }
+    if pending.reading?.outOfSteps == true {
       out.append(.diagnostic(Diagnostic(.warning, .lineBudget, source: source, line: number)))
     }
-    push(PendingLine(number: number, raw: rawText, text: text, reading: reading, unterminated: !terminated), into: &out)
+    push(pending, into: &out)
   }
 
   /// Everything still waiting, at the end of the input.
@@ -92,19 +80,13 @@ public struct ExtractionSession {
     return out
   }
 
-  /// Decides every line still waiting, with no more lines to come, but
-  /// keeps the state (held records, open sections) as it is.
-  mutating func drain(into out: inout [ExtractedItem]) {
-    while !window.isEmpty { decide(window.removeFirst(), into: &out) }
-  }
-
   /// Decides every line still waiting and lets the held records go, but
   /// keeps sections and headings open: for an input that has paused (a
   /// pipe with nothing more to read for now), whose records should come
   /// out now rather than when the lines below them arrive. Later lines are
   /// read as usual; they no longer change what was decided.
   public mutating func settle(into out: inout [ExtractedItem]) {
-    drain(into: &out)
+    while !window.isEmpty { decide(window.removeFirst(), into: &out) }
     out += state.held
     state.held = []
   }

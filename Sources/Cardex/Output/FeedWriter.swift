@@ -34,23 +34,6 @@ public final class FeedWriter {
     }
   }
 
-  /// Items as a worker encodes them for `write(_:)`, off the writing thread.
-  public static func encode(_ items: [ExtractedItem], as format: Format) -> EncodedItems {
-    var out = EncodedItems()
-    let encoder = FeedEncoder()
-    for item in items {
-      switch (format, item) {
-      case (_, .explanation): continue
-      case (.ndjson, _): encoder.ndjsonLine(item, appendingTo: &out.lines)
-      case (.csv, _): CSVWriter().row(item, appendingTo: &out.lines)
-      case (.json, .bout): encoder.jsonElement(item, appendingTo: &out.lines)
-      case (.json, .diagnostic): encoder.jsonElement(item, appendingTo: &out.diagnostics)
-      case (.json, .fixture): encoder.jsonElement(item, appendingTo: &out.fixtures)
-      }
-    }
-    return out
-  }
-
   /// Writes items in order (explanations are not part of the feed).
   public func write(_ items: [ExtractedItem]) throws(OutputFile.Failure) {
     let encoder = FeedEncoder()
@@ -66,25 +49,6 @@ public final class FeedWriter {
       case (.json, .fixture): try fixtures.append { encoder.jsonElement(item, appendingTo: &$0) }
       }
     }
-  }
-
-  /// Writes what a worker encoded (`encode(_:as:)`) with this writer's format.
-  public func write(_ encoded: EncodedItems) throws(OutputFile.Failure) {
-    guard !encoded.lines.isEmpty else { return try spool(encoded) }
-    switch format {
-    case .ndjson, .csv:
-      try sink.write(encoded.lines)
-    case .json:
-      // Each element comes after a comma; the array's first has none.
-      try sink.append { $0.append(contentsOf: encoded.lines.dropFirst(anyBout ? 0 : 1)) }
-      anyBout = true
-    }
-    try spool(encoded)
-  }
-
-  private func spool(_ encoded: EncodedItems) throws(OutputFile.Failure) {
-    if !encoded.diagnostics.isEmpty { try diagnostics.append { $0 += encoded.diagnostics } }
-    if !encoded.fixtures.isEmpty { try fixtures.append { $0 += encoded.fixtures } }
   }
 
   /// Sends what is buffered on its way (for a reader at the other end of
@@ -117,14 +81,4 @@ public final class FeedWriter {
   private static func close(empty: Bool) -> [UInt8] {
     Array((empty ? "\n\n  ]" : "\n  ]").utf8)
   }
-}
-
-/// Records and diagnostics a worker encoded for `FeedWriter`: NDJSON lines,
-/// or the JSON document's elements, each array's apart.
-public struct EncodedItems: Sendable {
-  /// NDJSON, CSV: every line. JSON: the bouts' elements.
-  var lines: [UInt8] = []
-  /// JSON only: the diagnostics' and the fixtures' elements.
-  var diagnostics: [UInt8] = []
-  var fixtures: [UInt8] = []
 }

@@ -1,85 +1,101 @@
 import Dispatch
 
 extension ExtractionRun {
-  /// Chunks of all inputs (cut at blank lines) shared out over `jobs`
-  /// workers; results are handed to `emit` in input order.
+  /// All inputs, in order, read on `jobs` workers and decided here: what
+  /// `--jobs` does with files.
   ///
-  /// This thread reads ahead and writes behind while the workers extract:
-  /// up to `jobs * 2` chunks are in flight, so memory stays bounded and no
-  /// worker waits for the slowest chunk of a batch. Reading stops only at
-  /// the end of the input or when the window is full.
+  /// Each input is cut into chunks of whole lines (`ChunkReader`), and the
+  /// workers read the lines of a chunk on their own (`Extractor.prepare`),
+  /// which is most of the cost and depends on nothing around the line.
+  /// This thread hands each prepared line, in input order, to the input's
+  /// one session, which decides it with everything above it as on one
+  /// core: no state is guessed, nothing is run twice, and the output is
+  /// what one core gives by construction.
   ///
-  /// A chunk starts from a state guessed from its lead-in. When the chunk
-  /// before it ended in a different state (a section opened further back
-  /// than the lead-in reaches, say), the chunk is run again from the true
-  /// state, so the output is always what one core would give.
-  func parallel(_ inputs: [InputFile], emit: ([ExtractedItem], EncodedItems?) throws -> Void) throws {
-    // One reader at a time, made when its input's turn comes: a reader
-    // keeps its input's last lines, and thousands of them would add up.
-    var current = 0
-    var reader = inputs.first.map { ChunkReader(input: $0, targetSize: chunkBytes) }
-    func nextChunk() throws -> ChunkReader.Chunk? {
-      while let r = reader {
-        if let chunk = try r.next() { return chunk }
-        current += 1
-        reader = current < inputs.count ? ChunkReader(input: inputs[current], targetSize: chunkBytes) : nil
-      }
-      return nil
-    }
+  /// Up to `jobs * 2` chunks are in flight, so memory stays bounded
+  /// whatever the input's size, and a worker that finishes early starts
+  /// its next chunk at once. What each chunk yields is handed to `emit` as
+  /// soon as it is decided.
+  func parallel(_ inputs: [InputFile], emit: ([ExtractedItem]) throws -> Void) throws {
+    var chunks = ChunkSequence(inputs: inputs, chunkBytes: chunkBytes)
     // One serial queue per job, chunks dealt out in turn: never more than
-    // `jobs` extracting at once, and no thread ever blocks waiting for a
-    // turn (a blocked thread holds memory). Each queue has up to two chunks
-    // waiting, so a worker that finishes early starts its next chunk at
-    // once instead of waiting for the oldest to be written.
-    let lanes = (0..<jobs).map { DispatchQueue(label: "cardex.extract.\($0)") }
+    // `jobs` reading at once, and no worker ever blocks waiting for a turn.
+    let lanes = (0..<jobs).map { DispatchQueue(label: "cardex.read.\($0)") }
     var dealt = 0
-    var inFlight: [(chunk: ChunkReader.Chunk, slot: ChunkSlot)] = []
+    var inFlight: [(input: Int, isLast: Bool, slot: WorkSlot<[PreparedLine]>)] = []
     // Every chunk handed to a worker is waited for, even when a read or a
     // write fails, so that no worker is left running.
     defer { for pending in inFlight { _ = pending.slot.wait() } }
-    var previous: (source: String, state: ExtractionSession.State)?
-    // Diagnostics said once per input (`invalid-utf8`, `nul-bytes`) may come
-    // from several chunks; the first one stands.
-    var saidOnce = Set<String>()
-    var exhausted = false
+    var sessionInput = -1
+    var session = extractor.session(source: "")
+    var out: [ExtractedItem] = []
     while true {
-      while !exhausted, inFlight.count < jobs * 2 {
-        guard let chunk = try nextChunk() else {
-          exhausted = true
-          break
-        }
-        let slot = ChunkSlot()
-        lanes[dealt % jobs].async { [self] in
-          let result = extractor.extract(chunk)
-          slot.fill((result, encoding.map { FeedWriter.encode(result.items, as: $0) }))
-        }
+      while inFlight.count < jobs * 2, let (input, chunk) = try chunks.next() {
+        let slot = WorkSlot<[PreparedLine]>()
+        lanes[dealt % jobs].async { [extractor] in slot.fill(extractor.prepare(chunk)) }
         dealt += 1
-        inFlight.append((chunk, slot))
+        inFlight.append((input, chunk.isLast, slot))
       }
       guard !inFlight.isEmpty else { return }
-      let (chunk, slot) = inFlight.removeFirst()
-      var (result, encoded) = slot.wait()
-      let continues = chunk.firstLine > 1 || chunk.startsMidLine
-      if continues, let previous, previous.source == chunk.source, previous.state != result.startState {
-        result = extractor.extract(chunk, from: previous.state)
-        encoded = nil
+      let (input, isLast, slot) = inFlight.removeFirst()
+      if input != sessionInput {
+        session = extractor.session(source: inputs[input].name)
+        sessionInput = input
       }
-      previous = (chunk.source, result.endState)
-      if encoded != nil, result.items.contains(where: { Self.saidOnceKey($0).map(saidOnce.contains) ?? false }) {
-        // A diagnostic said once per input was said by an earlier chunk: its
-        // line goes, and the rest is encoded again.
-        encoded = nil
-      }
-      result.items.removeAll { item in Self.saidOnceKey(item).map { !saidOnce.insert($0).inserted } ?? false }
-      try emit(result.items, encoded ?? encoding.map { FeedWriter.encode(result.items, as: $0) })
+      for line in slot.wait() { session.consume(line, into: &out) }
+      if isLast { out += session.finish() }
+      try emit(out)
+      out.removeAll(keepingCapacity: true)
     }
   }
+}
 
-  /// What identifies a diagnostic said once per input (`invalid-utf8`,
-  /// `nul-bytes`), which several chunks of one input may each give; nil for
-  /// any other item.
-  static func saidOnceKey(_ item: ExtractedItem) -> String? {
-    guard case .diagnostic(let d) = item, d.code == "invalid-utf8" || d.code == "nul-bytes" else { return nil }
-    return "\(d.source)\u{1F}\(d.code)"
+/// The chunks of several inputs, one input after the other.
+///
+/// One reader at a time, made when its input's turn comes: each input is
+/// opened only then, and closed once read.
+struct ChunkSequence {
+  let inputs: [InputFile]
+  let chunkBytes: Int
+  private var current = -1
+  private var reader: ChunkReader?
+
+  init(inputs: [InputFile], chunkBytes: Int) {
+    self.inputs = inputs
+    self.chunkBytes = chunkBytes
+  }
+
+  /// The next chunk and the index of its input; nil after the last input.
+  mutating func next() throws(InputFile.Failure) -> (Int, ChunkReader.Chunk)? {
+    while true {
+      if let reader, let chunk = try reader.next() { return (current, chunk) }
+      current += 1
+      guard current < inputs.count else {
+        reader = nil
+        return nil
+      }
+      reader = ChunkReader(input: inputs[current], targetSize: chunkBytes)
+    }
+  }
+}
+
+/// What a worker makes of one chunk, handed to the thread that decides.
+final class WorkSlot<Value: Sendable>: @unchecked Sendable {
+  private var value: Value?
+  private let filled = DispatchSemaphore(value: 0)
+
+  /// Called once, by the worker.
+  func fill(_ value: Value) {
+    self.value = value
+    filled.signal()
+  }
+
+  /// Blocks until the worker has filled the slot; the semaphore orders
+  /// the worker's write before this read.
+  func wait() -> Value {
+    filled.wait()
+    filled.signal()
+    // Filled: `fill` sets the value before it signals.
+    return value ?? { fatalError("slot signalled before it was filled") }()
   }
 }

@@ -5,46 +5,44 @@ import Dispatch
 /// `cardex parse` does, for library users too.
 ///
 /// On one core each input gets one session, fed as the input is read. On
-/// several, inputs are cut into chunks at blank lines and shared out; the
-/// output is still what one core gives (see `parallel`).
+/// several, files are cut into chunks of whole lines whose lines are read
+/// on the workers, and each input's one session decides them here in
+/// order: the output is what one core gives (see `parallel`).
 public struct ExtractionRun: Sendable {
   public let extractor: Extractor
-  /// Cores to extract on.
+  /// Cores to read lines on.
   public var jobs: Int
-  /// Bytes per chunk when a file is cut for several cores.
+  /// Bytes per chunk when a file is cut for several cores. A chunk's
+  /// prepared lines take many times its bytes (each line's tokens,
+  /// elements and candidates), and `jobs * 2` chunks are in flight: small
+  /// chunks keep memory low, and a chunk still takes far longer to read
+  /// than to hand over.
   public var chunkBytes: Int
   /// Add a `LineExplanation` for every record, heading and near miss (one
   /// core only: explanations follow the lines in order).
   public var explain: Bool
-  /// Workers encode their records in this feed format too
-  /// (`FeedWriter.encode`), so that the thread that writes only copies
-  /// bytes; nil: they do not.
-  public var encoding: FeedWriter.Format?
 
-  public init(extractor: Extractor, jobs: Int = 1, chunkBytes: Int = 2 << 20, explain: Bool = false, encoding: FeedWriter.Format? = nil) {
+  /// The default `chunkBytes`.
+  public static let defaultChunkBytes = 128 << 10
+
+  public init(extractor: Extractor, jobs: Int = 1, chunkBytes: Int = defaultChunkBytes, explain: Bool = false) {
     self.extractor = extractor
     self.jobs = max(1, jobs)
     self.chunkBytes = max(1, chunkBytes)
     self.explain = explain
-    self.encoding = encoding
   }
 
   /// Extracts every input in turn. `emit` receives each batch of items in
-  /// input order and, when `encoding` is set and the batch was encoded by a
-  /// worker, the encoded batch (nil otherwise). `flush` is called when what
-  /// was emitted should reach its reader now: an input that is a stream (a
-  /// pipe, a terminal) gave it, and its reader may be waiting for it.
-  public func run(
-    _ inputs: [InputFile], emit: ([ExtractedItem], EncodedItems?) throws -> Void, flush: () throws -> Void = {}
-  ) throws {
+  /// input order. `flush` is called when what was emitted should reach its
+  /// reader now: an input that is a stream (a pipe, a terminal) gave it,
+  /// and its reader may be waiting for it.
+  public func run(_ inputs: [InputFile], emit: ([ExtractedItem]) throws -> Void, flush: () throws -> Void = {}) throws {
     guard jobs > 1 && !explain else {
-      return try sequential(inputs, emit: { try emit($0, nil) }, flush: flush)
+      return try sequential(inputs, emit: emit, flush: flush)
     }
     // Files go to the workers in chunks; a stream is read here, line by
-    // line as it comes, so that its records go out as its lines arrive. (A
-    // chunk of one input rarely starts in the state its lead-in guesses, so
-    // it is run again here: on one long input, --jobs gains nothing yet
-    // that a stream would lose; see docs/performance.md.)
+    // line as it comes, so that its records go out as its lines arrive
+    // (`settle` decides what waits when the stream pauses).
     var files: [InputFile] = []
     for input in inputs {
       guard input.isStream else {
@@ -53,7 +51,7 @@ public struct ExtractionRun: Sendable {
       }
       if !files.isEmpty { try parallel(files, emit: emit) }
       files = []
-      try sequential([input], emit: { try emit($0, nil) }, flush: flush)
+      try sequential([input], emit: emit, flush: flush)
     }
     if !files.isEmpty { try parallel(files, emit: emit) }
   }
@@ -94,26 +92,5 @@ public struct ExtractionRun: Sendable {
       if let writeError { throw writeError }
       try emit(pending)
     }
-  }
-}
-
-/// What a worker made of one chunk, handed to the thread that writes.
-final class ChunkSlot: @unchecked Sendable {
-  typealias Value = (result: Extractor.ChunkResult, encoded: EncodedItems?)
-  private var value: Value?
-  private let filled = DispatchSemaphore(value: 0)
-
-  /// Called once, by the worker.
-  func fill(_ value: Value) {
-    self.value = value
-    filled.signal()
-  }
-
-  /// Blocks until the worker has filled the slot; the semaphore orders
-  /// the worker's write before this read.
-  func wait() -> Value {
-    filled.wait()
-    filled.signal()
-    return value!
   }
 }
