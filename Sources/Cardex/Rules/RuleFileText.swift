@@ -18,19 +18,24 @@ enum RuleFileText {
   static let maxBytes = 4 << 20
 
   static func text(_ path: String) throws(YAMLError) -> String {
-    let bytes = try readBytes(path)
+    try text(decoding: try readBytes(path), path: path)
+  }
+
+  /// The text of bytes `readBytes` gave for `path`.
+  static func text(decoding bytes: [UInt8], path: String) throws(YAMLError) -> String {
     guard let text = String(validating: bytes, as: UTF8.self) else { throw failure(path, "rule file is not valid UTF-8") }
     return text
   }
 
-  private static func readBytes(_ path: String) throws(YAMLError) -> [UInt8] {
+  /// The file's bytes, refused past `limit`.
+  static func readBytes(_ path: String, limit: Int = maxBytes) throws(YAMLError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { throw failure(path, "cannot read rule file: \(reason(errno: errno))") }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw failure(path, "cannot read rule file: \(reason(errno: errno))") }
     if let kind = notRegular(info.st_mode) { throw failure(path, "cannot read rule file: \(kind)") }
-    if Int(info.st_size) > maxBytes { throw tooLarge(path, Int(info.st_size)) }
+    if Int(info.st_size) > limit { throw tooLarge(path, Int(info.st_size)) }
     var out: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 64 << 10)
     while true {
@@ -40,7 +45,7 @@ enum RuleFileText {
       if n == 0 { return out }
       out.append(contentsOf: chunk[0..<n])
       // The file grew after `fstat`: the cap holds all the same.
-      if out.count > maxBytes { throw tooLarge(path, out.count) }
+      if out.count > limit { throw tooLarge(path, out.count) }
     }
   }
 
