@@ -36,16 +36,23 @@ enum RuleFileText {
     guard fstat(fd, &info) == 0 else { throw failure(path, "cannot read rule file: \(reason(errno: errno))") }
     if let kind = notRegular(info.st_mode) { throw failure(path, "cannot read rule file: \(kind)") }
     if Int(info.st_size) > limit { throw tooLarge(path, Int(info.st_size)) }
-    var out: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 64 << 10)
+    // Read straight into a buffer of the size `fstat` gave (and one byte
+    // more, to see the end), grown only if the file grows meanwhile: a
+    // compiled-rules cache entry is megabytes, read at every start.
+    var out = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+    var filled = 0
     while true {
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if filled == out.count { out += [UInt8](repeating: 0, count: 64 << 10) }
+      let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress.map { $0 + filled }, $0.count - filled) }
       if n < 0, errno == EINTR { continue }
       guard n >= 0 else { throw failure(path, "cannot read rule file: \(reason(errno: errno))") }
-      if n == 0 { return out }
-      out.append(contentsOf: chunk[0..<n])
+      if n == 0 {
+        out.removeLast(out.count - filled)
+        return out
+      }
+      filled += n
       // The file grew after `fstat`: the cap holds all the same.
-      if out.count > limit { throw tooLarge(path, out.count) }
+      if filled > limit { throw tooLarge(path, filled) }
     }
   }
 
