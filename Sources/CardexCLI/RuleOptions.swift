@@ -17,6 +17,9 @@ struct RuleOptions: ParsableArguments {
   @Flag(help: "Use only the --rules folders, not the shipped rules.")
   var noDefaultRules = false
 
+  @Flag(help: "Build the rules from their files, neither reading nor writing the compiled-rules cache (also: CARDEX_NO_CACHE=1).")
+  var noCache = false
+
   /// The shipped rules, then each `--rules` folder in order;
   /// `lexiconsOnly` for the feed checks (`RuleLoader.lexiconsOnly`).
   func load(lexiconsOnly: Bool = false) throws -> RuleSet {
@@ -29,7 +32,8 @@ struct RuleOptions: ParsableArguments {
     }
     dirs += directories
     do {
-      return try RuleLoader(lexiconsOnly: lexiconsOnly).load(directories: dirs)
+      let cache = noCache ? nil : RuleCache.standard(version: CardexCommand.configuration.version)
+      return try RuleLoader(lexiconsOnly: lexiconsOnly).load(directories: dirs, cache: cache)
     } catch {
       throw CLIError(error.description, bare: true)
     }

@@ -6,9 +6,9 @@ public struct CompetitionLexicon: Sendable {
   }
 
   /// Folded spelling → competition.
-  private(set) var bySpelling: [String: Entry] = [:]
+  var bySpelling: [String: Entry] = [:]
   /// Every spelling with its competition, for the element lexicon.
-  public private(set) var spellings: [(spelling: String, entry: Entry)] = []
+  public internal(set) var spellings: [(spelling: String, entry: Entry)] = []
 
   public init() {}
 

@@ -1,15 +1,15 @@
 /// The vocabulary of every element type the rules declare, and the trie
 /// that finds it in a line.
 public struct ElementLexicon: Sendable {
-  public private(set) var entries: [ElementEntry] = []
+  public internal(set) var entries: [ElementEntry] = []
   var trie = PhraseTrie()
   /// The element types with at least one entry.
-  public private(set) var types: Set<String> = []
+  public internal(set) var types: Set<String> = []
   /// Each entry's first two key tokens (what the prose gate indexes), so
   /// that no one tokenizes the phrases twice.
-  public private(set) var leads: [PhraseLead] = []
+  public internal(set) var leads: [PhraseLead] = []
   /// Exact spellings of case-sensitive entries, by entry index.
-  private var exactTexts: [Int: [String]] = [:]
+  var exactTexts: [Int: [String]] = [:]
 
   public init() {}
 

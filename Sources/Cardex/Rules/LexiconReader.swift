@@ -5,6 +5,9 @@ import Foundation
 /// spellings into the element lexicon once all are read.
 struct LexiconReader {
   var countryAliases: [(code: String?, name: String?, entry: Int, note: String?)] = []
+  /// The tables read beside the rule files (`countries.csv`), as read: a
+  /// compiled-rules cache depends on them as on the rule files.
+  var tables: [RuleSource] = []
 
   static let kinds = ["weight-classes", "countries", "competitions"]
 
@@ -13,7 +16,7 @@ struct LexiconReader {
     guard let lexicon = root["lexicon"] else { return }
     switch lexicon.string {
     case "weight-classes": try loadWeightClasses(root, r, into: &rules.weightClasses)
-    case "countries": try loadCountries(root, r, path: path, into: &rules.countries, aliases: &countryAliases)
+    case "countries": try loadCountries(root, r, path: path, into: &rules.countries, aliases: &countryAliases, tables: &tables)
     case "competitions": try loadCompetitions(root, r, into: &rules.competitions)
     case "separators":
       throw r.error(lexicon, "the separators lexicon is an element file in rule version 2 (element: separator; see Rules/elements/separators.yaml)")
@@ -113,7 +116,7 @@ struct LexiconReader {
 
   func loadCountries(
     _ root: YAMLNode, _ r: RuleReader, path: String, into lexicon: inout CountryLexicon,
-    aliases: inout [(code: String?, name: String?, entry: Int, note: String?)]
+    aliases: inout [(code: String?, name: String?, entry: Int, note: String?)], tables: inout [RuleSource]
   ) throws(YAMLError) {
     _ = try r.mapping(root, allowed: ["version", "lexicon", "table", "overrides", "entities", "aliases"], what: "a country lexicon")
     if let tableNode = root["table"] {
@@ -122,6 +125,7 @@ struct LexiconReader {
       guard let data = FileManager.default.contents(atPath: csvPath), let text = String(validating: data, as: UTF8.self) else {
         throw r.error(tableNode, "cannot read country table '\(csvPath)'")
       }
+      tables.append(RuleSource(path: csvPath, bytes: Array(data)))
       lexicon.entries += try CountryTable.parse(text, file: csvPath)
     }
     func find(_ node: YAMLNode) throws(YAMLError) -> Int {

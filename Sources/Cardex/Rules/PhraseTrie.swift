@@ -11,14 +11,14 @@
 /// tokens of a line are in no phrase and stop the walk at once.
 public struct PhraseTrie: Sendable {
   /// The number of each folded key token of any phrase.
-  private(set) var words: [String: Int32] = [:]
+  var words: [String: Int32] = [:]
   /// The root's children, by word number: every start of a walk.
-  private var rootChildren: [Int32] = []
+  var rootChildren: [Int32] = []
   /// Deeper edges: `node << 32 | word` → child.
-  private var edges: [UInt64: Int32] = [:]
+  var edges: [UInt64: Int32] = [:]
   /// Entries (indexes into `ElementLexicon.entries`) whose phrase ends at
   /// each node.
-  private var ends: [[Int32]] = [[]]
+  var ends: [[Int32]] = [[]]
 
   /// A token no phrase holds.
   static let unknown: Int32 = -1

@@ -18,29 +18,41 @@ enum RuleFileText {
   static let maxBytes = 4 << 20
 
   static func text(_ path: String) throws(YAMLError) -> String {
-    let bytes = try readBytes(path)
+    try text(decoding: try readBytes(path), path: path)
+  }
+
+  /// The text of bytes `readBytes` gave for `path`.
+  static func text(decoding bytes: [UInt8], path: String) throws(YAMLError) -> String {
     guard let text = String(validating: bytes, as: UTF8.self) else { throw failure(path, "rule file is not valid UTF-8") }
     return text
   }
 
-  private static func readBytes(_ path: String) throws(YAMLError) -> [UInt8] {
+  /// The file's bytes, refused past `limit`.
+  static func readBytes(_ path: String, limit: Int = maxBytes) throws(YAMLError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { throw failure(path, "cannot read rule file: \(reason(errno: errno))") }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw failure(path, "cannot read rule file: \(reason(errno: errno))") }
     if let kind = notRegular(info.st_mode) { throw failure(path, "cannot read rule file: \(kind)") }
-    if Int(info.st_size) > maxBytes { throw tooLarge(path, Int(info.st_size)) }
-    var out: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 64 << 10)
+    if Int(info.st_size) > limit { throw tooLarge(path, Int(info.st_size)) }
+    // Read straight into a buffer of the size `fstat` gave (and one byte
+    // more, to see the end), grown only if the file grows meanwhile: a
+    // compiled-rules cache entry is megabytes, read at every start.
+    var out = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+    var filled = 0
     while true {
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if filled == out.count { out += [UInt8](repeating: 0, count: 64 << 10) }
+      let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress.map { $0 + filled }, $0.count - filled) }
       if n < 0, errno == EINTR { continue }
       guard n >= 0 else { throw failure(path, "cannot read rule file: \(reason(errno: errno))") }
-      if n == 0 { return out }
-      out.append(contentsOf: chunk[0..<n])
+      if n == 0 {
+        out.removeLast(out.count - filled)
+        return out
+      }
+      filled += n
       // The file grew after `fstat`: the cap holds all the same.
-      if out.count > maxBytes { throw tooLarge(path, out.count) }
+      if filled > limit { throw tooLarge(path, filled) }
     }
   }
 

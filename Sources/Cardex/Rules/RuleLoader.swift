@@ -54,13 +54,23 @@ public struct RuleLoader: Sendable {
   func loadForChecking(directories: [String], skipping: Set<String>, alsoKnown: Set<String>) throws(YAMLError) -> (
     rules: RuleSet, typeErrors: [YAMLError]
   ) {
-    let (rules, grammarFiles) = try build(try documents(in: directories, skipping: skipping), checkingTypes: false)
+    let (rules, grammarFiles, _) = try build(try documents(in: directories, skipping: skipping), checkingTypes: false)
     return (rules, typeErrors(rules, grammarFiles, alsoKnown: alsoKnown))
   }
 
   /// The parsed rule files of `directories`, a later folder's file
   /// replacing an earlier one with the same relative path.
   private func documents(in directories: [String], skipping: Set<String>) throws(YAMLError) -> [(path: String, root: YAMLNode)] {
+    var documents: [(path: String, root: YAMLNode)] = []
+    for path in try documentPaths(in: directories, skipping: skipping) {
+      documents.append((path, try parse(path)))
+    }
+    return documents
+  }
+
+  /// The rule files of `directories`, in the order they are read, a later
+  /// folder's file replacing an earlier one with the same relative path.
+  func documentPaths(in directories: [String], skipping: Set<String>) throws(YAMLError) -> [String] {
     var byRelativePath: [String: String] = [:]
     var order: [String] = []
     for dir in directories {
@@ -73,12 +83,10 @@ public struct RuleLoader: Sendable {
         byRelativePath[relative] = dir + "/" + relative
       }
     }
-    var documents: [(path: String, root: YAMLNode)] = []
-    for relative in order {
-      guard let path = byRelativePath[relative], !skipping.contains(path) else { continue }
-      documents.append((path, try parse(path)))
+    return order.compactMap { relative in
+      guard let path = byRelativePath[relative], !skipping.contains(path) else { return nil }
+      return path
     }
-    return documents
   }
 
   /// Builds a rule set from files already in memory: `(name, text)` pairs.
@@ -115,8 +123,10 @@ public struct RuleLoader: Sendable {
   /// attack, and is refused before it is parsed.
   public static let maxRuleFileBytes = RuleFileText.maxBytes
 
-  private func build(_ documents: [(path: String, root: YAMLNode)], checkingTypes: Bool = true) throws(YAMLError) -> (
-    rules: RuleSet, grammarFiles: [(RuleReader, YAMLNode)]
+  /// The rule set, the grammar files (for `typeErrors`) and the tables
+  /// the lexicons read beside the rule files (for `RuleCache`).
+  func build(_ documents: [(path: String, root: YAMLNode)], checkingTypes: Bool = true) throws(YAMLError) -> (
+    rules: RuleSet, grammarFiles: [(RuleReader, YAMLNode)], tables: [RuleSource]
   ) {
     var rules = RuleSet()
     rules.files = documents.map(\.path)
@@ -152,7 +162,7 @@ public struct RuleLoader: Sendable {
     lexicons.finish(&rules, elements: !lexiconsOnly)
     rules.families.sort { ($0.priority, $1.id) > ($1.priority, $0.id) }
     if checkingTypes && !lexiconsOnly, let first = typeErrors(rules, grammarFiles).first { throw first }
-    return (rules, grammarFiles)
+    return (rules, grammarFiles, lexicons.tables)
   }
 
   /// What a rules folder with no rule file in it gets, from `parse` and
