@@ -151,8 +151,11 @@ struct Evidence {
     // (`Celtic 3 Rangers 2, Hearts 1 Hibernian 0`, with no comma between a
     // match's two teams, is a list of results.)
     if c.terms.contains(where: { $0.term.field == "homeScore" }), line.isMark(c.end, ","), c.sides.count == 2, line.isMark(c.sides[1].start - 1, ","),
-      (c.end + 1..<min(c.end + 6, line.tokens.count)).contains(where: { i in
-        // `Wadena 4, Benson 3, 2OT`: a note on the score, not another team's points.
+      c.end + 1 < line.tokens.count, line.tokens[c.end + 1].isWord,
+      (c.end + 2..<min(c.end + 6, line.tokens.count)).contains(where: { i in
+        // `Wadena 4, Benson 3, 2OT`, `Hillsboro 7, Sacred Heart 0, 2Q,
+        // ppd.`: a note on the score, not another team's points, which
+        // would follow a name.
         line.tokens[i].isNumber && !line.elements(startingAt: i).contains { $0.type == "score-note" }
       })
     {
