@@ -110,6 +110,10 @@ struct Evidence {
       for name in ["tail.remote", "line.sentence", "prose.words"] { f[name] = nil }
       f["tail.report"] = 1
     }
+    // A question in the report after a result (`Pirates 4, Cardinals 3:
+    // How about a more conventional walkoff?`) is the writer's, not the
+    // line's.
+    if f["tail.report"] == nil, line.tokens.contains(where: { $0.text == "?" }) { f["line.question"] = 1 }
     // `Cádiz vs Huesca: Disfrutando una gran temporada …`: a pairing that
     // labels a paragraph of prose after its colon is an article's preview
     // of the match, not a listing.
@@ -118,7 +122,6 @@ struct Evidence {
     {
       f["tail.paragraph"] = 1
     }
-    if line.tokens.contains(where: { $0.text == "?" }) { f["line.question"] = 1 }
     // `“Godzilla vs. Mechagodzilla” (2:45 a.m.)`, `„Barbara Salesch – Das
     // Strafgericht“`: a pairing in quotation marks is a title.
     // One pair of marks around both sides, none between (`«Химки» – ЦСКА`
