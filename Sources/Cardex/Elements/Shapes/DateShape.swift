@@ -42,7 +42,11 @@ enum DateShape {
     if sawWeekday {
       // A weekday alone, or before a bare day number (`Sat 7`).
       // Not an hour (`Sun 1pm ET`).
-      let hour = j + 1 < line.tokens.count && line.tokens[j + 1].isWord && !line.tokens[j + 1].spaceBefore
+      // Nor one a time's word follows (`Saturday, 7 p.m.`, `Sa, 15 Uhr`).
+      let timeWord = line.elements(startingAt: j + 1).contains { e in
+        e.type == "time-word" && (e.tags.contains("after") || e.value == .text("am") || e.value == .text("pm"))
+      }
+      let hour = (j + 1 < line.tokens.count && line.tokens[j + 1].isWord && !line.tokens[j + 1].spaceBefore) || timeWord
       if let d = line.number(j), d >= 1, d <= 31, line.tokens[j].text.count <= 2, !line.isMark(j + 1, ":") && !line.isMark(j + 1, "."), !hour {
         return j + 1
       }
