@@ -36,19 +36,7 @@ struct Evidence {
       if nameTokens.filter({ $0.isWord }).allSatisfy({ $0.isAllCaps }) && s.words >= 2 { f["side.all-caps", default: 0] += 1 }
       for n in s.notes { f["note.\(n.kind.rawValue)", default: 0] += 1 }
     }
-    // `Broncos 24 def Storm 18`: each winner and loser ending in a number
-    // are two teams' scores, not two clubs' numbers.
-    // So do two sides ending in a one-digit number round a separator
-    // (`Russia 5 vs. Saudi Arabia 0`): a club's number has two digits or
-    // four (`Hannover 96`, `Frisia 1883`).
-    let numberEnds = c.sides.count == 2 ? c.sides.compactMap { s in s.nameEnd > s.nameStart && line.tokens[s.nameEnd - 1].isNumber ? line.tokens[s.nameEnd - 1].text : nil } : []
-    let trailingNumber = c.sides.count == 2 && c.sides[1].nameEnd < line.tokens.count && line.tokens[c.sides[1].nameEnd].isNumber
-      && c.unexplainedTail.contains(c.sides[1].nameEnd)
-    if numberEnds.count == 2, c.roles.contains(.winner) || numberEnds.allSatisfy({ $0.count == 1 }) {
-      f["sides.scored"] = 1
-    } else if numberEnds.count == 1, numberEnds[0].count == 1, trailingNumber {
-      f["sides.scored"] = 1
-    }
+    if Self.sidesEndInScores(c, line) { f["sides.scored"] = 1 }
     var typed = Set<String>()
     for e in c.leads where Self.countedAnnotations.contains(e.type) { typed.insert(e.type); f["lead.\(e.type)"] = 1 }
     for e in c.tails where Self.countedAnnotations.contains(e.type) {
@@ -192,6 +180,19 @@ struct Evidence {
       f["lead.heading-mark"] = c.sides.allSatisfy { $0.words == 1 } ? 2 : 1
     }
     return f.filter { $0.value != 0 }
+  }
+
+  /// `Broncos 24 def Storm 18`: a winner and a loser each ending in a
+  /// number are two teams' scores, not two clubs' numbers. So are two
+  /// sides ending in a one-digit number round a separator, or one with the
+  /// other's number left after it (`Russia 5 vs. Saudi Arabia 0`): a club's
+  /// number has two digits or four (`Hannover 96`, `Frisia 1883`).
+  static func sidesEndInScores(_ c: Candidate, _ line: LineElements) -> Bool {
+    guard c.sides.count == 2 else { return false }
+    let ends = c.sides.compactMap { s in s.nameEnd > s.nameStart && line.tokens[s.nameEnd - 1].isNumber ? line.tokens[s.nameEnd - 1].text : nil }
+    if ends.count == 2 { return c.roles.contains(.winner) || ends.allSatisfy { $0.count == 1 } }
+    let after = c.sides[1].nameEnd
+    return ends.count == 1 && ends[0].count == 1 && after < line.tokens.count && line.tokens[after].isNumber && c.unexplainedTail.contains(after)
   }
 
   static let openQuotes: Set<String> = ["\"", "“", "„", "«", "‘", "'", "「", "『"]
