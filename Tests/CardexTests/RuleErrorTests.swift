@@ -33,6 +33,10 @@ import Testing
       files: [separators, ("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    sequence: \"side separator\"\n")],
       expected: "g.yaml:5:15: error: rule 'x' needs exactly two sides, it has 1"),
     ErrorCase(
+      id: "a term before the first side",
+      files: [separators, ("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    sequence: \"separator side separator side\"\n")],
+      expected: "g.yaml:5:15: error: rule 'x' must begin with a side; what stands before a name (a sign, a seed) is read as its note"),
+    ErrorCase(
       id: "unclosed mark",
       files: [("g.yaml", "version: 2\ngrammar: g\nrules:\n  - rule: x\n    sequence: \"side '( side\"\n")],
       expected: "g.yaml:5:21: error: a quoted mark is never closed"),

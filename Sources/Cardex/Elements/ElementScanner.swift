@@ -8,6 +8,19 @@ public struct ElementScanner: Sendable {
     self.rules = rules
   }
 
+  /// Katakana written together is one word: a phrase that starts or ends
+  /// inside a run of it is part of a longer word (`ポイント`, points, in
+  /// `クロスポイント`, a gym's name), not that phrase.
+  static func insideKatakanaWord(_ t: [Token], _ start: Int, _ end: Int) -> Bool {
+    func katakana(_ k: Int) -> Bool {
+      guard k >= 0, k < t.count, let s = t[k].text.unicodeScalars.first else { return false }
+      return (0x30A1...0x30FA).contains(s.value) || s.value == 0x30FC
+    }
+    if katakana(start), katakana(start - 1), !t[start].spaceBefore { return true }
+    if katakana(end - 1), katakana(end), !t[end].spaceBefore { return true }
+    return false
+  }
+
   public func scan(_ text: String) -> LineElements {
     var line = LineElements(text: text, tokens: Tokenizer.tokenize(text))
     let lexicon = rules.elements
@@ -17,6 +30,7 @@ public struct ElementScanner: Sendable {
       for (end, id) in lexicon.matches(in: line.tokens, words: words, from: i) {
         let entry = lexicon.entries[id]
         if entry.type == "separator", !standsApart(line.tokens, i, end) { continue }
+        if Self.insideKatakanaWord(line.tokens, i, end) { continue }
         let e = Element(type: entry.type, start: i, end: end, value: .text(entry.value), tags: entry.tags, entry: id)
         if entry.type == "channel-cue" { cues.append(e) } else { line.add(e) }
       }

@@ -91,6 +91,7 @@ public struct ExampleRunner: Sendable {
   static func fields(of x: Fixture) -> [String: String] {
     var f: [String: String] = ["home": x.home, "away": x.away, "sport": x.sport]
     f["competition"] = x.competition?.canonical
+    f["competitionAsWritten"] = x.competition?.asWritten
     f["stage"] = x.stage
     f["kickoff"] = x.kickoff?.local
     f["kickoffAsWritten"] = x.kickoff?.asWritten

@@ -12,6 +12,9 @@ extension ExtractionSession {
     /// `Boston Celtics 112` / `Miami Heat 104`: a scoreboard's two rows,
     /// each team with its score.
     case scoreboard
+    /// `●A (gym)` / `判定0-3` / `○B (gym)`: how the bout ended on the
+    /// line between two marked competitors.
+    case result(String)
   }
 
   /// A record whose competitors stand on lines of their own, read as the
@@ -75,6 +78,15 @@ extension ExtractionSession {
     {
       return .score(h, a)
     }
+    // `判定0-3(三者50-45)`, `KO 2R 1:35`: a result's words alone, between
+    // two competitors a won-or-lost sign marks.
+    let resultTypes: Set<String> = ["method", "scorecards", "round", "duration", "outcome"]
+    if (1...6).contains(line.wordCount(line.tokens.indices.filter { line.tokens[$0].isWord || line.tokens[$0].isNumber })),
+      line.elements.contains(where: { $0.type == "method" }),
+      line.tokens.indices.allSatisfy({ i in !line.tokens[i].isWord || line.isCovered(i, by: resultTypes) })
+    {
+      return .result(line.text(0, line.tokens.count))
+    }
     return nil
   }
 
@@ -85,6 +97,7 @@ extension ExtractionSession {
     case .score(let h, let a): between = " \(h)-\(a) "
     case .adjacent: between = " vs. "
     case .scoreboard: between = " "
+    case .result(let r): between = " \(r) "
     }
     let reading = extractor.reader.read(a + between + b)
     let line = reading.elements
@@ -95,6 +108,7 @@ extension ExtractionSession {
     let names = c.sides.map { line.text($0.nameStart, $0.nameEnd) }
     guard a.contains(names[0]), b.contains(names[1]) else { return nil }
     if case .adjacent = join, !c.sides.allSatisfy({ !$0.notes.isEmpty }) { return nil }
+    if case .result = join, Side.markedWinner(c.sides) == nil { return nil }
     return (reading, c, through)
   }
 }

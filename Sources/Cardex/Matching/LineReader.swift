@@ -150,11 +150,13 @@ public struct LineReader: Sendable {
     var h = HeadingReading()
     let (elements, unexplained) = annotator.read(0, line.tokens.count, line, allowed: headingTypes)
     h.elements = elements
-    h.words = line.tokens.filter { $0.isWord || $0.isNumber }.count
+    // A run of Chinese characters or kana is one word, as elsewhere
+    // (`スーパー・ウェルター級タイトルマッチ` is a short heading).
+    h.words = line.wordCount(line.tokens.indices.filter { line.tokens[$0].isWord || line.tokens[$0].isNumber })
     // Small words (`de`, `la`, `the`) are the glue of a short heading
     // (`Emparejamientos de dieciseisavos de final de la Copa del Rey:`); in
     // a longer line they are a sentence's.
-    h.unexplained = h.words <= 10 ? unexplained.filter { !line.has("stop-word", at: $0) }.count : unexplained.count
+    h.unexplained = line.wordCount(h.words <= 10 ? unexplained.filter { !line.has("stop-word", at: $0) } : unexplained)
     let section = rules.grammar.headings["section"] ?? []
     for e in elements {
       switch e.type {

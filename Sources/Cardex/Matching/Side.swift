@@ -4,6 +4,8 @@ public struct Side: Sendable, Hashable {
   /// What a note beside a name says.
   public enum NoteKind: String, Sendable, Hashable {
     case country, record = "fight-record", weighIn = "weigh-in", ranking, champion = "champion-mark", odds, text
+    /// A won-or-lost sign before the name (`○`, `●`): its text is `win` or `loss`.
+    case outcome = "result-mark"
   }
 
   public struct Note: Sendable, Hashable {
@@ -29,4 +31,18 @@ public struct Side: Sendable, Hashable {
 
   public var country: String? { notes.first { $0.country != nil }?.country }
   public func has(_ kind: NoteKind) -> Bool { notes.contains { $0.kind == kind } }
+}
+
+extension Side {
+  /// The side a won-or-lost sign marks the winner: the one marked `win`,
+  /// or the other one when only a `loss` is marked; nil when the signs
+  /// disagree or there are none.
+  public static func markedWinner(_ sides: [Side]) -> Int? {
+    let marks = sides.map { s in s.notes.first { $0.kind == .outcome }?.text }
+    switch (marks[0], marks[1]) {
+    case ("win"?, "loss"?), ("win"?, nil), (nil, "loss"?): return 0
+    case ("loss"?, "win"?), ("loss"?, nil), (nil, "win"?): return 1
+    default: return nil
+    }
+  }
 }

@@ -74,6 +74,7 @@ extension SideFinder {
       case "country" where e.tags.contains("flag"):
         return Side.Note(kind: .country, start: i, end: e.end, text: line.tokens[i].text, country: line.tokens[i].text)
       case "champion-mark": return Side.Note(kind: .champion, start: i, end: e.end, text: line.text(i, e.end))
+      case "result-mark": return outcomeNote(e)
       case "demonym": return demonymNote(e)
       default: continue
       }
@@ -89,11 +90,19 @@ extension SideFinder {
       case "country" where el.tags.contains("flag"):
         return Side.Note(kind: .country, start: el.start, end: e, text: line.tokens[el.start].text, country: line.tokens[el.start].text)
       case "champion-mark": return Side.Note(kind: .champion, start: el.start, end: e, text: line.text(el.start, e))
+      case "result-mark" where el.end == e: return outcomeNote(el)
       case "demonym" where el.end == e: return demonymNote(el)
       default: continue
       }
     }
     return nil
+  }
+
+  /// `○` or `●` before a name: it won or lost (the element's value).
+  private func outcomeNote(_ e: Element) -> Side.Note {
+    var text = line.text(e.start, e.end)
+    if case .text(let v) = e.value { text = v }
+    return Side.Note(kind: .outcome, start: e.start, end: e.end, text: text)
   }
 
   /// `Brazilian` before a name: its country.
@@ -122,7 +131,10 @@ extension SideFinder {
       if let c = countryIn(inner) { return note(.country, country: c) }
       return note(.record)
     }
-    if let c = countryIn(inner), close - open <= 8 { return note(.country, country: c) }
+    // Words as a reader counts them: a run of Chinese characters or kana
+    // is one (`(王者/ベラルーシ/Gridin gym)` holds four).
+    let words = line.wordCount((open + 1..<close).filter { t[$0].isWord })
+    if let c = countryIn(inner), words <= 5 { return note(.country, country: c) }
     let blocking: Set<String> =
       beforePairing
       ? ["time", "date", "score", "channel"]
@@ -138,7 +150,6 @@ extension SideFinder {
       if inner.contains(where: { $0.type == "weight" }) || (line.isMark(open + 2, ".") && rest <= 3) { return note(.weighIn) }
     }
     if inner.contains(where: { $0.type == "ranking" }) { return note(.ranking) }
-    let words = (open + 1..<close).filter { t[$0].isWord }.count
     return words >= 1 && words <= 7 ? note(.text) : nil
   }
 

@@ -26,6 +26,9 @@ extension RecordBuilder {
       default: winnerIndex = 0
       }
     }
+    // `○ A vs × B`: the signs before the names say who won, over the
+    // order a rule reads (`●A 判定0-3 ○B` is read winner-first).
+    if !draw, let k = Side.markedWinner(sides) { winnerIndex = k }
     let method = c.element("method")
     var methodCanonical: String?
     if let m = method, case .text(let v) = m.value { methodCanonical = v }

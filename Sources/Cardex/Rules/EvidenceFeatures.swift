@@ -29,7 +29,7 @@ enum EvidenceFeatures {
   ]
 
   /// The kinds of note beside a name (`Side.NoteKind`): `note.KIND`.
-  static let noteKinds: Set<String> = ["country", "fight-record", "weigh-in", "ranking", "champion-mark", "odds", "text"]
+  static let noteKinds: Set<String> = ["country", "fight-record", "weigh-in", "ranking", "champion-mark", "odds", "text", "result-mark"]
 
   /// Why `name` is no feature of `rules`, or nil when it is one. `kind`:
   /// the name is a `kind:` weight. `rule.ID` is left to the caller, which

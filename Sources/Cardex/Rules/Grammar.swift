@@ -149,6 +149,11 @@ struct GrammarReader {
       return nil
     }
     guard roles.count == 2 else { throw reader.error(node, "rule '\(rule)' needs exactly two sides, it has \(roles.count)") }
+    // The matcher reads the first side leftwards from the anchor: a term
+    // before it could never match. Signs before a name are its notes.
+    guard terms.first?.isSide == true else {
+      throw reader.error(node, "rule '\(rule)' must begin with a side; what stands before a name (a sign, a seed) is read as its note")
+    }
     guard let first = terms.firstIndex(where: \.isSide), let last = terms.lastIndex(where: \.isSide),
       terms[first..<last].contains(where: { !$0.isSide && !$0.optional })
     else { throw reader.error(node, "rule '\(rule)' needs an element that is not optional between its two sides") }

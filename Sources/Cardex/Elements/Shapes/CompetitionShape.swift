@@ -38,6 +38,10 @@ enum CompetitionShape {
           end += 2
         }
       }
+      // `Superlega maschile`, `Orlen Ekstraliga kobiet`: on a line that
+      // pairs nothing, the name as written runs over the words that make it
+      // another competition of the same league.
+      if pairing == Int.max { end = qualifiersEnd(line, from: end) }
       // `La Liga Regional de Baby Fútbol`: capitalised words after a known
       // name, on a line that pairs nothing, make another competition's
       // name, one the lexicon does not know.
@@ -81,6 +85,8 @@ enum CompetitionShape {
           end += 1
         } else if t[end].isWord, connectors.contains(t[end].folded), end + 1 < t.count, capitalisedFree(line, end + 1) {
           end += 2
+        } else if let q = line.element("competition-qualifier", at: end) ?? line.element("women-word", at: end) {
+          end = q.end
         } else {
           break
         }
@@ -119,6 +125,22 @@ enum CompetitionShape {
     return words > 0 ? end : nil
   }
 
+  /// The end of the sex, age and sport words (`maschile`, `U20 hurling`,
+  /// `kobiet`) that follow a competition's name at `from`, at most three.
+  static func qualifiersEnd(_ line: LineElements, from: Int) -> Int {
+    var end = from
+    while end < line.tokens.count, end - from < 3, line.tokens[end].spaceBefore {
+      if let q = line.element("competition-qualifier", at: end) ?? line.element("women-word", at: end) {
+        end = q.end
+      } else if let w = line.element("competition-word", at: end), line.tokens[w.start..<w.end].contains(where: { $0.text.contains(where: \.isNumber) }) {
+        end = w.end
+      } else {
+        break
+      }
+    }
+    return end
+  }
+
   private static func isWomen(_ line: LineElements, _ k: Int) -> Bool {
     line.tokens[k].isCapitalized && line.elements.contains { $0.type == "women-word" && $0.start == k && $0.end == k + 1 }
   }
@@ -127,7 +149,7 @@ enum CompetitionShape {
     let t = line.tokens[k]
     guard t.isWord, t.isCapitalized || t.isAllCaps || t.isUncased else { return false }
     return !line.elements.contains {
-      $0.start <= k && k < $0.end && !["competition-word", "sport-cue", "club-word", "name-particle", "ordinal-word"].contains($0.type)
+      $0.start <= k && k < $0.end && !["competition-word", "competition-qualifier", "sport-cue", "club-word", "name-particle", "ordinal-word"].contains($0.type)
     }
   }
 }

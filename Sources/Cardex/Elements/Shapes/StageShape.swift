@@ -14,7 +14,8 @@ enum StageShape {
         if line.isMark(j, ":") { j += 1 }
         // `FINALE 4 – 0`: a number that opens a score is the score's.
         if let n = line.number(j), n < 100, !line.elements(startingAt: j).contains(where: { $0.type == "score" }) {
-          line.add(Element(type: "stage", start: i, end: j + 1, value: .text(line.text(i, j + 1))))
+          let end = countEnd(line, after: j + 1, atLeast: n)
+          line.add(Element(type: "stage", start: i, end: end, value: .text(line.text(i, end))))
         } else if w.tags.contains("numbered"), let o = line.element("ordinal-word", at: j) {
           // `Matchweek Five`, `Round Three`.
           line.add(Element(type: "stage", start: i, end: o.end, value: .text(line.text(i, o.end))))
@@ -46,12 +47,23 @@ enum StageShape {
           j += 1
         }
         if let w = line.element("stage-word", at: j), w.tags.contains("numbered") || !w.tags.contains("named") {
-          line.add(Element(type: "stage", start: i, end: w.end, value: .text(line.text(i, w.end))))
+          let end = countEnd(line, after: w.end, atLeast: n)
+          line.add(Element(type: "stage", start: i, end: end, value: .text(line.text(i, end))))
         }
         if i > 0, line.isWord(i - 1, ["第"]), line.isWord(i + 1, ["節", "戦", "回"]) {
           line.add(Element(type: "stage", start: i - 1, end: i + 2, value: .text(line.text(i - 1, i + 2))))
         }
       }
     }
+  }
+
+  /// The end of a stage whose number `n` ends at `after`, taking how many
+  /// stages there are when the line says it (`Giornata 32 di 34`, `Round 5
+  /// of 12`, `2. Spieltag von 34`): a count no smaller than the number.
+  static func countEnd(_ line: LineElements, after: Int, atLeast n: Int) -> Int {
+    guard let link = line.element("count-link", at: after), let total = line.number(link.end), total >= n, total < 100,
+      line.tokens[link.end].spaceBefore
+    else { return after }
+    return link.end + 1
   }
 }
