@@ -16,6 +16,7 @@ extension ExtractionSession {
       return
     }
     defer { noteArticleHeading(p) }
+    state.legalWords.formUnion(Self.legalWords(p))
     let scored = score(p)
     var accepted = scored.filter { $0.score >= extractor.rules.evidence.threshold }
     let reported = dropCutOff(&accepted, p, into: &out)
@@ -57,7 +58,7 @@ extension ExtractionSession {
     for var c in reading.candidates {
       // In a football text a team's score past 15 is the club's number:
       // the words are read by the other rule that read them, if any.
-      if knownSport == "football", Self.hasLargeTeamScore(c) {
+      if (knownSport == "football" && Self.hasLargeTeamScore(c)) || Self.hasLargeTeamScore(c, over: 999) {
         if let other = c.fallback.first { c = other } else { c.features["core.implausible-score"] = 1 }
       }
       for (name, value) in contextFeatures() { c.features[name] = value }
@@ -83,10 +84,11 @@ extension ExtractionSession {
 
   /// A team's score read from a bare number past what football sees
   /// (`Darmstadt 98`, `Hannover 96` are clubs' names).
-  static func hasLargeTeamScore(_ c: Candidate) -> Bool {
+  /// No sport scores a thousand (`CIVIL APPEAL NO. 2381 OF 2007`).
+  static func hasLargeTeamScore(_ c: Candidate, over limit: Double = 15) -> Bool {
     c.terms.contains { t in
       guard ["homeScore", "awayScore"].contains(t.term.field ?? ""), case .number(let n)? = t.element?.value else { return false }
-      return n > 15
+      return n > limit
     }
   }
 

@@ -49,10 +49,19 @@ extension ExtractionSession {
     if let next = window.first, Self.isParagraph(next) { f["context.prose-below"] = 1 }
     if state.proseAbove { f["context.prose-above"] = 1 }
     if state.sportUnlisted { f["context.unlisted-sport"] = 1 }
+    // A court's text: two words of the law in it so far or in the lines
+    // just below (a case's title comes before the court's name).
+    if state.legalWords.union(window.flatMap { Self.legalWords($0) }).count >= 2 { f["context.legal"] = 1 }
     // `Prediction` / `Arsenal 1, Chelsea 1`: a pick under an article's
     // heading, not a result.
     if let ago = state.articleHeadingAgo, ago <= 3 { f["context.article-heading"] = 1 }
     return f
+  }
+
+  /// The words of the law a line holds, folded.
+  static func legalWords(_ p: PendingLine) -> [String] {
+    guard let line = p.reading?.elements else { return [] }
+    return line.elements.filter { $0.type == "legal-word" }.map { Tokenizer.fold(line.text($0.start, $0.end)) }
   }
 
   /// Context features that depend on the candidate: a bare pairing over a

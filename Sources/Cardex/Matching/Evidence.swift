@@ -213,6 +213,10 @@ struct Evidence {
 
   static func isNoCompetitor(_ s: Side, _ line: LineElements) -> Bool {
     if s.nameEnd - s.nameStart == 1, line.tokens[s.nameStart].isWord, line.tokens[s.nameStart].text.count == 1 { return true }
+    // `J U D G M E N T`: a word spelled out letter by letter, no initials
+    // (those carry full stops).
+    let letters = (s.nameStart..<s.nameEnd).map { line.tokens[$0] }
+    if letters.count >= 2, letters.allSatisfy({ $0.isWord && !$0.isCJK && $0.text.count == 1 }) { return true }
     return line.elements.contains { e in
       ["channel", "sport-cue", "time-zone", "tv-word"].contains(e.type) && e.start <= s.nameStart && e.end >= s.nameEnd
     }

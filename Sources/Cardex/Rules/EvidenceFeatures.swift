@@ -17,7 +17,7 @@ enum EvidenceFeatures {
     "side.long", "side.not-a-name", "side.one-word", "side.uncased", "span.link", "tail.card-heading", "tail.clean",
     "tail.remote", "tail.unexplained", "context.article-heading", "context.heading-above", "context.headline",
     "context.prose-above", "context.prose-below", "context.record-above", "context.section", "context.siblings",
-    "context.split-lines", "context.table-columns", "context.unlisted-sport", "core.implausible-score", "core.quoted",
+    "context.split-lines", "context.table-columns", "context.unlisted-sport", "context.legal", "core.implausible-score", "core.quoted",
     "lead.article-label", "lead.scorers-list", "tail.report", "sides.scored", "side.inner-number", "tail.paragraph",
   ]
 
