@@ -273,6 +273,13 @@ extension NormalizerTests {
     ("NorthEast United FC vs Mumbai City FC", "NorthEast United FC vs Mumbai City FC"),
     ("MoraBanc Andorra - Unicaja 81-77", "MoraBanc Andorra - Unicaja 81-77"),
     ("Conor McGregor vs. Dustin Poirier", "Conor McGregor vs. Dustin Poirier"),
+    // A score closed up to the next match's first team.
+    ("AWC - MSC 4-1De Bataven - Be Quick 3-1", "AWC - MSC 4-1. De Bataven - Be Quick 3-1"),
+    ("Chicago Bears 23 - 20Die Bears verloren", "Chicago Bears 23 - 20. Die Bears verloren"),
+    // Not a time or a date closed up to a word.
+    ("Anstoß 20:00Uhr", "Anstoß 20:00Uhr"),
+    ("2024-05Mai", "2024-05Mai"),
+    ("Bayern 2-1AET", "Bayern 2-1AET"),
   ])
   func gluedBlocksComeApart(_ written: String, _ read: String) {
     #expect(String(decoding: TextNormalizer.normalize(Array(written.utf8)[...]), as: UTF8.self) == read)

@@ -39,7 +39,10 @@ public enum TextNormalizer {
     var cuts: [Int] = []
     var i = 1
     while i + 2 < b.count {
-      if isUpper(b[i]), isLower(b[i - 1]), isLower(b[i + 1]) {
+      if isUpper(b[i]), isDigit(b[i - 1]), gluedToScore(b, i) {
+        cuts.append(i)
+        i += 1
+      } else if isUpper(b[i]), isLower(b[i - 1]), isLower(b[i + 1]) {
         var end = i + 1
         while end < b.count, isLower(b[end]) { end += 1 }
         var start = i - 1
@@ -66,6 +69,46 @@ public enum TextNormalizer {
     }
     out += b[last...]
     return out
+  }
+
+  private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+
+  /// A score closed up to the next block's first name, as a list loses its
+  /// line breaks: `AWC - MSC 4-1De Bataven - Be Quick 3-1`, `Chicago Bears
+  /// 23 - 20Die Bears …`. At `i`, a capitalised word (a capital and a small
+  /// letter) straight after `N-N` or `N:N` (spaces allowed around the mark).
+  static func gluedToScore(_ b: [UInt8], _ i: Int) -> Bool {
+    guard i + 1 < b.count, b[i + 1] >= 97, b[i + 1] <= 122 else { return false }
+    var j = i - 1
+    var digits = 0
+    while j >= 0, isDigit(b[j]), digits < 3 {
+      j -= 1
+      digits += 1
+    }
+    guard digits > 0, j >= 1 else { return false }
+    let right = digits
+    if b[j] == 32 { j -= 1 }
+    guard j >= 1, b[j] == 45 || b[j] == 58 else { return false }
+    let colon = b[j] == 58
+    j -= 1
+    if j >= 0, b[j] == 32 { j -= 1 }
+    guard j >= 0, isDigit(b[j]) else { return false }
+    // Not a date or a time closed up to a word (`20:00Uhr`, `2024-05Mai`).
+    var k = j
+    var before = 0
+    while k >= 0, isDigit(b[k]) {
+      k -= 1
+      before += 1
+    }
+    guard before <= 3, k < 0 || !isDigit(b[k]) else { return false }
+    // `20:00Uhr`: two digits after a colon, under 60, after an hour, are
+    // a time's minutes.
+    if colon, right == 2, before <= 2 {
+      let hour = Int(b[k + 1...j].reduce(0) { $0 * 10 + Int($1 - 48) })
+      let minute = Int(b[i - 2] - 48) * 10 + Int(b[i - 1] - 48)
+      if hour <= 23, minute <= 59 { return false }
+    }
+    return true
   }
 
   /// Whether `word` occurs in `b` as a whole word other than at `except`.
