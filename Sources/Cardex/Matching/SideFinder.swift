@@ -249,10 +249,12 @@ struct SideFinder {
   func wordCount(_ start: Int, _ end: Int) -> Int { (start..<end).filter { startsWord($0) }.count }
 
   /// Only link labels, numbers and marks after token `from`.
-  static func isRowEnd(_ line: LineElements, _ from: Int) -> Bool {
+  /// Nothing but link labels (and, with `channels`, more channels) and
+  /// marks from token `from` to the line's end.
+  static func isRowEnd(_ line: LineElements, _ from: Int, channels: Bool = false) -> Bool {
     var i = from
     while i < line.tokens.count {
-      if let e = line.elements(startingAt: i).first(where: { $0.type == "link-label" }) {
+      if let e = line.elements(startingAt: i).first(where: { $0.type == "link-label" || (channels && $0.type == "channel") }) {
         i = e.end
       } else if line.tokens[i].isWord {
         return false
@@ -295,6 +297,15 @@ struct SideFinder {
       // line's end; before a pairing it is a name's word (`River View at
       // Barnesville`).
       if e.type == "link-label", !isRowEnd(line, e.end) { continue }
+      // A channel that ends the row after a name (`Arsenal v Chelsea BBC
+      // One`, `Parma – SPAL DAZN`) is the row's, not the name's.
+      if e.type == "channel", e.start > 0, isRowEnd(line, e.end, channels: true), line.tokens[e.start - 1].isWord,
+        line.tokens[e.start - 1].isCapitalized || line.tokens[e.start - 1].isAllCaps || line.tokens[e.start - 1].isUncased,
+        !line.elements.contains(where: { $0.type == "channel" && $0.start < e.start && $0.end > e.start - 1 })
+      {
+        for i in e.start..<e.end { never[i] = true }
+        continue
+      }
       for i in e.start..<e.end {
         if rules.never.contains(e.type) { never[i] = true }
         if rules.notAfterStart.contains(e.type) { notFirst[i] = true }

@@ -41,13 +41,30 @@ extension SideFinder {
     if line.isMark(i, "*"), line.glued(i) {
       return Side.Note(kind: .text, start: i, end: i + 1, text: "*")
     }
-    return nil
+    return originNote(at: i)
+  }
+
+  /// `de Irlanda`, `from Ireland`: the country a name's owner comes from,
+  /// written after the name, a country's name (not a code) after the word.
+  func originNote(at i: Int) -> Side.Note? {
+    guard let link = line.element("origin-link", at: i),
+      let c = line.elements(startingAt: link.end).first(where: { $0.type == "country" && $0.tags.contains("name") })
+    else { return nil }
+    let written = line.text(c.start, c.end)
+    return Side.Note(kind: .country, start: i, end: c.end, text: line.text(i, c.end), country: written)
   }
 
   /// A note that ends just before token `e`.
   func noteEnding(before e: Int) -> Side.Note? {
     guard e >= 1 else { return nil }
     let t = line.tokens
+    for c in line.elements(endingBefore: e) where c.type == "country" && c.end == e && c.tags.contains("name") {
+      if let link = line.elements(endingBefore: c.start).first(where: { $0.type == "origin-link" && $0.end == c.start }),
+        let note = originNote(at: link.start), note.end == e
+      {
+        return note
+      }
+    }
     if let mark = line.elements(endingBefore: e).first(where: { $0.type == "champion-mark" }) {
       return Side.Note(kind: .champion, start: mark.start, end: e, text: line.text(mark.start, e))
     }
