@@ -41,7 +41,16 @@ extension SideFinder {
     if line.isMark(i, "*"), line.glued(i) {
       return Side.Note(kind: .text, start: i, end: i + 1, text: "*")
     }
-    return originNote(at: i)
+    return originNote(at: i) ?? dashedWeighIn(at: i)
+  }
+
+  /// `- 71,9 kg` after a name (and its record): the weight it made at the
+  /// weigh-in, a person's weight (40 to 200 kg).
+  func dashedWeighIn(at i: Int) -> Side.Note? {
+    guard line.isMark(i, "-"), let w = line.elements(startingAt: i + 1).first(where: { $0.type == "weight" }),
+      case .weight(let weight) = w.value, (40...200).contains(weight.kg)
+    else { return nil }
+    return Side.Note(kind: .weighIn, start: i, end: w.end, text: line.text(i + 1, w.end))
   }
 
   /// `de Irlanda`, `from Ireland`: the country a name's owner comes from,
@@ -58,6 +67,9 @@ extension SideFinder {
   func noteEnding(before e: Int) -> Side.Note? {
     guard e >= 1 else { return nil }
     let t = line.tokens
+    for w in line.elements(endingBefore: e) where w.type == "weight" && w.end == e && w.start >= 1 {
+      if let note = dashedWeighIn(at: w.start - 1), note.end == e { return note }
+    }
     for c in line.elements(endingBefore: e) where c.type == "country" && c.end == e && c.tags.contains("name") {
       if let link = line.elements(endingBefore: c.start).first(where: { $0.type == "origin-link" && $0.end == c.start }),
         let note = originNote(at: link.start), note.end == e
