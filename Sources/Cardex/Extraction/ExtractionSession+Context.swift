@@ -119,6 +119,16 @@ extension ExtractionSession {
   /// record instead of standing alone.
   mutating func amendHeld(with reading: LineReading, _ p: PendingLine) -> Bool {
     guard reading.candidates.allSatisfy({ $0.score < extractor.rules.evidence.nearMiss }) else { return false }
+    // `1:1 (0:1)` under the match: its score.
+    if let score = Self.bareScore(p), state.held.count == 1, case .fixture(var f) = state.held[0], f.score == nil {
+      f.score = score
+      // A played match now: the family that takes its elements and a score.
+      let families = extractor.rules.families
+      let had = families.first { $0.id == f.format }?.requires ?? []
+      if let family = families.first(where: { $0.takes(.fixture, sport: f.sport, has: had.union(["score"])) }) { f.format = family.id }
+      state.held[0] = .fixture(f)
+      return true
+    }
     let h = reading.heading
     let useful: Set<String> = ["weight-class", "weight", "rounds", "title-word", "method", "round", "duration", "time", "date", "stage"]
     let found = h.elements.filter { useful.contains($0.type) }

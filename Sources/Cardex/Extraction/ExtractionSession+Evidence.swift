@@ -49,6 +49,9 @@ extension ExtractionSession {
     if let next = window.first, Self.isParagraph(next) { f["context.prose-below"] = 1 }
     if state.proseAbove { f["context.prose-above"] = 1 }
     if state.sportUnlisted { f["context.unlisted-sport"] = 1 }
+    // `Radomiak Radom – Widzew Łódź` / `1:1 (0:1)`: a match report's
+    // heading, with the score on the line below.
+    if let next = window.first, Self.bareScore(next) != nil { f["context.score-below"] = 1 }
     // A court's text: two words of the law in it so far or in the lines
     // just below (a case's title comes before the court's name).
     if state.legalWords.union(window.flatMap { Self.legalWords($0) }).count >= 2 { f["context.legal"] = 1 }
@@ -56,6 +59,15 @@ extension ExtractionSession {
     // heading, not a result.
     if let ago = state.articleHeadingAgo, ago <= 3 { f["context.article-heading"] = 1 }
     return f
+  }
+
+  /// The score a line holds alone (`1:1 (0:1)`, `3-2`), its half-time
+  /// score in brackets allowed: the match above's.
+  static func bareScore(_ p: PendingLine) -> Score? {
+    guard let line = p.reading?.elements, (1...9).contains(line.tokens.count), line.tokens.allSatisfy({ !$0.isWord }),
+      let e = line.elements(startingAt: 0).first(where: { $0.type == "score" }), case .score(let h, let a) = e.value
+    else { return nil }
+    return Score(home: h, away: a)
   }
 
   /// The words of the law a line holds, folded.

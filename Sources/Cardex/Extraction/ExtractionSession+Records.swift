@@ -148,7 +148,7 @@ extension ExtractionSession {
     // winner with no way of winning a fight is the context's to type.
     let fightTerms: Set<String> = ["method", "round", "duration", "weight-class", "weight", "rounds"]
     if c.roles.contains(.winner) { return c.elements.contains(where: { fightTerms.contains($0.type) }) || teamSport == nil ? .bout : .fixture }
-    if c.roles.contains(.home) { return .fixture }
+    if c.roles.contains(.home) || c.features["context.score-below"] != nil { return .fixture }
     switch extractor.rules.grammar.rules[c.rule].record {
     case .bout: return .bout
     case .fixture: return .fixture

@@ -83,6 +83,7 @@ struct Evidence {
     if lead.isEmpty { f["lead.clean"] = 1 }
     if c.unexplainedTail.isEmpty, c.remoteTail.isEmpty { f["tail.clean"] = 1 }
     if recordsOnLine >= 2 { f["line.several"] = 1 }
+    if Self.isLineup(line) { f["line.lineup"] = 1 }
     if let last = line.tokens.last, c.tailEnd == line.tokens.count, [".", "?", "!"].contains(last.text), unexplained.count >= 3 {
       f["line.sentence"] = 1
     }
@@ -209,6 +210,16 @@ struct Evidence {
     guard (1...5).contains(words), (0..<colon).allSatisfy({ t[$0].isWord || t[$0].isNumber || ["(", ")", ".", "-", "/"].contains(t[$0].text) })
     else { return nil }
     return colon
+  }
+
+  /// `Radomiak Radom: Kikolski – Ouattara (74’ Golubickas), Kingué, …`: a
+  /// team's line-up, a label and a colon, then players in commas, the
+  /// dashes between the lines of its formation; no score, time or date.
+  static func isLineup(_ line: LineElements) -> Bool {
+    let t = line.tokens
+    guard let colon = t.prefix(6).firstIndex(where: { $0.text == ":" }), colon > 0 else { return false }
+    let commas = t[colon...].filter { $0.text == "," }.count
+    return commas >= 5 && !line.elements.contains { ["score", "time", "date"].contains($0.type) }
   }
 
   static func isNoCompetitor(_ s: Side, _ line: LineElements) -> Bool {

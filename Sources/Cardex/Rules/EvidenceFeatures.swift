@@ -12,12 +12,12 @@ enum EvidenceFeatures {
   static let fixed: Set<String> = [
     "annotations", "article-words", "anchor.inside-spaced", "core.lone-cell-mark", "core.score", "lead.clean",
     "lead.event-title", "lead.heading-mark", "lead.label", "lead.rank-place", "lead.unexplained", "line.minority-anchor",
-    "line.question", "line.same-rule", "line.sentence", "line.several", "line.unexplained-share", "name.club",
+    "line.question", "line.lineup", "line.same-rule", "line.sentence", "line.several", "line.unexplained-share", "name.club",
     "name.country", "name.nickname", "name.one-word", "name.people", "prose.words", "scores.chained", "side.all-caps",
     "side.long", "side.not-a-name", "side.one-word", "side.uncased", "span.link", "tail.card-heading", "tail.clean",
     "tail.remote", "tail.unexplained", "context.article-heading", "context.heading-above", "context.headline",
     "context.prose-above", "context.prose-below", "context.record-above", "context.section", "context.siblings",
-    "context.split-lines", "context.table-columns", "context.unlisted-sport", "context.legal", "core.implausible-score", "core.quoted",
+    "context.split-lines", "context.table-columns", "context.unlisted-sport", "context.legal", "context.score-below", "core.implausible-score", "core.quoted",
     "lead.article-label", "lead.scorers-list", "tail.report", "sides.scored", "side.inner-number", "tail.paragraph",
   ]
 
