@@ -1,5 +1,5 @@
 /// Kick-off times in the ways listings write them: `19:45`, `7.45pm`,
-/// `8 p.m. ET`, `3 p.m. GMT/10 a.m. ET`, `20h45`, `21h`, `20.45 Uhr`,
+/// `8 p.m. ET`, `3 p.m. GMT/10 a.m. ET`, `20h45`, `21h`, `18u30`, `20.45 Uhr`,
 /// `ore 20,45`, `(1500)`, `730pm`, `midnight`.
 enum ClockShape {
   static let meridiems: [String: Bool] = ["am": false, "pm": true, "a": false, "p": true]
@@ -20,7 +20,14 @@ enum ClockShape {
         finish(&line, i, i + 3, hour: h, minute: m)
         continue
       }
-      // `20h45`, `21h`, `18h30`: the French and Portuguese 24-hour clock.
+      // `20h45`, `21h`, `18h30`: the French and Portuguese 24-hour clock;
+      // `18u30`, the Flemish one (only with its minutes).
+      if h <= 24, line.isWord(i + 1, ["u"]), line.glued(i + 1), let m = line.number(i + 2), line.glued(i + 2), m < 60,
+        t[i + 2].text.count == 2
+      {
+        add(&line, i, i + 3, hour: h, minute: m, fixed: true)
+        continue
+      }
       if h <= 24, line.isWord(i + 1, ["h", "hs", "hrs"]), line.glued(i + 1) {
         if let m = line.number(i + 2), line.glued(i + 2), m < 60, t[i + 2].text.count == 2 {
           add(&line, i, i + 3, hour: h, minute: m, fixed: true)

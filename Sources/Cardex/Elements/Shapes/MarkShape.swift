@@ -10,6 +10,14 @@ enum MarkShape {
   static func scan(_ line: inout LineElements, _ rules: RuleSet) {
     let t = line.tokens
     for i in t.indices {
+      // A match's number opening the line, after a bullet at most: `P37:`,
+      // `M12.`, `G5)` (a letter or two closed up to the number).
+      if i <= 1, i == 0 || line.has("bullet", at: 0), t[i].isWord, t[i].text.count <= 2, t[i].text.allSatisfy(\.isUppercase),
+        let n = line.number(i + 1), n < 1000, line.glued(i + 1),
+        line.isMark(i + 2, ":") || line.isMark(i + 2, ".") || line.isMark(i + 2, ")")
+      {
+        line.add(Element(type: "ordinal", start: i, end: i + 3, value: .number(Double(n))))
+      }
       // Past the first token a word begins a mark only as `No`, `Nr`, an
       // address (`http`, `www`: folded to ASCII, two to five bytes) or a
       // country code in capitals; most words need none of the tests below.
