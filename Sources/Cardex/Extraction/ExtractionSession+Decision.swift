@@ -110,8 +110,11 @@ extension ExtractionSession {
     _ accepted: [Candidate], _ scored: [Candidate], _ p: PendingLine, _ reading: LineReading, into out: inout [ExtractedItem]
   ) {
     let evidence = extractor.rules.evidence
+    // Built before the line above's records go out: a result by surnames
+    // may complete them.
+    let built = records(accepted, p, reading)
     out += state.held
-    state.held = records(accepted, p, reading)
+    state.held = built
     for c in scored where c.score < evidence.threshold && c.score >= evidence.nearMiss {
       state.held.append(.diagnostic(shortEvidence(c, p)))
     }
@@ -131,8 +134,9 @@ extension ExtractionSession {
     adjust(&c.features)
     c.score = Evidence(rules: extractor.rules).score(c.features)
     guard c.score >= extractor.rules.evidence.threshold else { return false }
+    let built = records([c], p, split.reading)
     out += state.held
-    state.held = records([c], p, split.reading)
+    state.held = built
     state.absorbedThrough = split.through
     if explain { out += explanations([c], p, accepted: true, joined: split.reading) }
     state.noteLine(records: true)

@@ -31,6 +31,18 @@ extension ExtractionSession {
         if state.pairs.contains(where: { $0.line == p.number && pair.sameNames($0) }), Self.mergeResult(from: built.first, into: &items) {
           continue
         }
+        // `Mauricio Rua vs. James Te Huna` / `Rua besiegte Te Huna via KO`:
+        // the result, by surnames, on the line under the pairing.
+        if pair.bout, pair.scored, let k = Self.completeHeld(with: built.first, pair: pair, in: &state.held) {
+          // A result now: the family that takes the bout's elements and one.
+          if case .bout(var b) = state.held[k] {
+            let families = extractor.rules.families
+            let had = families.first { $0.id == b.format }?.requires ?? []
+            if let family = families.first(where: { $0.takes(.bout, sport: b.sport, has: had.union(["result"])) }) { b.format = family.id }
+            state.held[k] = .bout(b)
+          }
+          continue
+        }
         if let first = state.repeatedLine(pair), first != p.number {
           items.append(.diagnostic(Diagnostic(.note, .duplicateRecord(first), source: source, line: p.number)))
           continue
@@ -107,6 +119,20 @@ extension ExtractionSession {
     b.result = r
     items[k] = .bout(b)
     return true
+  }
+
+  /// Gives a held bout of the same two fighters with no result (the line
+  /// above's) the result `item` reports; its index when it did.
+  static func completeHeld(with item: ExtractedItem?, pair: State.SeenPair, in held: inout [ExtractedItem]) -> Int? {
+    let k = held.indices.filter { i in
+      guard case .bout(let b) = held[i], b.result == nil, let seen = seenPair(held[i], line: 0) else { return false }
+      return seen.sameNames(pair)
+    }
+    guard k.count == 1 else { return nil }
+    var one = [held[k[0]]]
+    guard mergeResult(from: item, into: &one) else { return nil }
+    held[k[0]] = one[0]
+    return k[0]
   }
 
   /// Words that join alternatives or pad a name, left out when names are
