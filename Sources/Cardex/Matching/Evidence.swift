@@ -228,6 +228,11 @@ struct Evidence {
     // (those carry full stops).
     let letters = (s.nameStart..<s.nameEnd).map { line.tokens[$0] }
     if letters.count >= 2, letters.allSatisfy({ $0.isWord && !$0.isCJK && $0.text.count == 1 }) { return true }
+    // `iPhone XS Max`: a product; `OS DEMAIS` ("the others"): small words only.
+    let inName = line.elements.filter { $0.start >= s.nameStart && $0.end <= s.nameEnd }
+    if inName.contains(where: { $0.type == "product-word" }) { return true }
+    let words = (s.nameStart..<s.nameEnd).filter { line.tokens[$0].isWord }
+    if !words.isEmpty, words.allSatisfy({ i in inName.contains { $0.type == "stop-word" && $0.start <= i && i < $0.end } }) { return true }
     return line.elements.contains { e in
       ["channel", "sport-cue", "time-zone", "tv-word"].contains(e.type) && e.start <= s.nameStart && e.end >= s.nameEnd
     }

@@ -208,7 +208,7 @@ struct SideFinder {
     case .notFirst where opensName(i): break
     default: return false
     }
-    if t.isWord { return t.isCapitalized || t.isAllCaps || (t.isUncased && !t.isHiragana) }
+    if t.isWord { return t.isCapitalized || t.isAllCaps || (t.isUncased && !t.isHiragana) || line.isCovered(i, by: ["product-word"]) }
     if t.text == "\"" || t.text == "'" { return line.closing[i] != nil }
     // `1. FC Köln`, `1860 München`.
     if t.isNumber {
@@ -368,6 +368,11 @@ struct SideFinder {
       switch tok.kind {
       case .word:
         if tok.isHiragana { continue }
+        // `iPhone XS Max`: read whole, so the evidence can see a product.
+        if line.isCovered(i, by: ["product-word"]) {
+          out[i] = .any
+          continue
+        }
         if tok.isCapitalized || tok.isAllCaps || tok.isUncased {
           out[i] = notFirst[i] ? .notFirst : .any
         } else if ending[i], i > 0, t[i - 1].isWord, t[i - 1].isCapitalized, out[i - 1] == .any || out[i - 1] == .notFirst {
