@@ -214,12 +214,16 @@ struct Evidence {
 
   /// `Radomiak Radom: Kikolski – Ouattara (74’ Golubickas), Kingué, …`: a
   /// team's line-up, a label and a colon, then players in commas, the
-  /// dashes between the lines of its formation; no score, time or date.
+  /// dashes between the lines of its formation; no score, time or date,
+  /// and no word of a result or pairing other than the dashes (a list of
+  /// results in commas is no line-up).
   static func isLineup(_ line: LineElements) -> Bool {
     let t = line.tokens
     guard let colon = t.prefix(6).firstIndex(where: { $0.text == ":" }), colon > 0 else { return false }
     let commas = t[colon...].filter { $0.text == "," }.count
-    return commas >= 5 && !line.elements.contains { ["score", "time", "date"].contains($0.type) }
+    let result: Set<String> = ["score", "time", "date", "result-verb", "method", "outcome", "win-verb", "win-noun", "weight-class", "weight"]
+    return commas >= 5
+      && !line.elements.contains { result.contains($0.type) || ($0.type == "separator" && !$0.tags.contains("dash")) }
   }
 
   static func isNoCompetitor(_ s: Side, _ line: LineElements) -> Bool {
