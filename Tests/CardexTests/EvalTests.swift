@@ -65,6 +65,29 @@ import Testing
     #expect(wrong.field == .weightClass && wrong.expected == "Featherweight" && wrong.got == "Lightweight")
     #expect(report.recordsFromNegatives == 0)
     #expect(report.breakdown(by: \.layout).map(\.key) == ["card-weight-first", "negative"])
+    // The prose line gave nothing, near miss or record.
+    #expect(report.missReasons.map(\.reason) == [MissReason.silent])
+    #expect(report.missReasons.map(\.count) == [1])
+  }
+
+  /// Misses count together by what held them back, whatever the line
+  /// quoted: the first reason of a short evidence, a message with its
+  /// quotes and counts left out.
+  @Test func missReasonsCountLinesTogether() {
+    func miss(_ reason: String?, line: Int = 3) -> DocumentEvaluation.Discrepancy {
+      .init(kind: .bout, line: line, names: ["A", "B"], raw: nil, reason: reason)
+    }
+    var d = DocumentEvaluation(name: "001", path: "raw/001.txt", negative: false)
+    #expect(MissReason.of(miss("reads as a pairing (rule dash) but the evidence is short (-0.7 < 0): line.unexplained-share; context.prose-below"), in: d)
+      == "evidence short: line.unexplained-share")
+    #expect(MissReason.of(miss("holds a record's score '96-67' between names, but no rule reads two sides in it"), in: d)
+      == "holds a record's score '…' between names, but no rule reads two sides in it")
+    #expect(MissReason.of(miss("reads as a pairing (rule versus) but the evidence is short (-1 < 0): 4 words before the pairing that no element explains"), in: d)
+      == "evidence short: N words before the pairing that no element explains")
+    #expect(MissReason.of(miss(nil), in: d) == MissReason.silent)
+    d.extras = [miss(nil)]
+    #expect(MissReason.of(miss(nil), in: d) == MissReason.misread)
+    #expect(MissReason.of(miss(nil, line: 4), in: d) == MissReason.silent)
   }
 
   @Test func aFoundRecordTheLabelsLackIsAnExtra() throws {
@@ -136,6 +159,7 @@ import Testing
     #expect(overall.split(separator: " ").map(String.init) == ["overall", "3", "2", "2", "1.000", "0.667", "0.800"])
     #expect(r.stdout.contains("\(dir.path)/raw/001.txt:7: bout Ivan Ivanov / Petr Petrov"))
     #expect(r.stdout.contains("weightClass expected 'Featherweight', got 'Lightweight'"))
+    #expect(r.stdout.contains("misses by reason (the ten most common)\n  1     \(MissReason.silent)\n"))
   }
 
   @Test func jsonReportGivesOverallKindFieldAndDocumentFigures() throws {
@@ -155,6 +179,8 @@ import Testing
     let documents = try #require(json["documents"] as? [[String: Any]])
     #expect(documents.map { $0["name"] as? String } == ["001", "002"])
     #expect((documents[0]["misses"] as? [[String: Any]])?.first?["line"] as? Int == 7)
+    let reasons = try #require(json["missReasons"] as? [[String: Any]])
+    #expect(reasons.map { $0["count"] as? Int } == [1])
   }
 
   @Test func minF1FailsTheRunBelowIt() throws {

@@ -74,6 +74,11 @@ extension EvaluationReport {
     var nearMissesElsewhere: Int
   }
 
+  private struct Reason: Encodable {
+    var reason: String
+    var count: Int
+  }
+
   private struct Summary: Encodable {
     var directory: String
     var overall: Overall
@@ -86,6 +91,7 @@ extension EvaluationReport {
     var labelsWithoutText: [String]
     var misses: Int
     var reportedMisses: Int
+    var missReasons: [Reason]
     var nearMissesElsewhere: Int
     var recordsFromNegatives: Int
 
@@ -115,6 +121,7 @@ extension EvaluationReport {
       labelsWithoutText = r.labelsWithoutText
       misses = r.misses.count
       reportedMisses = r.reportedMisses
+      missReasons = r.missReasons.map { Reason(reason: $0.reason, count: $0.count) }
       nearMissesElsewhere = r.nearMissesElsewhere
       recordsFromNegatives = r.recordsFromNegatives
     }

@@ -38,6 +38,11 @@ extension EvaluationReport {
           + (d.layout.map { "  \($0)" } ?? "") + (d.language.map { " \($0)" } ?? ""))
     }
     let misses = documents.flatMap { d in d.misses.map { (d, $0) } }
+    if !misses.isEmpty {
+      out.append("")
+      out.append("misses by reason (the ten most common)")
+      for r in missReasons.prefix(10) { out.append(pad("  \(r.count)", 8) + r.reason) }
+    }
     out.append("")
     out.append("misses (\(misses.count), \(reportedMisses) reported as near misses)")
     for (d, m) in misses {
