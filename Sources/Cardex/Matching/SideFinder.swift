@@ -254,7 +254,7 @@ struct SideFinder {
   static func isRowEnd(_ line: LineElements, _ from: Int, channels: Bool = false) -> Bool {
     var i = from
     while i < line.tokens.count {
-      if let e = line.elements(startingAt: i).first(where: { $0.type == "link-label" || (channels && $0.type == "channel") }) {
+      if let e = line.elements(startingAt: i).first(where: { $0.type == "link-label" || (channels && ["channel", "competition"].contains($0.type)) }) {
         i = e.end
       } else if line.tokens[i].isWord {
         return false
@@ -297,11 +297,22 @@ struct SideFinder {
       // line's end; before a pairing it is a name's word (`River View at
       // Barnesville`).
       if e.type == "link-label", !isRowEnd(line, e.end) { continue }
-      // A channel that ends the row after a name (`Arsenal v Chelsea BBC
-      // One`, `Parma – SPAL DAZN`) is the row's, not the name's.
-      if e.type == "channel", e.start > 0, isRowEnd(line, e.end, channels: true), line.tokens[e.start - 1].isWord,
+      // A channel or a known competition that ends the row after a name
+      // (`Arsenal v Chelsea BBC One`, `Parma – SPAL DAZN`, `Arsenal 2-0
+      // Chelsea Premier League`) is the row's, not the name's.
+      // `Arsenal v Chelsea Emirates Stadium`: a venue of two words ending
+      // the row.
+      if e.type == "venue-word", e.tags.contains("row-end"), e.start >= 2, isRowEnd(line, e.end, channels: true),
+        line.tokens[e.start - 1].isWord, line.tokens[e.start - 1].isCapitalized, line.tokens[e.start - 2].isWord,
+        line.tokens[e.start - 2].isCapitalized || line.tokens[e.start - 2].isAllCaps
+      {
+        for i in (e.start - 1)..<e.end { never[i] = true }
+        continue
+      }
+      let rowNote = e.type == "channel" || (e.type == "competition" && !e.tags.contains("unknown") && !e.tags.contains("extended"))
+      if rowNote, e.start > 0, isRowEnd(line, e.end, channels: true), line.tokens[e.start - 1].isWord,
         line.tokens[e.start - 1].isCapitalized || line.tokens[e.start - 1].isAllCaps || line.tokens[e.start - 1].isUncased,
-        !line.elements.contains(where: { $0.type == "channel" && $0.start < e.start && $0.end > e.start - 1 })
+        !line.elements.contains(where: { $0.type == e.type && $0.start < e.start && $0.end > e.start - 1 })
       {
         for i in e.start..<e.end { never[i] = true }
         continue

@@ -19,7 +19,7 @@ enum CompetitionShape {
     // Words before a pairing's mark may be its first side (`Arsenal v
     // Chelsea Premier League`): a name is extended only before the line's
     // first pairing (`Lotto Ekstraklasa – 2. kolejka`).
-    let pairing = line.elements.filter { ["separator", "result-verb", "joined-dash"].contains($0.type) }.map(\.start).min() ?? Int.max
+    let pairing = line.elements.filter { ["separator", "result-verb", "joined-dash", "score"].contains($0.type) }.map(\.start).min() ?? Int.max
     let t = line.tokens
     for e in line.elements where e.type == "competition" && !e.tags.contains("unknown") && e.end <= pairing {
       var start = e.start

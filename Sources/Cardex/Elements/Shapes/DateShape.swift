@@ -36,6 +36,9 @@ enum DateShape {
     } else if let r = line.element("relative-day", at: i) {
       return r.end
     }
+    // `Week 1 Sep 8`: the number after a stage's word is the stage's, not
+    // the day of the month after it.
+    if j == i, i > 0, line.number(i) != nil, line.has("stage-word", at: i - 1) { return nil }
     if let end = dayMonth(line, at: j) ?? monthDay(line, at: j) ?? numeric(line, at: j) ?? japanese(line, at: j) {
       return end
     }
