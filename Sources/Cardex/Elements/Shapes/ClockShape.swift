@@ -74,7 +74,9 @@ enum ClockShape {
   private static func finish(_ line: inout LineElements, _ start: Int, _ digitsEnd: Int, hour: Int, minute: Int) {
     var end = digitsEnd
     var h = hour
-    var fixed = hour == 0 || hour > 12
+    // `12:30`: noon on either clock (half past midnight is written
+    // `00:30` or with `a.m.`), so only 1 to 11 wait for an am or pm.
+    var fixed = hour == 0 || hour >= 12
     if let (pm, next) = meridiem(line, end) {
       if h == 12 { h = 0 }
       if pm { h += 12 }
