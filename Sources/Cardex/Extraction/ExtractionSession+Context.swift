@@ -133,6 +133,9 @@ extension ExtractionSession {
     let useful: Set<String> = ["weight-class", "weight", "rounds", "title-word", "method", "round", "duration", "time", "date", "stage"]
     let found = h.elements.filter { useful.contains($0.type) }
     guard !found.isEmpty, h.unexplained <= 1, h.words <= 10, h.opens == nil else { return false }
+    // `NFL Week 5` under the last game of another league: a new section's
+    // heading, not the game's stage.
+    if h.competition != nil || h.sport != nil, found.allSatisfy({ ["stage", "date", "time"].contains($0.type) }) { return false }
     // A date alone over the next lines is their heading, not this record's;
     // so is a time when the record has its own.
     if found.allSatisfy({ $0.type == "date" }) { return false }
