@@ -94,7 +94,11 @@ enum CompetitionShape {
       let capitalised = (start..<end).contains { t[$0].isWord && (t[$0].isCapitalized || t[$0].isAllCaps || t[$0].isUncased) }
       // An age group is a class by itself (`Under 14:`, `U19`).
       let aged = (word.start..<word.end).contains { t[$0].isNumber || t[$0].text.contains(where: \.isNumber) }
-      let classed = end > word.end || start < word.start || aged
+      // `Championship: Sheffield Wednesday v Leeds`: a competition's word
+      // alone, capitalised, labelling the line it opens.
+      let label = start == word.start && end == word.end && (start == 0 || line.has("bullet", at: 0) && start == 1)
+        && line.isMark(end, ":") && t[start].isCapitalized
+      let classed = end > word.end || start < word.start || aged || label
       // A run that touches a pairing is a team's name (`Liga Deportiva vs. …`).
       let touches = line.elements.contains { $0.type == "separator" && ($0.end == start || $0.start == end) }
       let known = line.elements.contains { $0.type == "competition" && $0.start < end && start < $0.end }
