@@ -32,7 +32,17 @@ enum ScoreShape {
         tags.formUnion(note.tags)
         end = note.end
       }
-      line.add(Element(type: "score", start: i, end: end, value: .score(a, b), tags: tags))
+      // `Tigres (1) 2-2 (4) Chivas`: each side's shoot-out goals in
+      // brackets around the score.
+      var start = i
+      if i >= 3, end == j + 1, line.isMark(i - 3, "("), line.isMark(i - 1, ")"), let p = line.number(i - 2), p <= 30,
+        line.isMark(end, "("), line.isMark(end + 2, ")"), let q = line.number(end + 1), q <= 30, p != q
+      {
+        start = i - 3
+        end += 3
+        tags.insert("penalties")
+      }
+      line.add(Element(type: "score", start: start, end: end, value: .score(a, b), tags: tags))
     }
     scanMinutes(&line)
   }
