@@ -57,6 +57,10 @@ import Testing
     // A pasted table's tabs part cells: one cell mark for a run, none at
     // the ends.
     .init(id: "tabs between cells", raw: "\tA\t\t B\t", normalized: "A|B"),
+    // Columns laid out with spaces: two wide gaps or more part cells, one
+    // alone is a typist's.
+    .init(id: "spaced columns", raw: "Sat 12 Oct    15:00    Arsenal   Chelsea", normalized: "Sat 12 Oct|15:00|Arsenal|Chelsea"),
+    .init(id: "one wide gap", raw: "Micklehurst   v  Hollinwood", normalized: "Micklehurst v Hollinwood"),
     .init(id: "zero width", raw: "A\u{200B}B", normalized: "AB"),
     .init(id: "percent-encoded", raw: "25%20Days%20to%20Aden", normalized: "25 Days to Aden"),
     .init(id: "clean ascii untouched", raw: "Barcelona v Tottenham Hotspur, midnight", normalized: "Barcelona v Tottenham Hotspur, midnight"),

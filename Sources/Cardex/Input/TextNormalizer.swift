@@ -165,6 +165,7 @@ public enum TextNormalizer {
     var count = 0
     var pendingSpace = false
     var pendingCell = false
+    var spacedColumns: Bool?
     var i = 0
     let n = line.count
     let ones: UInt64 = 0x0101_0101_0101_0101
@@ -227,7 +228,18 @@ public enum TextNormalizer {
           // one, so the line never grows.
           replacement = 0
           pendingCell = true
-        case 32, 10, 11, 12, 13: replacement = 0
+        case 32:
+          // Runs of three spaces or more, two of them at least inside a
+          // line, are the gaps between a table's columns in text laid out
+          // with spaces (`Sat 12 Oct    15:00    Arsenal    Chelsea`): cell
+          // marks, as tabs are. One wide gap alone is a typist's
+          // (`Micklehurst   v  Hollinwood`).
+          replacement = 0
+          if i >= 2, line[i - 1] == 32, line[i - 2] == 32, count > 0 {
+            if spacedColumns == nil { spacedColumns = wideGaps(line) >= 2 }
+            if spacedColumns == true { pendingCell = true }
+          }
+        case 10, 11, 12, 13: replacement = 0
         case 0: replacement = 255
         default: break
         }
@@ -282,6 +294,23 @@ public enum TextNormalizer {
       i += length
     }
     return count
+  }
+
+  /// How many runs of three spaces or more stand between words of `line`.
+  static func wideGaps(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+    var gaps = 0
+    var run = 0
+    var seenWord = false
+    for b in line {
+      if b == 32 {
+        run += 1
+      } else {
+        if run >= 3, seenWord { gaps += 1 }
+        run = 0
+        seenWord = true
+      }
+    }
+    return gaps
   }
 
   /// Whether a block copied as it is may start with a space: only after a
