@@ -69,6 +69,18 @@ public struct LineElements: Sendable {
   /// characters or kana written together is one word, as the spaces
   /// between words of other scripts would make it (`秩父宮` is a venue,
   /// not three unexplained words).
+  /// As `wordCount(_:)`, over the tokens `include` takes, in order.
+  public func wordCount(where include: (Int) -> Bool) -> Int {
+    var previous = -2
+    var count = 0
+    for i in tokens.indices where include(i) {
+      let t = tokens[i]
+      if !(i == previous + 1 && t.isCJK && tokens[previous].isCJK && !t.spaceBefore) { count += 1 }
+      previous = i
+    }
+    return count
+  }
+
   public func wordCount(_ indices: [Int]) -> Int {
     var previous = -2
     var count = 0

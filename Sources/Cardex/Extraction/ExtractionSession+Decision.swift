@@ -55,13 +55,15 @@ extension ExtractionSession {
       state.tableColumns = nil
     }
     var scored: [Candidate] = []
+    // The same for every candidate of the line: read once.
+    let context = reading.candidates.isEmpty ? [:] : contextFeatures()
     for var c in reading.candidates {
       // In a football text a team's score past 15 is the club's number:
       // the words are read by the other rule that read them, if any.
       if (knownSport == "football" && Self.hasLargeTeamScore(c)) || Self.hasLargeTeamScore(c, over: 999) {
         if let other = c.fallback.first { c = other } else { c.features["core.implausible-score"] = 1 }
       }
-      for (name, value) in contextFeatures() { c.features[name] = value }
+      for (name, value) in context { c.features[name] = value }
       if reading.heading.sportUnlisted { c.features["context.unlisted-sport"] = 1 }
       adjust(&c.features)
       if let roles = tableRoles(c, reading.elements) {

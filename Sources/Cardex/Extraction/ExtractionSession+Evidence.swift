@@ -70,10 +70,13 @@ extension ExtractionSession {
     return Score(home: h, away: a)
   }
 
-  /// The words of the law a line holds, folded.
+  /// The words of the law a line holds, as the lexicon writes them.
   static func legalWords(_ p: PendingLine) -> [String] {
     guard let line = p.reading?.elements else { return [] }
-    return line.elements.filter { $0.type == "legal-word" }.map { Tokenizer.fold(line.text($0.start, $0.end)) }
+    return line.elements.compactMap { e in
+      guard e.type == "legal-word", case .text(let v) = e.value else { return nil }
+      return v
+    }
   }
 
   /// Context features that depend on the candidate: a bare pairing over a

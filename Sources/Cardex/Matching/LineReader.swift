@@ -152,7 +152,7 @@ public struct LineReader: Sendable {
     h.elements = elements
     // A run of Chinese characters or kana is one word, as elsewhere
     // (`スーパー・ウェルター級タイトルマッチ` is a short heading).
-    h.words = line.wordCount(line.tokens.indices.filter { line.tokens[$0].isWord || line.tokens[$0].isNumber })
+    h.words = line.wordCount { line.tokens[$0].isWord || line.tokens[$0].isNumber }
     // Small words (`de`, `la`, `the`) are the glue of a short heading
     // (`Emparejamientos de dieciseisavos de final de la Copa del Rey:`); in
     // a longer line they are a sentence's.

@@ -21,6 +21,9 @@ struct RuleMatcher {
     var out: [Candidate] = []
     for (r, rule) in grammar.rules.enumerated() {
       guard let a = rule.anchor, a >= 1, rule.terms[0].isSide else { continue }
+      // A rule that needs an element no element of the line is (`needs:`)
+      // can give no record here: not tried.
+      if !rule.needs.isEmpty, !line.elements.contains(where: { rule.needs.contains($0.type) }) { continue }
       for p in anchorPositions(rule.terms[a], in: line) {
         // The first side may stand in the cell before the anchor's.
         let q = rule.terms[a].kind != .literal("|") && p > 0 && line.isMark(p - 1, "|") ? p - 1 : p

@@ -208,7 +208,9 @@ struct SideFinder {
     case .notFirst where opensName(i): break
     default: return false
     }
-    if t.isWord { return t.isCapitalized || t.isAllCaps || (t.isUncased && !t.isHiragana) || line.isCovered(i, by: ["product-word"]) }
+    if t.isWord {
+      return t.isCapitalized || t.isAllCaps || (t.isUncased && !t.isHiragana) || line.elements(startingAt: i).contains { $0.type == "product-word" }
+    }
     if t.text == "\"" || t.text == "'" { return line.closing[i] != nil }
     // `1. FC Köln`, `1860 München`.
     if t.isNumber {
@@ -287,7 +289,9 @@ struct SideFinder {
     var notFirst = [Bool](repeating: false, count: t.count)
     var inside = [Bool](repeating: false, count: t.count)
     var ending = [Bool](repeating: false, count: t.count)
+    var product = [Bool](repeating: false, count: t.count)
     for e in line.elements {
+      if e.type == "product-word" { for i in e.start..<e.end { product[i] = true } }
       // A zone's letters away from any time are a name's (`MT Melsungen`,
       // `ET Pizzeria`): only after a time is `MT` Mountain Time.
       if e.type == "time-zone", !line.elements.contains(where: { $0.type == "time" && $0.end >= e.start - 2 && $0.end <= e.end }) {
@@ -380,7 +384,7 @@ struct SideFinder {
       case .word:
         if tok.isHiragana { continue }
         // `iPhone XS Max`: read whole, so the evidence can see a product.
-        if line.isCovered(i, by: ["product-word"]) {
+        if product[i] {
           out[i] = .any
           continue
         }
