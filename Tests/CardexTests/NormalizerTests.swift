@@ -61,6 +61,7 @@ import Testing
     // alone is a typist's.
     .init(id: "spaced columns", raw: "Sat 12 Oct    15:00    Arsenal   Chelsea", normalized: "Sat 12 Oct|15:00|Arsenal|Chelsea"),
     .init(id: "one wide gap", raw: "Micklehurst   v  Hollinwood", normalized: "Micklehurst v Hollinwood"),
+    .init(id: "padded cells", raw: "| Kevin Holland    | Tim Means      | sub |", normalized: "| Kevin Holland | Tim Means | sub |"),
     .init(id: "zero width", raw: "A\u{200B}B", normalized: "AB"),
     .init(id: "percent-encoded", raw: "25%20Days%20to%20Aden", normalized: "25 Days to Aden"),
     .init(id: "clean ascii untouched", raw: "Barcelona v Tottenham Hotspur, midnight", normalized: "Barcelona v Tottenham Hotspur, midnight"),

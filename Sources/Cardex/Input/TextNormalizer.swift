@@ -296,12 +296,15 @@ public enum TextNormalizer {
     return count
   }
 
-  /// How many runs of three spaces or more stand between words of `line`.
+  /// How many runs of three spaces or more stand between words of `line`;
+  /// none in a line that marks its cells already (`|`, a tab), whose
+  /// spaces only pad them (`| Kevin Holland    | Tim Means   |`).
   static func wideGaps(_ line: UnsafeBufferPointer<UInt8>) -> Int {
     var gaps = 0
     var run = 0
     var seenWord = false
     for b in line {
+      if b == 124 || b == 9 { return 0 }
       if b == 32 {
         run += 1
       } else {
