@@ -133,7 +133,7 @@ enum DateShape {
     var j = i + 3
     if line.isMark(j, sep), line.glued(j) {
       j += 1
-      if let y = line.number(j), line.glued(j), t[j].text.count == 4 || t[j].text.count == 2 { j += 1 }
+      if line.number(j) != nil, line.glued(j), t[j].text.count == 4 || t[j].text.count == 2 { j += 1 }
       return j
     }
     // `22.11` alone reads as a time; `23/02` as a date.
