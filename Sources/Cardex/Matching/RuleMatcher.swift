@@ -29,11 +29,12 @@ struct RuleMatcher {
         let q = rule.terms[a].kind != .literal("|") && p > 0 && line.isMark(p - 1, "|") ? p - 1 : p
         guard let left = sides.leftward(endingBefore: q) else { continue }
         var found: ([Side], [(GrammarTerm, Element?)], Int)?
-        match(rule.terms[a...], at: p, line, sides, [], [], &steps) { s, t, end in
+        match(rule.terms[a...], at: p, line, sides, [left], [], &steps) { s, t, end in
           found = (s, t, end)
           return true
         }
-        guard let (rest, terms, end) = found, let right = rest.first else { continue }
+        guard let (rest, terms, end) = found, rest.count >= 2 else { continue }
+        let right = rest[1]
         let candidate = Candidate(
           rule: r, sides: [left, right], roles: rule.roles, terms: terms, start: left.start, end: end)
         if !out.contains(where: { $0.rule == r && $0.start == candidate.start && $0.end == candidate.end }) { out.append(candidate) }
@@ -44,6 +45,22 @@ struct RuleMatcher {
 
   /// Elements a gap may not span: another record's pairing.
   static let gapBlockers: Set<String> = ["separator", "result-verb", "joined-dash"]
+
+  /// A second name that runs on into the first one's name again (`최영 VS
+  /// 김훈 최영 판정승`, `Silva vs. Costa Silva by KO`): the winner named
+  /// after the pairing, not part of the name; a shorter reading is tried.
+  static func endsRepeating(_ side: Side, _ first: Side, _ line: LineElements) -> Bool {
+    func words(_ s: Side) -> [String] { (s.nameStart..<s.nameEnd).filter { line.tokens[$0].isWord }.map { line.tokens[$0].folded } }
+    let mine = words(side)
+    let theirs = words(first)
+    // Only before how the bout ended (`판정승`, `by KO`): `Kerala Blasters
+    // FC v Bengaluru FC`, `Dalton Smith v Reece Smith` share words and
+    // are whole.
+    guard !theirs.isEmpty, theirs.count < mine.count, Array(mine.suffix(theirs.count)) == theirs,
+      line.elements.contains(where: { ["method", "outcome"].contains($0.type) && $0.start >= side.nameEnd })
+    else { return false }
+    return true
+  }
 
   /// Where the anchor term can match in the line.
   private func anchorPositions(_ term: GrammarTerm, in line: LineElements) -> [Int] {
@@ -83,6 +100,7 @@ struct RuleMatcher {
     switch term.kind {
     case .side:
       for side in sides.rightward(from: pos) {
+        if let first = gotSides.first, Self.endsRepeating(side, first, line) { continue }
         if match(rest, at: side.end, line, sides, gotSides + [side], got, &steps, done) { return true }
       }
     case .element(let type, _, _):
