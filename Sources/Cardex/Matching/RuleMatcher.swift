@@ -51,15 +51,14 @@ struct RuleMatcher {
   /// after the pairing, not part of the name; a shorter reading is tried.
   static func endsRepeating(_ side: Side, _ first: Side, _ line: LineElements) -> Bool {
     func words(_ s: Side) -> [String] { (s.nameStart..<s.nameEnd).filter { line.tokens[$0].isWord }.map { line.tokens[$0].folded } }
-    let mine = words(side)
-    let theirs = words(first)
     // Only before how the bout ended (`판정승`, `by KO`): `Kerala Blasters
     // FC v Bengaluru FC`, `Dalton Smith v Reece Smith` share words and
     // are whole.
-    guard !theirs.isEmpty, theirs.count < mine.count, Array(mine.suffix(theirs.count)) == theirs,
-      line.elements.contains(where: { ["method", "outcome"].contains($0.type) && $0.start >= side.nameEnd })
+    guard side.words > first.words, line.elements.contains(where: { ($0.type == "method" || $0.type == "outcome") && $0.start >= side.nameEnd })
     else { return false }
-    return true
+    let mine = words(side)
+    let theirs = words(first)
+    return !theirs.isEmpty && theirs.count < mine.count && Array(mine.suffix(theirs.count)) == theirs
   }
 
   /// Where the anchor term can match in the line.
