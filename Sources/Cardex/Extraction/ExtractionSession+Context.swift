@@ -122,10 +122,7 @@ extension ExtractionSession {
     // `1:1 (0:1)` under the match: its score.
     if let score = Self.bareScore(p), state.held.count == 1, case .fixture(var f) = state.held[0], f.score == nil {
       f.score = score
-      // A played match now: the family that takes its elements and a score.
-      let families = extractor.rules.families
-      let had = families.first { $0.id == f.format }?.requires ?? []
-      if let family = families.first(where: { $0.takes(.fixture, sport: f.sport, has: had.union(["score"])) }) { f.format = family.id }
+      f.format = family(.fixture, sport: f.sport, of: f.format, adding: "score")
       state.held[0] = .fixture(f)
       return true
     }
@@ -183,6 +180,15 @@ extension ExtractionSession {
       return false
     }
     return state.held[k] != before
+  }
+
+  /// The family a record of family `format` belongs to once it has
+  /// `element` too (a score, a result): the first that takes what the old
+  /// one required and it, or the old one.
+  func family(_ kind: Family.Record, sport: String, of format: String, adding element: String) -> String {
+    let families = extractor.rules.families
+    let had = families.first { $0.id == format }?.requires ?? []
+    return families.first { $0.takes(kind, sport: sport, has: had.union([element])) }?.id ?? format
   }
 
   /// A line that reads as a pairing the evidence did not accept: reported

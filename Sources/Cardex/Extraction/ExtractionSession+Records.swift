@@ -34,11 +34,8 @@ extension ExtractionSession {
         // `Mauricio Rua vs. James Te Huna` / `Rua besiegte Te Huna via KO`:
         // the result, by surnames, on the line under the pairing.
         if pair.bout, pair.scored, let k = Self.completeHeld(with: built.first, pair: pair, in: &state.held) {
-          // A result now: the family that takes the bout's elements and one.
           if case .bout(var b) = state.held[k] {
-            let families = extractor.rules.families
-            let had = families.first { $0.id == b.format }?.requires ?? []
-            if let family = families.first(where: { $0.takes(.bout, sport: b.sport, has: had.union(["result"])) }) { b.format = family.id }
+            b.format = family(.bout, sport: b.sport, of: b.format, adding: "result")
             state.held[k] = .bout(b)
           }
           continue

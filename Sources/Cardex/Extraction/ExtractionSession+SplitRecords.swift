@@ -81,7 +81,7 @@ extension ExtractionSession {
     // `判定0-3(三者50-45)`, `KO 2R 1:35`: a result's words alone, between
     // two competitors a won-or-lost sign marks.
     let resultTypes: Set<String> = ["method", "scorecards", "round", "duration", "outcome"]
-    if (1...6).contains(line.wordCount(line.tokens.indices.filter { line.tokens[$0].isWord || line.tokens[$0].isNumber })),
+    if (1...6).contains(line.wordCount { line.tokens[$0].isWord || line.tokens[$0].isNumber }),
       line.elements.contains(where: { $0.type == "method" }),
       line.tokens.indices.allSatisfy({ i in !line.tokens[i].isWord || line.isCovered(i, by: resultTypes) })
     {

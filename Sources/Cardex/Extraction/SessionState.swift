@@ -71,7 +71,8 @@ extension ExtractionSession {
     /// The line above is a team and a number alone (`Miami Heat 104`).
     public var scoreboardAbove = false
     public var linesSeen = 0
-    /// The words of the law read so far, folded (`appellant`, `supreme court`).
+    /// The words of the law read so far, as the lexicon writes them
+    /// (`appellant`, `supreme court`).
     public var legalWords: Set<String> = []
     /// Non-blank lines since a heading made of an article's words
     /// (`Prediction`, `Our pick`, `Odds`); nil when none is open.

@@ -85,7 +85,7 @@ enum CompetitionShape {
           end += 1
         } else if t[end].isWord, connectors.contains(t[end].folded), end + 1 < t.count, capitalisedFree(line, end + 1) {
           end += 2
-        } else if let q = line.element("competition-qualifier", at: end) ?? line.element("women-word", at: end) {
+        } else if let q = qualifier(line, at: end) {
           end = q.end
         } else {
           break
@@ -134,7 +134,7 @@ enum CompetitionShape {
   static func qualifiersEnd(_ line: LineElements, from: Int) -> Int {
     var end = from
     while end < line.tokens.count, end - from < 3, line.tokens[end].spaceBefore {
-      if let q = line.element("competition-qualifier", at: end) ?? line.element("women-word", at: end) {
+      if let q = qualifier(line, at: end) {
         end = q.end
       } else if let w = line.element("competition-word", at: end), line.tokens[w.start..<w.end].contains(where: { $0.text.contains(where: \.isNumber) }) {
         end = w.end
@@ -143,6 +143,12 @@ enum CompetitionShape {
       }
     }
     return end
+  }
+
+  /// A sex, age or sport word at token `k` (women's words come from the
+  /// weight-class lexicon).
+  private static func qualifier(_ line: LineElements, at k: Int) -> Element? {
+    line.element("competition-qualifier", at: k) ?? line.element("women-word", at: k)
   }
 
   private static func isWomen(_ line: LineElements, _ k: Int) -> Bool {
