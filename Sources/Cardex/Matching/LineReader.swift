@@ -102,6 +102,9 @@ public struct LineReader: Sendable {
       if same >= 2 { chosen[k].features["line.same-rule"] = Double(min(same, 4)) }
       chosen[k].score = evidence.score(chosen[k].features)
       chosen[k].boutScore = evidence.boutScore(evidence.kindFeatures(chosen[k], line))
+      // Weighed as read, then its names widened (`Gral. Savio`): a name so
+      // widened does not make the line a record.
+      annotator.continueNames(&chosen[k], in: line)
     }
     return LineReading(
       elements: line, candidates: chosen, considered: all.count, heading: heading(line), isTableRow: Self.isTableRow(line),

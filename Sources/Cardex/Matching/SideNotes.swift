@@ -41,16 +41,18 @@ extension SideFinder {
     if line.isMark(i, "*"), line.glued(i) {
       return Side.Note(kind: .text, start: i, end: i + 1, text: "*")
     }
-    return originNote(at: i) ?? dashedWeighIn(at: i)
+    return originNote(at: i) ?? unitWeighIn(at: i)
   }
 
-  /// `- 71,9 kg` after a name (and its record): the weight it made at the
-  /// weigh-in, a person's weight (40 to 200 kg).
-  func dashedWeighIn(at i: Int) -> Side.Note? {
-    guard line.isMark(i, "-"), let w = line.elements(startingAt: i + 1).first(where: { $0.type == "weight" }),
+  /// `70.3kg`, `- 71,9 kg`, `: 155 lbs` after a name (and its record): the
+  /// weight it made at the weigh-in, a person's weight (40 to 200 kg)
+  /// written with its unit, bare or after a dash, a colon or a comma.
+  func unitWeighIn(at i: Int) -> Side.Note? {
+    let lead = line.isMark(i, "-") || line.isMark(i, "–") || line.isMark(i, ":") || line.isMark(i, ",") ? 1 : 0
+    guard let w = line.elements(startingAt: i + lead).first(where: { $0.type == "weight" }),
       case .weight(let weight) = w.value, (40...200).contains(weight.kg)
     else { return nil }
-    return Side.Note(kind: .weighIn, start: i, end: w.end, text: line.text(i + 1, w.end))
+    return Side.Note(kind: .weighIn, start: i, end: w.end, text: line.text(i + lead, w.end))
   }
 
   /// `de Irlanda`, `from Ireland`: the country a name's owner comes from,
@@ -68,7 +70,9 @@ extension SideFinder {
     guard e >= 1 else { return nil }
     let t = line.tokens
     for w in line.elements(endingBefore: e) where w.type == "weight" && w.end == e && w.start >= 1 {
-      if let note = dashedWeighIn(at: w.start - 1), note.end == e { return note }
+      for start in [w.start - 1, w.start] where start >= 1 {
+        if let note = unitWeighIn(at: start), note.end == e { return note }
+      }
     }
     for c in line.elements(endingBefore: e) where c.type == "country" && c.end == e && c.tags.contains("name") {
       if let link = line.elements(endingBefore: c.start).first(where: { $0.type == "origin-link" && $0.end == c.start }),
