@@ -11,6 +11,7 @@ extension SideFinder {
       out.append(note)
       i = note.end
     }
+    if let fields = fieldNotes(from: i) { out += fields }
     return out
   }
 

@@ -1,0 +1,86 @@
+/// A competitor written first in a run of comma fields, the fields after it
+/// its age, home town or team, and a comma before the pairing word:
+/// `Louis Byrd, 17, Denver, vs. Malcolm Franklin`, `Byrd, Colorado-New
+/// Mexico, dec. Stephen Young, St. Louis, 4-1` (agate results). A comma
+/// just before the pairing word says the word does not follow a name.
+extension SideFinder {
+  /// Marks that open a field run: the line's start, a label's colon, a
+  /// list's semicolon, a cell mark.
+  static let fieldRunOpeners: Set<String> = [";", ":", "|", "•"]
+
+  func firstField(endingBefore p: Int) -> Side? {
+    let t = line.tokens
+    // The run's start, and its fields between commas.
+    var b = p - 1
+    while b > 0, !(t[b - 1].isPunctuation && Self.fieldRunOpeners.contains(t[b - 1].text)) { b -= 1 }
+    var fields: [Range<Int>] = []
+    var start = b
+    for i in b..<(p - 1) where line.isMark(i, ",") {
+      fields.append(start..<i)
+      start = i + 1
+    }
+    fields.append(start..<(p - 1))
+    guard (2...5).contains(fields.count), fields.allSatisfy({ !$0.isEmpty }) else { return nil }
+    // Each later field a number (an age) or a few words of a place, and no
+    // pairing in any of them.
+    let pairing: Set<String> = ["separator", "result-verb", "score"]
+    for f in fields {
+      if line.elements.contains(where: { pairing.contains($0.type) && $0.start < f.upperBound && $0.end > f.lowerBound }) { return nil }
+    }
+    guard fields.dropFirst().allSatisfy(isPlaceOrAge) else { return nil }
+    // The first field is a name, whole.
+    let first = fields[0]
+    guard var side = leftward(endingBefore: first.upperBound, fields: false), side.start == first.lowerBound || side.nameStart == first.lowerBound
+    else { return nil }
+    for f in fields.dropFirst() {
+      let written = line.text(f.lowerBound, f.upperBound)
+      let country = line.elements.first { $0.type == "country" && $0.start == f.lowerBound && $0.end == f.upperBound }
+      side.notes.append(Side.Note(kind: country == nil ? .text : .country, start: f.lowerBound, end: f.upperBound, text: written, country: country == nil ? nil : written))
+    }
+    side.end = p
+    return side
+  }
+
+  /// An age (`17`) or a place of a few capitalised words (`Rialto`,
+  /// `Colorado-New Mexico`, `Calif.`).
+  func isPlaceOrAge(_ f: Range<Int>) -> Bool {
+    let t = line.tokens
+    if f.count == 1, let n = line.number(f.lowerBound), n >= 8, n <= 80 { return true }
+    let words = f.filter { t[$0].isWord }
+    // A full stop only after an abbreviation (`St.`, `Calif.`), not at a
+    // sentence's end (`Komárek. Vyloučení`).
+    let abbreviated = f.allSatisfy { !line.isMark($0, ".") || ($0 > f.lowerBound && t[$0 - 1].text.count <= 5) }
+    return (1...4).contains(words.count) && words.allSatisfy({ t[$0].isCapitalized || t[$0].isAllCaps || t[$0].isUncased })
+      && f.allSatisfy({ t[$0].isWord || [".", "-", "'", "’"].contains(t[$0].text) }) && abbreviated
+  }
+
+  /// After a name, the comma fields of its age and home town up to the
+  /// end of its part of the line (`Malcolm Franklin, 18, Rialto, Calif.`;
+  /// `Stephen Young, St. Louis, 4-1;`: the judges' vote is the record's).
+  /// Nil unless every field is one.
+  func fieldNotes(from i: Int) -> [Side.Note]? {
+    let t = line.tokens
+    guard line.isMark(i, ",") else { return nil }
+    var notes: [Side.Note] = []
+    var start = i + 1
+    var k = start
+    while true {
+      let atEnd = k == t.count || (t[k].isPunctuation && (Self.fieldRunOpeners.contains(t[k].text) || t[k].text == ","))
+      if !atEnd {
+        k += 1
+        continue
+      }
+      let f = start..<k
+      // The record's own fields end the name's (a score, a method, a time).
+      if !f.isEmpty, line.elements(startingAt: f.lowerBound).contains(where: { ["score", "method", "round", "time", "duration"].contains($0.type) }) {
+        break
+      }
+      guard !f.isEmpty, isPlaceOrAge(f), !line.elements.contains(where: { $0.type == "separator" && $0.start < k && $0.end > start }) else { return nil }
+      notes.append(Side.Note(kind: .text, start: f.lowerBound - 1, end: k, text: line.text(f.lowerBound, k)))
+      if k == t.count || t[k].text != "," { break }
+      start = k + 1
+      k = start
+    }
+    return notes.isEmpty ? nil : notes
+  }
+}
