@@ -63,7 +63,12 @@ extension ExtractionSession {
       if (knownSport == "football" && Self.hasLargeTeamScore(c)) || Self.hasLargeTeamScore(c, over: 999) {
         if let other = c.fallback.first { c = other } else { c.features["core.implausible-score"] = 1 }
       }
-      for (name, value) in context { c.features[name] = value }
+      // A dash pairing beside a line's word pairing parts its fields (a
+      // channel list, `NBC/SNY`): the records around speak for the main
+      // pairing, not for it.
+      if c.features["line.minority-anchor"] == nil {
+        for (name, value) in context { c.features[name] = value }
+      }
       if reading.heading.sportUnlisted { c.features["context.unlisted-sport"] = 1 }
       adjust(&c.features)
       if let roles = tableRoles(c, reading.elements) {
