@@ -6,20 +6,19 @@ import Testing
 /// A new layout or language is YAML: written at run time, picked up by
 /// `parse --rules DIR` with no rebuild.
 @Suite struct RuleFolderTests {
-  /// Indonesian writes `mengalahkan` ("defeated") between winner and
-  /// loser; the shipped rules do not know the word. One element file
-  /// teaches it.
-  static let indonesianVerb = """
+  /// Swahili writes `alimshinda` ("defeated") between winner and loser;
+  /// the shipped rules do not know the word. One element file teaches it.
+  static let swahiliVerb = """
     version: 2
     element: result-verb
     description: A result verb the shipped rules lack, written by the test.
     entries:
-      - { phrases: [mengalahkan], languages: [id] }
+      - { phrases: [alimshinda], languages: [sw] }
     """
 
   static let text = """
-    Hasil pertandingan
-    Budi Santoso mengalahkan Agus Salim
+    Matokeo ya ndondi
+    Juma Hassan alimshinda Ali Bakari
     """
 
   @Test func newVocabularyInATemporaryFolderIsUsedByTheBuiltBinary() throws {
@@ -35,14 +34,14 @@ import Testing
     #expect(before.status == 0)
     #expect(!before.stdout.contains("\"type\":\"bout\""))
 
-    try Self.indonesianVerb.write(to: elements.appendingPathComponent("indonesian.yaml"), atomically: true, encoding: .utf8)
+    try Self.swahiliVerb.write(to: elements.appendingPathComponent("swahili.yaml"), atomically: true, encoding: .utf8)
     let after = try runCardex(["parse", "--rules", dir.path, "--format", "ndjson", "-q", input.path])
     #expect(after.status == 0, "\(after.stderr)")
     let bouts = after.stdout.split(separator: "\n").filter { $0.contains("\"type\":\"bout\"") }
     #expect(bouts.count == 1)
     let bout = try JSONDecoder().decode(Bout.self, from: Data(try #require(bouts.first).utf8))
-    #expect(bout.fighters.map(\.name) == ["Budi Santoso", "Agus Salim"])
-    #expect(bout.result?.winner == "Budi Santoso")
+    #expect(bout.fighters.map(\.name) == ["Juma Hassan", "Ali Bakari"])
+    #expect(bout.result?.winner == "Juma Hassan")
     #expect(bout.format == "results-list")
     #expect(bout.provenance.line == 2)
   }

@@ -77,6 +77,8 @@ public struct ElementScanner: Sendable {
     RoundShape.scan(&line)
     ClockShape.scan(&line)
     DateShape.scan(&line)
+    InningsShape.scan(&line)
+    InningsShape.scanMargins(&line)
     ScoreShape.scan(&line)
     ScorersShape.scan(&line)
     StageShape.scan(&line)

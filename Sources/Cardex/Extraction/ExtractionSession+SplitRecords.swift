@@ -48,7 +48,10 @@ extension ExtractionSession {
   /// score, in a list of matches, with no row of the same shape just above
   /// or just below (three or more are a table of points).
   private func isScoreboardPair(_ p: PendingLine, _ next: PendingLine) -> Bool {
-    guard !state.scoreboardAbove, next.number == p.number + 1, Self.isScoreboardLine(p), Self.isScoreboardLine(next) else { return false }
+    guard !state.scoreboardAbove, next.number <= p.number + 2, Self.isScoreboardLine(p), Self.isScoreboardLine(next) else { return false }
+    // Two innings: cricket's, whatever the section.
+    let innings = { (l: PendingLine) in l.reading?.elements.elements.contains { $0.type == "innings" } == true }
+    if innings(p), innings(next) { return true }
     if window.count >= 2, window[1].number == next.number + 1, Self.isScoreboardLine(window[1]) { return false }
     return state.section?.kind == .fixture || (state.section == nil && state.fixtures > state.bouts)
   }
@@ -58,6 +61,13 @@ extension ExtractionSession {
   static func isScoreboardLine(_ p: PendingLine) -> Bool {
     guard let r = p.reading, r.candidates.isEmpty else { return false }
     let t = r.elements.tokens
+    // `Pakistan 96-9 (20.0 overs)`: a cricket team and its innings.
+    if let innings = r.elements.elements.first(where: { $0.type == "innings" }), innings.end == t.count, (1...8).contains(innings.start),
+      t[0].isWord, t[0].isCapitalized || t[0].isUncased || t[0].isAllCaps,
+      t[..<innings.start].allSatisfy({ $0.isWord || $0.isJoiner || $0.text == "." || $0.text == "'" })
+    {
+      return true
+    }
     guard (2...7).contains(t.count), let last = t.last, last.isNumber, last.spaceBefore, let n = Int(last.text), n <= 200,
       t[0].isWord, t[0].isCapitalized || t[0].isUncased, t[t.count - 2].isWord
     else { return false }

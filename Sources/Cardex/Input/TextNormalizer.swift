@@ -26,7 +26,8 @@ public enum TextNormalizer {
 
   /// A page flattened to text can run a heading into the sentence under
   /// it: `#1: Caio Terra vs. Jeff GloverTerra defeated Glover via …`. A
-  /// capitalised word closed up to the end of another (`Glover|Terra`) is
+  /// capitalised word closed up to the end of another (`Glover|Terra`), or
+  /// to a full stop after one (`Lovato Jr.|Galvão`), is
   /// split off when it stands on the line as a word of its own too, as the
   /// result's surnames repeat the pairing's; a full stop marks the blocks'
   /// boundary. Brand and sponsor names
@@ -42,9 +43,10 @@ public enum TextNormalizer {
       if isUpper(b[i]), isDigit(b[i - 1]), gluedToScore(b, i) {
         cuts.append(i)
         i += 1
-      } else if isUpper(b[i]), isLower(b[i - 1]), isLower(b[i + 1]) {
+      } else if isUpper(b[i]), isLower(b[i - 1]) || (b[i - 1] == 46 && i >= 3 && isLetter(b[i - 2])), isLower(b[i + 1]) {
+        // Letters past ASCII continue a word (`Galvão`).
         var end = i + 1
-        while end < b.count, isLower(b[end]) { end += 1 }
+        while end < b.count, isLower(b[end]) || b[end] >= 0x80 { end += 1 }
         var start = i - 1
         while start > 0, isLetter(b[start - 1]) { start -= 1 }
         if end - i >= 3, i - start >= 3, end == b.count || !isLetter(b[end]), isUpper(b[start]),
@@ -63,7 +65,9 @@ public enum TextNormalizer {
     var last = 0
     for cut in cuts {
       out += b[last..<cut]
-      // The two blocks' boundary, as the page's layout had it.
+      // The two blocks' boundary, as the page's layout had it (a second
+      // full stop after one closed up already, `Jr.. Galvão`: the first is
+      // the name's).
       out += [46, 32]
       last = cut
     }

@@ -173,7 +173,10 @@ public struct ProseGate: Sendable {
       // `41. hafta`, `21-го тура`, `31.ª ronda`: a number, and marks or a
       // suffix after it.
       var b = j - 1
-      while b >= 0, b >= j - 3, t[b].kind == .mark || (t[b].kind == .word && t[b].length <= 4 && !t[b].spaceBefore) { b -= 1 }
+      // (`30 a rodada`: a one- or two-letter suffix may stand apart.)
+      while b >= 0, b >= j - 3, t[b].kind == .mark || (t[b].kind == .word && t[b].length <= 4 && (!t[b].spaceBefore || t[b].length <= 2)) {
+        b -= 1
+      }
       if b >= 0, b < j - 1, t[b].kind == .number { return true }
       // Leftwards over a connector (`Sevilla the league`, `Clube de Regatas`).
       var c = j - 1

@@ -28,6 +28,12 @@ extension SideFinder {
       if line.elements.contains(where: { pairing.contains($0.type) && $0.start < f.upperBound && $0.end > f.lowerBound }) { return nil }
     }
     guard fields.dropFirst().allSatisfy(isPlaceOrAge) else { return nil }
+    // The second name has its fields too (`Malcolm Franklin, 18, Rialto`):
+    // a run of commas on one side only is a list (`Colors Titanium Black,
+    // Titanium Gray, beat …`).
+    guard let anchor = line.elements(startingAt: p).filter({ ["separator", "result-verb", "method"].contains($0.type) }).map(\.end).max(),
+      let right = rightward(from: anchor).first, right.notes.contains(where: { line.isMark($0.start, ",") })
+    else { return nil }
     // The first field is a name, whole.
     let first = fields[0]
     guard var side = leftward(endingBefore: first.upperBound, fields: false), side.start == first.lowerBound || side.nameStart == first.lowerBound

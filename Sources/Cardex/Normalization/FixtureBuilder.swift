@@ -30,13 +30,16 @@ extension RecordBuilder {
       sport = entry?.sport
     }
     if sport == nil, let s = context.sport, !Self.combatSports.contains(s) { sport = s }
+    // Innings are cricket's, and a played match's.
+    let innings = c.elements.contains { $0.type == "innings" }
+    if sport == nil, innings { sport = "cricket" }
     let finalSport = sport ?? "football"
     // Scores are written in the order the teams are: `Lakers@Suns 90-99`
     // is Suns 99, Lakers 90.
     let writtenScore = self.score() ?? trailing
     let score = c.roles == [.away, .home] ? writtenScore.map { Score(home: $0.away, away: $0.home) } : writtenScore
     var has = Set(c.elements.map(\.type)).subtracting(["score"])
-    if score != nil { has.insert("score") }
+    if score != nil || innings { has.insert("score") }
     let family = self.family(.fixture, sport: finalSport, has: has)
     return Fixture(
       sport: finalSport, competition: competition, stage: stage(), home: home, away: away,

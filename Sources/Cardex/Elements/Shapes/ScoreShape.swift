@@ -4,7 +4,8 @@ enum ScoreShape {
   static func scan(_ line: inout LineElements) {
     let t = line.tokens
     for i in t.indices {
-      guard let a = line.number(i), t[i].text.count <= 3 else { continue }
+      // A cricket innings (`96-9 (20.0 overs)`) is read already.
+      guard let a = line.number(i), t[i].text.count <= 3, !line.has("innings", at: i) else { continue }
       var j = i + 1
       guard line.isMark(j, "-") || line.isMark(j, ":") else { continue }
       j += 1
