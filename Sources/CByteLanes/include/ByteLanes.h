@@ -144,64 +144,6 @@ static inline int cardex_is_clean(const uint8_t *p, size_t n) {
   return 1;
 }
 
-/// Counts over a line's bytes: `printable` ASCII other than space
-/// (0x21...0x7E), `letters` g-z in either case, and whether a NUL or a
-/// space occurs. Bytes from 0x80 up count as neither.
-typedef struct {
-  size_t printable;
-  size_t letters;
-  int nul;
-  int space;
-} cardex_ascii_counts;
-
-static inline cardex_ascii_counts cardex_count_ascii(const uint8_t *p, size_t n) {
-  cardex_ascii_counts out = {0, 0, 0, 0};
-  size_t i = 0;
-#if CARDEX_HAS_BYTE_LANES
-  const __m128i zero = _mm_setzero_si128();
-  __m128i any_nul = zero;
-  __m128i any_space = zero;
-  while (i + 16 <= n) {
-    __m128i printable = zero;
-    __m128i letters = zero;
-    for (const size_t end = cardex_run_end16(i, n); i < end; i += 16) {
-      const __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
-      const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-      printable = _mm_sub_epi8(printable, cardex_in_range16(v, 0x21, 0x5E));
-      letters = _mm_sub_epi8(letters, cardex_in_range16(folded, 0x67, 20));
-      any_nul = _mm_or_si128(any_nul, _mm_cmpeq_epi8(v, zero));
-      any_space = _mm_or_si128(any_space, _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-    }
-    out.printable += cardex_sum16(printable);
-    out.letters += cardex_sum16(letters);
-  }
-  out.nul = _mm_movemask_epi8(any_nul) != 0;
-  out.space = _mm_movemask_epi8(any_space) != 0;
-#elif CARDEX_HAS_WORD_LANES
-  uint64_t any_nul = 0;
-  uint64_t any_space = 0;
-  for (; i + 8 <= n; i += 8) {
-    const uint64_t w = cardex_load64(p + i);
-    const uint64_t low7 = w & CARDEX_LOWS;
-    out.printable += (size_t)__builtin_popcountll(cardex_ascii_between(w, low7, 0x21, 0x7E));
-    out.letters += (size_t)__builtin_popcountll(cardex_ascii_between(w, low7 | 0x20 * CARDEX_ONES, 0x67, 0x7A));
-    any_nul |= cardex_zero_bytes(w);
-    any_space |= cardex_zero_bytes(w ^ (' ' * CARDEX_ONES));
-  }
-  out.nul = any_nul != 0;
-  out.space = any_space != 0;
-#endif
-  for (; i < n; i++) {
-    const uint8_t b = p[i];
-    const uint8_t folded = b | 0x20;
-    if (b > 0x20 && b < 0x7F) out.printable++;
-    if (folded >= 0x67 && folded <= 0x7A) out.letters++;
-    if (b == 0) out.nul = 1;
-    if (b == ' ') out.space = 1;
-  }
-  return out;
-}
-
 /// The index of the first byte from 0x80 up at or after `from`, or `n`.
 static inline size_t cardex_next_high(const uint8_t *p, size_t from, size_t n) {
   size_t i = from;

@@ -51,7 +51,9 @@ extension ExtractionSession {
       // A table's header row names its columns; it is no record of them
       // (`Home | Away | Kick-off`).
       return []
-    } else if !reading.isTableRow {
+    } else if !reading.isTableRow, reading.elements.tokens.contains(where: { $0.isWord || $0.isNumber }) {
+      // (A line of marks alone, `/` or `|---|`, between the header and its
+      // rows keeps the header's columns.)
       state.tableColumns = nil
     }
     var scored: [Candidate] = []

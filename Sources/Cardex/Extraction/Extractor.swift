@@ -20,9 +20,6 @@ public final class Extractor: Sendable {
   /// one line): reading a paragraph costs more than any listing line.
   public static let maxMatchedLineBytes = 2048
 
-  /// Lines longer than this before normalization are not normalized.
-  static let maxNormalizedLineBytes = maxRecordLineBytes
-
   /// Non-blank lines a line's decision waits for: its sibling evidence
   /// looks this far down.
   static let lookahead = 2

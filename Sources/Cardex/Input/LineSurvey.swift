@@ -20,12 +20,6 @@ struct LineSurvey {
   var isClean = true
   var isValidUTF8 = true
   var hasNUL = false
-  /// A length the normal form cannot be shorter than: the printable ASCII
-  /// bytes other than space, which normalization keeps one for one; or, in
-  /// a line with no space (which percent-decoding may shrink), the letters
-  /// `g`–`z` in either case, which no `%XX` escape spells. Zero for a line
-  /// too long to be normalized (`Extractor.maxNormalizedLineBytes`).
-  var minimumNormalLength = 0
 
   init(_ line: UnsafeBufferPointer<UInt8>) {
     if !Self.isClean(line), let base = line.baseAddress {
@@ -40,18 +34,9 @@ struct LineSurvey {
   }
 
   /// UTF-8 validity (as `String(validating:)` judges it: no overlong forms,
-  /// surrogates or values past U+10FFFF), NULs and the normal form's least
-  /// length.
+  /// surrogates or values past U+10FFFF) and NULs.
   private mutating func survey(_ base: UnsafePointer<UInt8>, _ n: Int) {
-    if n <= Extractor.maxNormalizedLineBytes {
-      let counts = cardex_count_ascii(base, n)
-      hasNUL = counts.nul != 0
-      minimumNormalLength = counts.space != 0 ? counts.printable : counts.letters
-    } else {
-      // Past this length the normal form cannot be short enough to match:
-      // only NULs and UTF-8 matter.
-      hasNUL = memchr(base, 0, n) != nil
-    }
+    hasNUL = memchr(base, 0, n) != nil
     var i = cardex_next_high(base, 0, n)
     while i < n {
       let length = Self.sequenceLength(base, i, n)

@@ -33,26 +33,50 @@ public enum TextNormalizer {
   /// boundary. Brand and sponsor names
   /// (`NorthEast United`, `MoraBanc Andorra`) are left whole: their second
   /// half does not stand alone.
-  static func unglued(_ b: [UInt8]) -> [UInt8] {
+  static func unglued(_ line: [UInt8]) -> [UInt8] {
+    let b = withoutImages(line)
     let isUpper = { (c: UInt8) in c >= 65 && c <= 90 }
     let isLower = { (c: UInt8) in c >= 97 && c <= 122 }
     let isLetter = { (c: UInt8) in isUpper(c) || isLower(c) || c >= 0x80 }
-    var cuts: [Int] = []
+    // Letters, not bytes: a UTF-8 continuation byte is no letter of its own.
+    let letters = { (r: Range<Int>) in r.filter { b[$0] < 0x80 || b[$0] >= 0xC0 }.count }
+    var cuts: [(at: Int, mark: [UInt8])] = []
+    var hasDigit: Bool?
+    // Cuts whose bytes up to the next cut are left out.
+    var skips: Set<Int> = []
     var i = 1
     while i + 2 < b.count {
       if isUpper(b[i]), isDigit(b[i - 1]), gluedToScore(b, i) {
-        cuts.append(i)
+        cuts.append((i, [46, 32]))
         i += 1
-      } else if isUpper(b[i]), isLower(b[i - 1]) || (b[i - 1] == 46 && i >= 3 && isLetter(b[i - 2])), isLower(b[i + 1]) {
+      } else if isUpper(b[i]), isLower(b[i - 1]) || b[i - 1] >= 0x80 || (b[i - 1] == 46 && i >= 3 && isLetter(b[i - 2])),
+        isLower(b[i + 1]) || b[i + 1] >= 0x80
+      {
         // Letters past ASCII continue a word (`Galvão`).
         var end = i + 1
         while end < b.count, isLower(b[end]) || b[end] >= 0x80 { end += 1 }
         var start = i - 1
         while start > 0, isLetter(b[start - 1]) { start -= 1 }
-        if end - i >= 3, i - start >= 3, end == b.count || !isLetter(b[end]), isUpper(b[start]),
-          standsAlone(b[i..<end], in: b, except: i, isLetter)
+        let whole = end == b.count || !isLetter(b[end])
+        if end - i >= 3, i - start >= 3, whole, isUpper(b[start]), standsAlone(b[i..<end], in: b, except: i, isLetter) {
+          cuts.append((i, [46, 32]))
+        } else if whole, b[i - 1] != 46, isUpper(b[start]), letters(start..<i) >= 6, letters(i..<end) >= 5,
+          hasDigit ?? { hasDigit = b.contains(where: isDigit); return hasDigit! }(), !pairsBefore(b, start)
         {
-          cuts.append(i)
+          if b[i..<end].elementsEqual(b[start..<(start + end - i)]) {
+            // `Fortuna DüsseldorfDüsseldorf`: a club's short name repeated
+            // after its full one, from a widget's second cell: dropped.
+            cuts.append((i, []))
+            cuts.append((end, []))
+            skips.insert(i)
+          } else {
+            // `20.30 BursasporTrabzonspor`, `ToulonPerpignan 44 – 22`: a
+            // listing's two teams, their cells closed up. Two long words
+            // (`SuperSport`, `NorthEast` are shorter) on a row with a time
+            // or a score and no pairing before them: a closed-up hyphen
+            // pairs them, as in `Málaga-Sevilla`.
+            cuts.append((i, [45]))
+          }
         }
         i = end
       } else {
@@ -61,21 +85,75 @@ public enum TextNormalizer {
     }
     guard !cuts.isEmpty else { return b }
     var out: [UInt8] = []
-    out.reserveCapacity(b.count + cuts.count)
+    out.reserveCapacity(b.count + 2 * cuts.count)
     var last = 0
     for cut in cuts {
-      out += b[last..<cut]
+      if !skips.contains(last) { out += b[last..<cut.at] }
       // The two blocks' boundary, as the page's layout had it (a second
       // full stop after one closed up already, `Jr.. Galvão`: the first is
       // the name's).
-      out += [46, 32]
-      last = cut
+      out += cut.mark
+      last = cut.at
     }
     out += b[last...]
     return out
   }
 
   private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+
+  /// A table copied as Markdown shows each team's logo as an image
+  /// (`| 2 | ![]() | Fehérvár FC | ![]() | Paksi SE | 1:1 |`): images are
+  /// taken out, and a cell that held only one with them, so that the
+  /// names stand in neighbouring cells under the header's columns.
+  static func withoutImages(_ b: [UInt8]) -> [UInt8] {
+    guard let first = b.indices.dropLast().first(where: { b[$0] == 33 && b[$0 + 1] == 91 }) else { return b }
+    var out: [UInt8] = Array(b[..<first])
+    var i = first
+    while i < b.count {
+      // `![alt](address)`: alt without `]`, address without `)` or a space.
+      if b[i] == 33, i + 1 < b.count, b[i + 1] == 91, let close = b[(i + 2)...].firstIndex(of: 93), close + 1 < b.count, b[close + 1] == 40,
+        let end = b[(close + 2)...].firstIndex(where: { $0 == 41 || $0 == 32 }), b[end] == 41
+      {
+        i = end + 1
+        // The cell it leaves empty goes with it: `| ![]() |` → `|`.
+        var k = out.count
+        while k > 0, out[k - 1] == 32 { k -= 1 }
+        var j = i
+        while j < b.count, b[j] == 32 { j += 1 }
+        if k > 0, out[k - 1] == 124, j < b.count, b[j] == 124 {
+          out.removeSubrange(k...)
+          i = j + 1
+          if i < b.count, b[i] != 32 { out.append(32) }
+        }
+        continue
+      }
+      out.append(b[i])
+      i += 1
+    }
+    // Trimmed and single-spaced again.
+    var trimmed: [UInt8] = []
+    trimmed.reserveCapacity(out.count)
+    for c in out where !(c == 32 && (trimmed.isEmpty || trimmed.last == 32)) { trimmed.append(c) }
+    while trimmed.last == 32 { trimmed.removeLast() }
+    return trimmed
+  }
+
+  /// Whether a pairing word or a dash stands before byte `end` (` v `,
+  /// ` vs`, ` x `, ` @ `, ` - `, ` – `, ` — `, not between digits; a hyphen
+  /// closed up between letters, `Milano-RivieraBanca`).
+  static func pairsBefore(_ b: [UInt8], _ end: Int) -> Bool {
+    var i = 1
+    while i < end, i + 1 < b.count {
+      defer { i += 1 }
+      if b[i] == 45, b[i - 1] != 32, !isDigit(b[i - 1]), b[i + 1] != 32, !isDigit(b[i + 1]) { return true }
+      guard b[i - 1] == 32 else { continue }
+      let next = b[i + 1]
+      if (b[i] == 118 || b[i] == 120 || b[i] == 64 || b[i] == 45) && next == 32 { return !(i >= 2 && isDigit(b[i - 2])) }
+      if b[i] == 118, next == 115 { return true }
+      if b[i] == 0xE2, i + 3 < end, b[i + 1] == 0x80, b[i + 2] == 0x93 || b[i + 2] == 0x94, b[i + 3] == 32 { return !(i >= 2 && isDigit(b[i - 2])) }
+    }
+    return false
+  }
 
   /// A score closed up to the next block's first name, as a list loses its
   /// line breaks: `AWC - MSC 4-1De Bataven - Be Quick 3-1`, `Chicago Bears
