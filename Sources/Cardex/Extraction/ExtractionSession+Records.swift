@@ -193,7 +193,17 @@ extension ExtractionSession {
       return nil
     }
     if let sport = cue ?? state.sport {
-      score += RecordBuilder.combatSports.contains(sport) ? (k["context.sport-combat"] ?? 0) : (k["context.sport-team"] ?? 0)
+      let combat = RecordBuilder.combatSports.contains(sport)
+      score += combat ? (k["context.sport-combat"] ?? 0) : (k["context.sport-team"] ?? 0)
+      // `Cindy Ngamba, Refugee Boxing Team – Love Holgersson, Sverige,
+      // 4-1`: in a fight text, two numbers that add up to three or five
+      // judges are the judges' votes, not a match's score.
+      if combat, c.elements.contains(where: { e in
+        guard e.type == "score", case .score(let a, let b) = e.value else { return false }
+        return max(a, b) <= 5 && [3, 5].contains(a + b)
+      }) {
+        score -= k["element.score"] ?? 0
+      }
     }
     if cue == nil, let sport = state.sportHeading {
       score += RecordBuilder.combatSports.contains(sport) ? (k["context.sport-heading-combat"] ?? 0) : (k["context.sport-heading-team"] ?? 0)

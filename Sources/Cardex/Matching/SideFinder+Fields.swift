@@ -1,25 +1,34 @@
 /// A competitor written first in a run of comma fields, the fields after it
-/// its age, home town or team, and a comma before the pairing word:
-/// `Louis Byrd, 17, Denver, vs. Malcolm Franklin`, `Byrd, Colorado-New
-/// Mexico, dec. Stephen Young, St. Louis, 4-1` (agate results). A comma
-/// just before the pairing word says the word does not follow a name.
+/// its age, home town, club or country, the second competitor's fields
+/// after its name the same way: `Louis Byrd, 17, Denver, vs. Malcolm
+/// Franklin, 18, Rialto`, `Byrd, Colorado-New Mexico, dec. Stephen Young,
+/// St. Louis, 4-1` (agate results), `5. 54 kg, Kivistö Kristiina, VN –
+/// Ussik Julia, HETA, 27–11`.
 extension SideFinder {
   /// Marks that open a field run: the line's start, a label's colon, a
   /// list's semicolon, a cell mark.
   static let fieldRunOpeners: Set<String> = [";", ":", "|", "•"]
 
+  /// Element types a field before the name may be made of alone (`5. 54
+  /// kg, Kivistö Kristiina, VN – …`): the record's, not the name's.
+  static let leadFieldTypes: Set<String> = ["ordinal", "bullet", "weight", "weight-class", "time", "date", "weekday", "rounds", "stage"]
+
   func firstField(endingBefore p: Int) -> Side? {
     let t = line.tokens
-    // The run's start, and its fields between commas.
-    var b = p - 1
+    // The run's start, and its fields between commas; a comma may close
+    // the run before the pairing word.
+    let runEnd = line.isMark(p - 1, ",") ? p - 1 : p
+    var b = runEnd - 1
     while b > 0, !(t[b - 1].isPunctuation && Self.fieldRunOpeners.contains(t[b - 1].text)) { b -= 1 }
+    guard (b..<runEnd).contains(where: { line.isMark($0, ",") }) else { return nil }
     var fields: [Range<Int>] = []
     var start = b
-    for i in b..<(p - 1) where line.isMark(i, ",") {
+    for i in b..<runEnd where line.isMark(i, ",") {
       fields.append(start..<i)
       start = i + 1
     }
-    fields.append(start..<(p - 1))
+    fields.append(start..<runEnd)
+    while fields.count > 2, isLeadField(fields[0]) { fields.removeFirst() }
     guard (2...5).contains(fields.count), fields.allSatisfy({ !$0.isEmpty }) else { return nil }
     // Each later field a number (an age) or a few words of a place, and no
     // pairing in any of them.
@@ -45,6 +54,14 @@ extension SideFinder {
     }
     side.end = p
     return side
+  }
+
+  /// A field of the record's own elements: a number, a weight, a time.
+  func isLeadField(_ f: Range<Int>) -> Bool {
+    let covered = line.elements.filter { Self.leadFieldTypes.contains($0.type) && $0.start >= f.lowerBound && $0.end <= f.upperBound }
+    return f.allSatisfy { i in
+      !(line.tokens[i].isWord || line.tokens[i].isNumber) || covered.contains { $0.start <= i && i < $0.end }
+    }
   }
 
   /// An age (`17`) or a place of a few capitalised words (`Rialto`,

@@ -95,7 +95,7 @@ struct SideFinder {
 
   /// The longest side that ends just before token `p`, with its notes.
   func leftward(endingBefore p: Int, fields: Bool = true) -> Side? {
-    if fields, p >= 3, line.isMark(p - 1, ","), let side = firstField(endingBefore: p) { return side }
+    if fields, p >= 3, let side = firstField(endingBefore: p) { return side }
     var e = p
     // Markdown emphasis and a bonus mark around a name: `_Carlos Ulberg!_`.
     while e > 1, Self.isDecoration(line.tokens[e - 1]) || line.tokens[e - 1].text == "!", line.glued(e - 1) { e -= 1 }

@@ -42,7 +42,20 @@ extension SideFinder {
     if line.isMark(i, "*"), line.glued(i) {
       return Side.Note(kind: .text, start: i, end: i + 1, text: "*")
     }
-    return originNote(at: i) ?? unitWeighIn(at: i)
+    return originNote(at: i) ?? unitWeighIn(at: i) ?? bareRecordNote(at: i)
+  }
+
+  /// `1-0 FRA`: a fight record and a country's code written bare after a
+  /// name (the code the element marks `after-record`); either note.
+  func bareRecordNote(at i: Int) -> Side.Note? {
+    if let c = line.element("country", at: i), c.tags.contains("after-record") {
+      let code = line.text(i, c.end)
+      return Side.Note(kind: .country, start: i, end: c.end, text: code, country: code)
+    }
+    guard line.number(i) != nil, line.isMark(i + 1, "-"), line.number(i + 2) != nil,
+      line.elements(startingAt: i + 3).contains(where: { $0.type == "country" && $0.tags.contains("after-record") })
+    else { return nil }
+    return Side.Note(kind: .record, start: i, end: i + 3, text: line.text(i, i + 3))
   }
 
   /// `70.3kg`, `- 71,9 kg`, `: 155 lbs` after a name (and its record): the
@@ -93,6 +106,9 @@ extension SideFinder {
     }
     if line.isMark(e - 1, "*"), line.glued(e - 1) {
       return Side.Note(kind: .text, start: e - 1, end: e, text: "*")
+    }
+    for start in [e - 1, e - 3] where start >= 0 {
+      if let note = bareRecordNote(at: start), note.end == e { return note }
     }
     for start in [e - 1, e - 3] where start >= 1 {
       if let note = bareWeighIn(from: start), note.end == e { return note }

@@ -3,8 +3,8 @@ extension RecordBuilder {
     let c = candidate
     var sides = c.sides
     if c.roles == [.away, .home] { sides.swapAt(0, 1) }
-    var home = name(sides[0]).name
-    var away = name(sides[1]).name
+    var home = Self.saidOnce(name(sides[0]).name)
+    var away = Self.saidOnce(name(sides[1]).name)
     var trailing: Score?
     // `Innova Leganés 84 – Spar Gran Canaria 56` in a text about a sport of
     // high scores: each name's last number is its score. (In football,
@@ -45,6 +45,16 @@ extension RecordBuilder {
       sport: finalSport, competition: competition, stage: stage(), home: home, away: away,
       kickoff: kickoff(timezone: family?.timezone), date: date(), score: score, section: context.section,
       sectionLine: context.sectionLine, format: family?.id ?? "fixture", provenance: provenance)
+  }
+
+  /// `Haugesund Haugesund`, `Bodø / Glimt Bodø / Glimt`: a results
+  /// widget's two cells, the club's name and its short name, alike; a
+  /// team's name said once. (A fighter may be named so, `Ali Ali`: bouts
+  /// keep theirs.)
+  static func saidOnce(_ name: String) -> String {
+    let words = name.split(separator: " ")
+    guard words.count >= 2, words.count % 2 == 0, words[..<(words.count / 2)].elementsEqual(words[(words.count / 2)...]) else { return name }
+    return words[..<(words.count / 2)].joined(separator: " ")
   }
 
   /// Sports whose scores run past what a club's number looks like.

@@ -96,6 +96,21 @@ enum MarkShape {
         line.add(Element(type: "country", start: i, end: i + 1, value: .text(t[i].text), tags: ["code"]))
       }
     }
+    // After each fighter's record written bare, a bare code too: `Abou
+    // Kamara 1-0 FRA vs Michael Bento 0-1 FRA`. Both sides so, one code at
+    // least one the lexicon knows (a page's own, `UNG`, `CEH`, may be the
+    // other); else the numbers are a score between teams' codes (`GER 2-1
+    // FRA`).
+    let afterRecord = t.indices.filter { i in
+      t[i].isWord && (2...3).contains(t[i].text.count) && t[i].isAllCaps && i >= 4 && t[i].spaceBefore && line.number(i - 1) != nil
+        && line.isMark(i - 2, "-") && line.number(i - 3) != nil && line.glued(i - 1) && line.glued(i - 2) && t[i - 3].spaceBefore
+        && t[i - 4].isWord && !t[i - 4].isAllCaps && (i + 1 == t.count || t[i + 1].spaceBefore)
+    }
+    if afterRecord.count >= 2, afterRecord.contains(where: { rules.countries.isKnownCode(t[$0].text) }) {
+      for i in afterRecord {
+        line.add(Element(type: "country", start: i, end: i + 1, value: .text(t[i].text), tags: ["code", "after-record"]))
+      }
+    }
   }
 
   /// `🇩🇪` → `DE`.

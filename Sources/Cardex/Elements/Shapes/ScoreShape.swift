@@ -10,6 +10,8 @@ enum ScoreShape {
       guard line.isMark(j, "-") || line.isMark(j, ":") else { continue }
       j += 1
       guard let b = line.number(j), t[j].text.count <= 3 else { continue }
+      // `1-0 FRA`: a fighter's record before the code of the country.
+      if line.elements(startingAt: j + 1).contains(where: { $0.type == "country" && $0.tags.contains("after-record") }) { continue }
       // Not part of a longer run: a date (2023-09-21), a record (22-10-1),
       // a time with seconds, a ratio in a table (`55:31`) still reads.
       // (`1-2: 62′ Lukaku` is a score, then a goal's minute.)
