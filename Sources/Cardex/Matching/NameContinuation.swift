@@ -50,8 +50,11 @@ extension Annotator {
     let t = line.tokens
     guard start > leadStart else { return nil }
     var s = start
-    // The piece closed up to the name's first word.
+    // The piece closed up to the name's first word; not a number before a
+    // capitalised word (`Regular Season - 9Stade Brestois`: two cells run
+    // together), only before capitals or a script without case (`仙台89ERS`).
     if !t[start].spaceBefore {
+      if t[start - 1].isNumber, t[start].isCapitalized, !t[start].isAllCaps { return nil }
       let g = group(endingAt: start - 1, notBefore: leadStart, line)
       guard (g..<start).allSatisfy({ fits($0, unexplained, line) }), !t[start - 1].isPunctuation || Self.nameMarks.contains(t[start - 1].text)
       else { return nil }
