@@ -370,11 +370,13 @@ struct SideFinder {
     // So is a capitalised one (`MOL-Pick Szeged`: `Pick` is an article's
     // word), when only lists of words read it (not a stage: `Turnier-Viertelfinale`).
     for i in t.indices.dropFirst(2) where t[i].isWord && !t[i].isUncased && !t[i].spaceBefore {
-      let wordsOnly: Set<String> = ["article-word", "stop-word", "link-label", "prose-word"]
+      let wordsOnly: Set<String> = ["article-word", "stop-word", "link-label", "prose-word", "name-particle"]
       if t[i - 1].text == "-", t[i - 1].isJoiner, t[i - 2].isCapitalized || t[i - 2].isAllCaps,
         line.elements.filter({ $0.start <= i && i < $0.end }).allSatisfy({ wordsOnly.contains($0.type) })
       {
+        // (`op` is a Dutch particle too: here it may end the name.)
         never[i] = false
+        inside[i] = false
       }
     }
     var out = [Capability](repeating: .none, count: t.count)

@@ -7,6 +7,9 @@ enum ScoreShape {
       // A cricket innings (`96-9 (20.0 overs)`) is read already.
       guard let a = line.number(i), t[i].text.count <= 3, !line.has("innings", at: i) else { continue }
       var j = i + 1
+      // `Nantes 23 (bd) – 25 Trélissac`: a bonus point's tag after the
+      // first score.
+      if let n = line.element("score-note", at: j), n.tags.contains("bonus"), line.isMark(n.end, "-") { j = n.end }
       guard line.isMark(j, "-") || line.isMark(j, ":") else { continue }
       j += 1
       guard let b = line.number(j), t[j].text.count <= 3 else { continue }
