@@ -53,22 +53,22 @@ extension ExtractionSession {
   }
 
   /// Each candidate's kind; records that only the evidence tells apart,
-  /// several on one line, are one list's and take the kind most of them
-  /// have (`A - B 71-74. C - D 59-74. …`, where one pair of two-word names
-  /// would read as fighters).
+  /// several on one line, are one list's and take the kind their evidence
+  /// together leans to (`A - B 71-74. C - D 59-74. …`, where one pair of
+  /// two-word names would read as fighters; `Hull FC v Hull KR; … St
+  /// Helens v London Broncos`, where one club's word outweighs the names
+  /// that could be people's).
   func lineKinds(_ accepted: [Candidate]) -> [Family.Record] {
     var kinds = accepted.map { kind(of: $0) }
     let open = accepted.indices.filter { i in
       let c = accepted[i]
       return !c.roles.contains(.winner) && !c.roles.contains(.home) && extractor.rules.grammar.rules[c.rule].record == .either
+        && c.features["context.score-below"] == nil
     }
     guard open.count >= 2 else { return kinds }
-    let bouts = open.filter { kinds[$0] == .bout }.count
-    let fixtures = open.count - bouts
-    if bouts != fixtures {
-      let major: Family.Record = bouts > fixtures ? .bout : .fixture
-      for i in open { kinds[i] = major }
-    }
+    let margin = open.reduce(0.0) { $0 + boutMargin(accepted[$1]) }
+    let major: Family.Record = margin > 0 ? .bout : .fixture
+    for i in open { kinds[i] = major }
     return kinds
   }
 
@@ -177,6 +177,12 @@ extension ExtractionSession {
     case .fixture: return .fixture
     case .either: break
     }
+    return boutMargin(c) > 0 ? .bout : .fixture
+  }
+
+  /// How far the evidence leans to a bout (above 0) or a fixture: the
+  /// line's, then the section's, the document's and the sport's.
+  func boutMargin(_ c: Candidate) -> Double {
     let k = extractor.rules.evidence.kind
     var score = c.boutScore
     switch state.section?.kind {
@@ -208,6 +214,6 @@ extension ExtractionSession {
     if cue == nil, let sport = state.sportHeading {
       score += RecordBuilder.combatSports.contains(sport) ? (k["context.sport-heading-combat"] ?? 0) : (k["context.sport-heading-team"] ?? 0)
     }
-    return score > 0 ? .bout : .fixture
+    return score
   }
 }
