@@ -16,11 +16,17 @@ extension SideFinder {
   func firstField(endingBefore p: Int) -> Side? {
     let t = line.tokens
     // The run's start, and its fields between commas; a comma may close
-    // the run before the pairing word.
+    // the run before the pairing word. Cheap tests first: a run of at most
+    // forty tokens and seven commas.
     let runEnd = line.isMark(p - 1, ",") ? p - 1 : p
-    var b = runEnd - 1
-    while b > 0, !(t[b - 1].isPunctuation && Self.fieldRunOpeners.contains(t[b - 1].text)) { b -= 1 }
-    guard (b..<runEnd).contains(where: { line.isMark($0, ",") }) else { return nil }
+    var b = runEnd
+    var commas = 0
+    while b > 0, runEnd - b < 40, !(t[b - 1].isPunctuation && Self.fieldRunOpeners.contains(t[b - 1].text)) {
+      b -= 1
+      if line.isMark(b, ",") { commas += 1 }
+    }
+    let opened = b == 0 || (t[b - 1].isPunctuation && Self.fieldRunOpeners.contains(t[b - 1].text))
+    guard commas >= 1, commas <= 7, opened else { return nil }
     var fields: [Range<Int>] = []
     var start = b
     for i in b..<runEnd where line.isMark(i, ",") {
@@ -29,14 +35,12 @@ extension SideFinder {
     }
     fields.append(start..<runEnd)
     while fields.count > 2, isLeadField(fields[0]) { fields.removeFirst() }
-    guard (2...5).contains(fields.count), fields.allSatisfy({ !$0.isEmpty }) else { return nil }
+    guard (2...5).contains(fields.count), fields.allSatisfy({ !$0.isEmpty }), fields.dropFirst().allSatisfy(isPlaceOrAge) else { return nil }
     // Each later field a number (an age) or a few words of a place, and no
     // pairing in any of them.
     let pairing: Set<String> = ["separator", "result-verb", "score"]
-    for f in fields {
-      if line.elements.contains(where: { pairing.contains($0.type) && $0.start < f.upperBound && $0.end > f.lowerBound }) { return nil }
-    }
-    guard fields.dropFirst().allSatisfy(isPlaceOrAge) else { return nil }
+    let run = fields[0].lowerBound..<runEnd
+    if line.elements.contains(where: { pairing.contains($0.type) && $0.start < run.upperBound && $0.end > run.lowerBound }) { return nil }
     // The second name has its fields too (`Malcolm Franklin, 18, Rialto`):
     // a run of commas on one side only is a list (`Colors Titanium Black,
     // Titanium Gray, beat …`).

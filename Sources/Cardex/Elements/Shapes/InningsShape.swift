@@ -6,6 +6,12 @@
 /// (32 runs or more) or its overs follow; a dash pair (`96-9`), which a
 /// score writes the same way, only with its overs.
 enum InningsShape {
+  // Word sets built once (a literal in a call builds its set each time).
+  static let declared: Set<String> = ["d", "dec", "decl"]
+  static let overs: Set<String> = ["overs", "over", "ov", "ovs"]
+  static let marginUnits: Set<String> = ["runs", "run", "wickets", "wicket", "wkts", "wkt"]
+  static let winWords: Set<String> = ["won", "win", "wins", "winning"]
+
   static func scan(_ line: inout LineElements) {
     let t = line.tokens
     for i in t.indices {
@@ -20,11 +26,11 @@ enum InningsShape {
         wickets = w
         end += 2
         // `245/7d`, `245/7 dec`: declared.
-        if end < t.count, line.isWord(end, ["d", "dec", "decl"]) { end += 1 }
+        if end < t.count, line.isWord(end, declared) { end += 1 }
       }
       let overs = oversNote(line, end)
       if let o = overs { end = o }
-      let allOut = line.isWord(end, ["all"]) && line.isWord(end + 1, ["out"])
+      let allOut = end + 1 < t.count && t[end].isWord && t[end].folded == "all" && t[end + 1].isWord && t[end + 1].folded == "out"
       if allOut { end += 2 }
       guard overs != nil || allOut || (slash && runs >= 32) else { continue }
       // Not inside a longer run of numbers (a date, a record).
@@ -37,11 +43,11 @@ enum InningsShape {
   /// far a cricket match was won (element `margin`).
   static func scanMargins(_ line: inout LineElements) {
     let t = line.tokens
-    for i in t.indices where line.isWord(i, ["by"]) {
+    for i in t.indices where t[i].isWord && t[i].folded == "by" {
       var j = i + 1
-      if line.isWord(j, ["an"]), line.isWord(j + 1, ["innings"]), line.isWord(j + 2, ["and"]) { j += 3 }
-      guard line.number(j) != nil, line.isWord(j + 1, ["runs", "run", "wickets", "wicket", "wkts", "wkt"]) else { continue }
-      let start = i >= 1 && line.isWord(i - 1, ["won", "win", "wins", "winning"]) ? i - 1 : i
+      if j + 2 < t.count, t[j].folded == "an", t[j + 1].folded == "innings", t[j + 2].folded == "and" { j += 3 }
+      guard line.number(j) != nil, line.isWord(j + 1, marginUnits) else { continue }
+      let start = i >= 1 && line.isWord(i - 1, winWords) ? i - 1 : i
       line.add(Element(type: "margin", start: start, end: j + 2))
     }
   }
@@ -50,7 +56,7 @@ enum InningsShape {
   private static func oversNote(_ line: LineElements, _ i: Int) -> Int? {
     guard line.isMark(i, "("), let close = line.closing[i], close - i <= 6, line.number(i + 1) != nil else { return nil }
     let words = (i + 1..<close).filter { line.tokens[$0].isWord }
-    guard words.count == 1, line.isWord(words[0], ["overs", "over", "ov", "ovs"]) else { return nil }
+    guard words.count == 1, line.isWord(words[0], overs) else { return nil }
     return close + 1
   }
 }

@@ -101,10 +101,10 @@ enum MarkShape {
     // least one the lexicon knows (a page's own, `UNG`, `CEH`, may be the
     // other); else the numbers are a score between teams' codes (`GER 2-1
     // FRA`).
-    let afterRecord = t.indices.filter { i in
-      t[i].isWord && (2...3).contains(t[i].text.count) && t[i].isAllCaps && i >= 4 && t[i].spaceBefore && line.number(i - 1) != nil
-        && line.isMark(i - 2, "-") && line.number(i - 3) != nil && line.glued(i - 1) && line.glued(i - 2) && t[i - 3].spaceBefore
-        && t[i - 4].isWord && !t[i - 4].isAllCaps && (i + 1 == t.count || t[i + 1].spaceBefore)
+    let afterRecord = t.indices.dropFirst(4).filter { i in
+      line.isMark(i - 2, "-") && t[i].isWord && t[i].spaceBefore && t[i].isAllCaps && line.number(i - 1) != nil && line.number(i - 3) != nil
+        && line.glued(i - 1) && line.glued(i - 2) && t[i - 3].spaceBefore && t[i - 4].isWord && !t[i - 4].isAllCaps
+        && (i + 1 == t.count || t[i + 1].spaceBefore) && (2...3).contains(t[i].text.utf8.count)
     }
     if afterRecord.count >= 2, afterRecord.contains(where: { rules.countries.isKnownCode(t[$0].text) }) {
       for i in afterRecord {
