@@ -18,6 +18,12 @@ enum MarkShape {
       {
         line.add(Element(type: "ordinal", start: i, end: i + 3, value: .number(Double(n))))
       }
+      // `第3試合`, `제3경기`: the bout's number on the card, opening the line.
+      if i <= 1, i == 0 || line.has("bullet", at: 0), t[i].text == "第" || t[i].text == "제", let n = line.number(i + 1), n < 100,
+        line.glued(i + 1), let w = line.element("bout-word", at: i + 2), line.glued(i + 2)
+      {
+        line.add(Element(type: "ordinal", start: i, end: w.end, value: .number(Double(n))))
+      }
       // Past the first token a word begins a mark only as `No`, `Nr`, an
       // address (`http`, `www`: folded to ASCII, two to five bytes) or a
       // country code in capitals; most words need none of the tests below.
