@@ -70,7 +70,9 @@ public struct ElementScanner: Sendable {
       // `SALERNITANA-Jenbach`: one side in capitals and the other not is
       // two names, not one hyphenated name.
       let contrast = t[i - 1].text.count >= 3 && t[i + 1].text.count >= 3 && t[i - 1].isAllCaps != t[i + 1].isAllCaps
-      line.add(Element(type: "joined-dash", start: i, end: i + 1, tags: contrast ? ["weak", "contrast"] : ["weak"]))
+      var tags: Set<String> = contrast ? ["weak", "contrast"] : ["weak"]
+      if t[i].text == "/" { tags.insert("slash") }
+      line.add(Element(type: "joined-dash", start: i, end: i + 1, tags: tags))
     }
     MarkShape.scan(&line, rules)
     WeightShape.scan(&line)
