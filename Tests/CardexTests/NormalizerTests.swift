@@ -290,6 +290,7 @@ extension NormalizerTests {
     ("Wegreenit Urania Milano-RivieraBanca Basket Rimini 82-86", "Wegreenit Urania Milano-RivieraBanca Basket Rimini 82-86"),
     ("Lobov vs. KnightMississippi Coast Coliseum 2019", "Lobov vs. KnightMississippi Coast Coliseum 2019"),
     ("Watch WrestleMania tonight", "Watch WrestleMania tonight"),
+    ("#UFCAbuDhabi is set @VisitAbuDhabi pic.twitter.com/yUK7V", "#UFCAbuDhabi is set @VisitAbuDhabi pic.twitter.com/yUK7V"),
     // Not a time or a date closed up to a word.
     ("Anstoß 20:00Uhr", "Anstoß 20:00Uhr"),
     ("2024-05Mai", "2024-05Mai"),

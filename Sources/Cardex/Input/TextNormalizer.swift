@@ -60,7 +60,8 @@ public enum TextNormalizer {
         let whole = end == b.count || !isLetter(b[end])
         if end - i >= 3, i - start >= 3, whole, isUpper(b[start]), standsAlone(b[i..<end], in: b, except: i, isLetter) {
           cuts.append((i, [46, 32]))
-        } else if whole, b[i - 1] != 46, isUpper(b[start]), letters(start..<i) >= 6, letters(i..<end) >= 5,
+        } else if whole, b[i - 1] != 46, isUpper(b[start]), !(start + 1..<i).contains(where: { isUpper(b[$0]) }),
+          start == 0 || (b[start - 1] != 64 && b[start - 1] != 35), letters(start..<i) >= 6, letters(i..<end) >= 5,
           hasDigit ?? { hasDigit = b.contains(where: isDigit); return hasDigit! }(), !pairsBefore(b, start)
         {
           if b[i..<end].elementsEqual(b[start..<(start + end - i)]) {
