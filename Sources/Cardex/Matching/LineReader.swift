@@ -164,7 +164,11 @@ public struct LineReader: Sendable {
     for e in elements {
       switch e.type {
       case "weight-class": h.weightClass = h.weightClass ?? e
-      case "weight": h.limit = h.limit ?? e
+      // `(106 pounds/48 kilograms)`: the limit as the text gives it in kg
+      // when it gives both.
+      case "weight":
+        if let l = h.limit, Self.unit(of: l, line) != "lb" || Self.unit(of: e, line) != "kg" { break }
+        h.limit = e
       case "rounds": h.rounds = h.rounds ?? e
       case "title-word", "champion-mark": h.title = h.title || !(e.tags.contains("modifier"))
       case "bout-word": h.boutWord = true
@@ -238,5 +242,16 @@ extension LineReading {
     heading.words = words
     heading.unexplained = words
     self.init(elements: LineElements(text: text, tokens: []), candidates: [], considered: 0, heading: heading)
+  }
+}
+
+extension LineReader {
+  /// The unit a weight element is written in (`kg`, `lb`), from the unit
+  /// word inside it.
+  static func unit(of weight: Element, _ line: LineElements) -> String? {
+    for u in line.elements where u.type == "weight-unit" && u.start >= weight.start && u.end <= weight.end {
+      if case .text(let v) = u.value { return v }
+    }
+    return nil
   }
 }
