@@ -81,6 +81,19 @@ public struct LineElements: Sendable {
     return count
   }
 
+  /// Whether token `i` begins a word of a name: a word or a number with a
+  /// space, the line's start or a mark other than a joiner before it
+  /// (`Aubin-Mercier` is one word).
+  public func startsNameWord(_ i: Int) -> Bool {
+    let t = tokens[i]
+    guard t.isWord || t.isNumber else { return false }
+    return i == 0 || t.spaceBefore || !(tokens[i - 1].isWord || tokens[i - 1].isNumber || tokens[i - 1].isJoiner)
+  }
+
+  /// The words of a name over tokens `start..<end`, as `startsNameWord(_:)`
+  /// counts them.
+  public func nameWordCount(_ start: Int, _ end: Int) -> Int { (start..<end).filter { startsNameWord($0) }.count }
+
   public func wordCount(_ indices: [Int]) -> Int {
     var previous = -2
     var count = 0

@@ -17,26 +17,20 @@ extension Annotator {
     guard c.sides.count == 2 else { return }
     let first = c.sides[0].nameStart <= c.sides[1].nameStart ? 0 : 1
     let last = 1 - first
-    let lead = Set(c.unexplainedLead)
-    if c.sides[first].start == c.sides[first].nameStart, let s = extendLeft(from: c.sides[first].nameStart, to: c.leadStart, lead, line) {
+    if c.sides[first].start == c.sides[first].nameStart,
+      let s = extendLeft(from: c.sides[first].nameStart, to: c.leadStart, c.unexplainedLead, line)
+    {
       c.sides[first].nameStart = s
       c.sides[first].start = s
-      c.sides[first].words = Self.words(s, c.sides[first].nameEnd, line)
+      c.sides[first].words = line.nameWordCount(s, c.sides[first].nameEnd)
       c.start = min(c.start, s)
     }
-    let tail = Set(c.unexplainedTail)
-    if c.sides[last].end == c.sides[last].nameEnd, let e = extendRight(from: c.sides[last].nameEnd, to: c.tailEnd, tail, line) {
+    if c.sides[last].end == c.sides[last].nameEnd, let e = extendRight(from: c.sides[last].nameEnd, to: c.tailEnd, c.unexplainedTail, line) {
       c.sides[last].nameEnd = e
       c.sides[last].end = e
-      c.sides[last].words = Self.words(c.sides[last].nameStart, e, line)
+      c.sides[last].words = line.nameWordCount(c.sides[last].nameStart, e)
       c.end = max(c.end, e)
     }
-  }
-
-  /// Words as the name reader counts them: a space or the line's start
-  /// before each.
-  static func words(_ s: Int, _ e: Int, _ line: LineElements) -> Int {
-    (s..<e).filter { $0 == 0 || line.tokens[$0].spaceBefore }.count
   }
 
   /// Token groups closed up (no space inside), between `from` and `to`.
@@ -46,7 +40,7 @@ extension Annotator {
     return s
   }
 
-  private func extendLeft(from start: Int, to leadStart: Int, _ unexplained: Set<Int>, _ line: LineElements) -> Int? {
+  private func extendLeft(from start: Int, to leadStart: Int, _ unexplained: [Int], _ line: LineElements) -> Int? {
     let t = line.tokens
     guard start > leadStart else { return nil }
     var s = start
@@ -81,7 +75,7 @@ extension Annotator {
     return s
   }
 
-  private func extendRight(from end: Int, to tailEnd: Int, _ unexplained: Set<Int>, _ line: LineElements) -> Int? {
+  private func extendRight(from end: Int, to tailEnd: Int, _ unexplained: [Int], _ line: LineElements) -> Int? {
     let t = line.tokens
     guard end < tailEnd else { return nil }
     var e = end
@@ -91,8 +85,9 @@ extension Annotator {
     // An abbreviation (`a.d.`) and the capitalised word after it.
     var g = e
     while g < tailEnd, g == e || !t[g].spaceBefore { g += 1 }
-    if g > e + 3, t[g - 1].text == ".", (e..<g).filter({ t[$0].text == "." }).count >= 2, (e..<g).allSatisfy({ fits($0, unexplained, line) }), g < tailEnd, t[g].isWord, t[g].isCapitalized,
-      unexplained.contains(g), g + 1 == tailEnd || t[g + 1].spaceBefore
+    if g > e + 3, g < tailEnd, t[g - 1].text == ".", (e..<g).filter({ t[$0].text == "." }).count >= 2,
+      (e..<g).allSatisfy({ fits($0, unexplained, line) }), t[g].isWord, t[g].isCapitalized, unexplained.contains(g),
+      g + 1 == tailEnd || t[g + 1].spaceBefore
     {
       e = g + 1
     }
@@ -103,7 +98,7 @@ extension Annotator {
 
   /// A token the name may take: a word or number no element explains, or
   /// a mark names hold.
-  private func fits(_ i: Int, _ unexplained: Set<Int>, _ line: LineElements) -> Bool {
+  private func fits(_ i: Int, _ unexplained: [Int], _ line: LineElements) -> Bool {
     let t = line.tokens[i]
     if t.isPunctuation { return Self.nameMarks.contains(t.text) }
     return unexplained.contains(i)
@@ -115,6 +110,6 @@ extension Annotator {
     if s <= leadStart || s == 0 { return true }
     let prev = line.tokens[s - 1]
     if prev.isPunctuation, Self.breaks.contains(prev.text) || (prev.text == "-" && prev.spaceBefore) { return true }
-    return !line.elements(endingBefore: s).filter { $0.end == s }.isEmpty
+    return !line.elements(endingBefore: s).isEmpty
   }
 }

@@ -12,6 +12,14 @@ extension SideFinder {
   /// Element types a field before the name may be made of alone (`5. 54
   /// kg, Kivistö Kristiina, VN – …`): the record's, not the name's.
   static let leadFieldTypes: Set<String> = ["ordinal", "bullet", "weight", "weight-class", "time", "date", "weekday", "rounds", "stage"]
+  /// Elements no field holds: another pairing.
+  static let pairingTypes: Set<String> = ["separator", "result-verb", "score"]
+  /// Elements a pairing word is, for the second name's fields.
+  static let anchorTypes: Set<String> = ["separator", "result-verb", "method"]
+  /// Elements that begin the record's own fields after a name's.
+  static let recordFieldTypes: Set<String> = ["score", "method", "round", "time", "duration"]
+  /// Marks a place's name holds (`St.`, `Colorado-New Mexico`, `Lee's`).
+  static let placeMarks: Set<String> = [".", "-", "'", "’"]
 
   func firstField(endingBefore p: Int) -> Side? {
     let t = line.tokens
@@ -38,13 +46,12 @@ extension SideFinder {
     guard (2...5).contains(fields.count), fields.allSatisfy({ !$0.isEmpty }), fields.dropFirst().allSatisfy(isPlaceOrAge) else { return nil }
     // Each later field a number (an age) or a few words of a place, and no
     // pairing in any of them.
-    let pairing: Set<String> = ["separator", "result-verb", "score"]
     let run = fields[0].lowerBound..<runEnd
-    if line.elements.contains(where: { pairing.contains($0.type) && $0.start < run.upperBound && $0.end > run.lowerBound }) { return nil }
+    if line.elements.contains(where: { Self.pairingTypes.contains($0.type) && $0.start < run.upperBound && $0.end > run.lowerBound }) { return nil }
     // The second name has its fields too (`Malcolm Franklin, 18, Rialto`):
     // a run of commas on one side only is a list (`Colors Titanium Black,
     // Titanium Gray, beat …`).
-    guard let anchor = line.elements(startingAt: p).filter({ ["separator", "result-verb", "method"].contains($0.type) }).map(\.end).max(),
+    guard let anchor = line.elements(startingAt: p).filter({ Self.anchorTypes.contains($0.type) }).map(\.end).max(),
       let right = rightward(from: anchor).first, right.notes.contains(where: { line.isMark($0.start, ",") })
     else { return nil }
     // The first field is a name, whole.
@@ -78,7 +85,7 @@ extension SideFinder {
     // sentence's end (`Komárek. Vyloučení`).
     let abbreviated = f.allSatisfy { !line.isMark($0, ".") || ($0 > f.lowerBound && t[$0 - 1].text.count <= 5) }
     return (1...4).contains(words.count) && words.allSatisfy({ t[$0].isCapitalized || t[$0].isAllCaps || t[$0].isUncased })
-      && f.allSatisfy({ t[$0].isWord || [".", "-", "'", "’"].contains(t[$0].text) }) && abbreviated
+      && f.allSatisfy({ t[$0].isWord || Self.placeMarks.contains(t[$0].text) }) && abbreviated
   }
 
   /// After a name, the comma fields of its age and home town up to the
@@ -99,7 +106,7 @@ extension SideFinder {
       }
       let f = start..<k
       // The record's own fields end the name's (a score, a method, a time).
-      if !f.isEmpty, line.elements(startingAt: f.lowerBound).contains(where: { ["score", "method", "round", "time", "duration"].contains($0.type) }) {
+      if !f.isEmpty, line.elements(startingAt: f.lowerBound).contains(where: { Self.recordFieldTypes.contains($0.type) }) {
         break
       }
       guard !f.isEmpty, isPlaceOrAge(f), !line.elements.contains(where: { $0.type == "separator" && $0.start < k && $0.end > start }) else { return nil }

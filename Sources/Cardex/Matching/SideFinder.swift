@@ -62,7 +62,7 @@ struct SideFinder {
         ends.append(i)
         continue
       }
-      if startsWord(i) { words += 1 }
+      if line.startsNameWord(i) { words += 1 }
       if words > rules.maxWords { break }
       i += 1
       // An initial's full stop may end a name (`Dingli S.`).
@@ -85,7 +85,7 @@ struct SideFinder {
         out.append(
           Side(
             nameStart: q, nameEnd: end, notes: all, start: p, end: k > 0 ? notes[k - 1].end : after,
-            words: wordCount(q, end)))
+            words: line.nameWordCount(q, end)))
       }
     }
     return out
@@ -123,7 +123,7 @@ struct SideFinder {
         continue
       }
       if i == e - 1, !isNameEnd(i) { break }
-      if startsWord(i) { words += 1 }
+      if line.startsNameWord(i) { words += 1 }
       if words > rules.maxWords { break }
       if canStart(i, leftward: true) { start = i }
       i -= 1
@@ -139,7 +139,7 @@ struct SideFinder {
     }
     if let (kept, start) = demonymInName(lead, nameStart: s, nameEnd: e) { (lead, s) = (kept, start) }
     return Side(
-      nameStart: s, nameEnd: e, notes: lead + notes, start: first, end: p, words: wordCount(s, e))
+      nameStart: s, nameEnd: e, notes: lead + notes, start: first, end: p, words: line.nameWordCount(s, e))
   }
 
   /// `Indian Valley (4-0) at Buckeye Trail`, `Irish Town`: a nationality
@@ -147,7 +147,7 @@ struct SideFinder {
   /// fighter's full name (`Brazilian Charles Oliveira`) it is a note.
   /// Returns the notes without it and the name's new start.
   private func demonymInName(_ lead: [Side.Note], nameStart: Int, nameEnd: Int) -> ([Side.Note], Int)? {
-    guard let last = lead.last, last.end == nameStart, wordCount(nameStart, nameEnd) == 1,
+    guard let last = lead.last, last.end == nameStart, line.nameWordCount(nameStart, nameEnd) == 1,
       line.elements(startingAt: last.start).contains(where: { $0.type == "demonym" && $0.end == last.end })
     else { return nil }
     return (Array(lead.dropLast()), last.start)
@@ -162,7 +162,7 @@ struct SideFinder {
     var start: Int?
     var words = 0
     while i >= 0, capability[i] != .none, capability[i] != .lower, !line.has("conjunction", at: i) {
-      if startsWord(i) { words += 1 }
+      if line.startsNameWord(i) { words += 1 }
       if canStart(i, leftward: true) { start = i }
       i -= 1
     }
@@ -178,7 +178,7 @@ struct SideFinder {
     var words = 0
     var end: Int?
     while i < line.tokens.count, capability[i] != .none, capability[i] != .lower, !line.has("conjunction", at: i) {
-      if startsWord(i) { words += 1 }
+      if line.startsNameWord(i) { words += 1 }
       i += 1
       if capability[i - 1] != .inner, isNameEnd(i - 1) { end = i }
     }
@@ -242,14 +242,6 @@ struct SideFinder {
     return t.text == "\"" || (t.text == "'" && line.opening[i] != nil)
   }
 
-  /// Whether token `i` begins a new word (a space before it, or the start).
-  private func startsWord(_ i: Int) -> Bool {
-    let t = line.tokens[i]
-    guard t.isWord || t.isNumber else { return false }
-    return i == 0 || t.spaceBefore || !(line.tokens[i - 1].isWord || line.tokens[i - 1].isNumber || line.tokens[i - 1].isJoiner)
-  }
-
-  func wordCount(_ start: Int, _ end: Int) -> Int { (start..<end).filter { startsWord($0) }.count }
 
   /// Only link labels, numbers and marks after token `from`.
   /// Nothing but link labels (and, with `channels`, more channels) and
