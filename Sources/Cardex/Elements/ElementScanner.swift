@@ -82,9 +82,11 @@ public struct ElementScanner: Sendable {
     InningsShape.scan(&line)
     InningsShape.scanMargins(&line)
     ScoreShape.scan(&line)
+    ScoreShape.scanColonPairings(&line)
     ScorersShape.scan(&line)
     StageShape.scan(&line)
     CompetitionShape.scan(&line)
+    VenueShape.scan(&line)
     return line
   }
 

@@ -49,6 +49,15 @@ public enum TextNormalizer {
       if isUpper(b[i]), isDigit(b[i - 1]), gluedToScore(b, i) {
         cuts.append((i, [46, 32]))
         i += 1
+      } else if isUpper(b[i]), isLetter(b[i - 1]), let end = repeatedShortName(b, i) {
+        cuts.append((i, []))
+        cuts.append((end, []))
+        skips.insert(i)
+        i = end
+      } else if b[i] == 118, gluedVersus(b, i) {
+        cuts.append((i, [32]))
+        cuts.append((i + 2, [32]))
+        i += 2
       } else if isUpper(b[i]), isLower(b[i - 1]) || b[i - 1] >= 0x80 || (b[i - 1] == 46 && i >= 3 && isLetter(b[i - 2])),
         isLower(b[i + 1]) || b[i + 1] >= 0x80
       {
@@ -161,7 +170,7 @@ public enum TextNormalizer {
   /// 23 - 20Die Bears …`. At `i`, a capitalised word (a capital and a small
   /// letter) straight after `N-N` or `N:N` (spaces allowed around the mark).
   static func gluedToScore(_ b: [UInt8], _ i: Int) -> Bool {
-    guard i + 1 < b.count, b[i + 1] >= 97, b[i + 1] <= 122 else { return false }
+    guard i + 1 < b.count, (b[i + 1] >= 97 && b[i + 1] <= 122) || capitalsName(b, i) else { return false }
     var j = i - 1
     var digits = 0
     while j >= 0, isDigit(b[j]), digits < 3 {
@@ -192,6 +201,66 @@ public enum TextNormalizer {
       if hour <= 23, minute <= 59 { return false }
     }
     return true
+  }
+
+  /// A word in capitals at `i` that names a team (`3-1DEM`): three
+  /// letters or more, not a score's note (`AET`, `PSO`, `OTL`).
+  static func capitalsName(_ b: [UInt8], _ i: Int) -> Bool {
+    var end = i
+    while end < b.count, b[end] >= 65, b[end] <= 90 { end += 1 }
+    guard end - i >= 3, end == b.count || !(b[end] >= 97 && b[end] <= 122) else { return false }
+    return !["AET", "PSO", "OTL", "SOL", "PEN", "PENS", "ASDET"].contains(String(decoding: b[i..<end], as: UTF8.self))
+  }
+
+  /// `Hamburger SVHamburg : FC St. PauliSt. Pauli 1 : 0`: a widget's
+  /// second cell, the club's short name, closed up to its full name. At
+  /// `i`, a run of capitalised words up to a pairing mark (` : `, ` - `,
+  /// ` v `) or a digit, each of whose words is one of the few before `i`
+  /// or begins one (`Hamburg`, `Hamburger`); the end of the run, whose
+  /// bytes are dropped.
+  static func repeatedShortName(_ b: [UInt8], _ i: Int) -> Int? {
+    func word(_ r: ArraySlice<UInt8>) -> String { String(decoding: r.filter { $0 != 46 }, as: UTF8.self).lowercased() }
+    // The run: words up to a spaced mark, a digit or the end.
+    var end = i
+    var runWords: [String] = []
+    var k = i
+    while k < b.count {
+      var e = k
+      while e < b.count, b[e] != 32 { e += 1 }
+      let w = b[k..<e]
+      guard let first = w.first, first >= 65 && first <= 90 || first >= 0xC0, !w.contains(where: isDigit), runWords.count < 3 else { break }
+      runWords.append(word(w))
+      end = e
+      k = e + 1
+      // Stops before a pairing mark.
+      if k < b.count, [58, 45, 118, 0xE2].contains(b[k]), k + 1 >= b.count || b[k + 1] == 32 || b[k] == 0xE2 { break }
+    }
+    guard !runWords.isEmpty, end < b.count, b[end] == 32, end + 1 < b.count,
+      [58, 45, 118, 0xE2].contains(b[end + 1]) || isDigit(b[end + 1])
+    else { return nil }
+    // The name before: its last few words, the one glued to the run
+    // included.
+    var start = i
+    var spaces = 0
+    while start > 0, spaces < 4, b[start - 1] != 58, b[start - 1] != 124 {
+      if b[start - 1] == 32 { spaces += 1 }
+      start -= 1
+    }
+    let before = b[start..<i].split(separator: 32).map(word).filter { $0.count >= 2 }
+    guard before.count >= 1 else { return nil }
+    let matches = runWords.allSatisfy { w in
+      w.count >= 2 && before.contains { $0 == w || (w.count >= 4 && $0.hasPrefix(w)) || (w.count >= 4 && w.hasPrefix($0) && $0.count >= 4) }
+    }
+    return matches ? end : nil
+  }
+
+  /// `NorthEast United FCvsJamshedpur FC`: a table's pairing word closed
+  /// up to both names, as its cells lose their spaces. At `i`, a lower-case
+  /// `vs` between a letter or a closing bracket and a capital.
+  static func gluedVersus(_ b: [UInt8], _ i: Int) -> Bool {
+    guard i >= 1, i + 2 < b.count, b[i] == 118, b[i + 1] == 115, b[i + 2] >= 65, b[i + 2] <= 90 else { return false }
+    let c = b[i - 1]
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 41
   }
 
   /// Whether `word` occurs in `b` as a whole word other than at `except`.

@@ -11,7 +11,7 @@ struct Evidence {
   /// Types of annotation that count as typed evidence for a record.
   static let countedAnnotations: Set<String> = [
     "weight-class", "weight", "rounds", "title-word", "method", "round", "duration", "time", "date", "channel", "score",
-    "innings", "competition", "billing", "ordinal", "bullet", "venue-word", "stage-word", "scorecards", "champion-mark",
+    "innings", "competition", "billing", "ordinal", "bullet", "venue-word", "venue", "stage-word", "scorecards", "champion-mark",
   ]
 
   func localFeatures(_ c: Candidate, _ line: LineElements, recordsOnLine: Int) -> [String: Double] {

@@ -159,7 +159,9 @@ public struct LineReader: Sendable {
     // Small words (`de`, `la`, `the`) are the glue of a short heading
     // (`Emparejamientos de dieciseisavos de final de la Copa del Rey:`); in
     // a longer line they are a sentence's.
-    h.unexplained = line.wordCount(h.words <= 10 ? unexplained.filter { !line.has("stop-word", at: $0) } : unexplained)
+    // Lower-case name particles (`de`, `la`, `del`) are that glue too.
+    h.unexplained = line.wordCount(
+      h.words <= 10 ? unexplained.filter { !line.has("stop-word", at: $0) && !(!line.tokens[$0].isCapitalized && line.has("name-particle", at: $0)) } : unexplained)
     let section = rules.grammar.headings["section"] ?? []
     for e in elements {
       switch e.type {

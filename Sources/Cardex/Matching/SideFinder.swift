@@ -299,11 +299,22 @@ struct SideFinder {
       // Chelsea Premier League`) is the row's, not the name's.
       // `Arsenal v Chelsea Emirates Stadium`: a venue of two words ending
       // the row.
-      if e.type == "venue-word", e.tags.contains("row-end"), e.start >= 2, isRowEnd(line, e.end, channels: true),
-        line.tokens[e.start - 1].isWord, line.tokens[e.start - 1].isCapitalized, line.tokens[e.start - 2].isWord,
-        line.tokens[e.start - 2].isCapitalized || line.tokens[e.start - 2].isAllCaps
+      // So is one a comma and its town follow in a row run on from a table
+      // (`… vs ATK JLN Stadium, Kochi 18 Nov …`); after a club word the
+      // venue's name begins (`Jamshedpur FC Indira Gandhi Athletic Stadium`).
+      if e.type == "venue-word", e.tags.contains("row-end"), e.start >= 2,
+        isRowEnd(line, e.end, channels: true) || (line.isMark(e.end, ",") && e.end + 1 < t.count && t[e.end + 1].isCapitalized),
+        t[e.start - 1].isWord, t[e.start - 1].isCapitalized || t[e.start - 1].isAllCaps, t[e.start - 2].isWord,
+        t[e.start - 2].isCapitalized || t[e.start - 2].isAllCaps
       {
-        for i in (e.start - 1)..<e.end { never[i] = true }
+        var k = e.start - 2
+        while k > 0, e.start - k < 5, t[k].isWord, t[k].isCapitalized || t[k].isAllCaps, !line.has("club-word", at: k) { k -= 1 }
+        // (The club word ends the team's name, not opens it: `FC Goa
+        // Jawaharlal Nehru Stadium`.)
+        let endsName = k > 0 && line.has("club-word", at: k) && k < e.start - 1 && t[k - 1].isWord && t[k - 1].isCapitalized
+          && !line.has("separator", at: k - 1)
+        let first = endsName ? k + 1 : e.start - 1
+        for i in first..<e.end { never[i] = true }
         continue
       }
       let rowNote = e.type == "channel" || (e.type == "competition" && !e.tags.contains("unknown") && !e.tags.contains("extended"))
@@ -362,7 +373,7 @@ struct SideFinder {
     // So is a capitalised one (`MOL-Pick Szeged`: `Pick` is an article's
     // word), when only lists of words read it (not a stage: `Turnier-Viertelfinale`).
     for i in t.indices.dropFirst(2) where t[i].isWord && !t[i].isUncased && !t[i].spaceBefore {
-      let wordsOnly: Set<String> = ["article-word", "stop-word", "link-label", "prose-word", "name-particle"]
+      let wordsOnly: Set<String> = ["article-word", "stop-word", "link-label", "prose-word", "name-particle", "venue-link", "origin-link"]
       if t[i - 1].text == "-", t[i - 1].isJoiner, t[i - 2].isCapitalized || t[i - 2].isAllCaps,
         line.elements.filter({ $0.start <= i && i < $0.end }).allSatisfy({ wordsOnly.contains($0.type) })
       {
@@ -432,9 +443,12 @@ struct SideFinder {
           && !(next.map { !$0.spaceBefore && ["-", ":", "."].contains($0.text) } ?? false)
         // `1899 Hoffenheim`, `1860 München`: a founding year opens one.
         // `Aalsmeer 2 – PSV 44-26`, `Auch 2 - Saint-Simon`: a club's second
-        // team, its digit just before the separator.
+        // team, its digit just before the separator (or the venue: `India v
+        // Qualifier 1 at WACA`).
         let reserve = tok.text.count == 1 && afterName && next.map { $0.spaceBefore } == true
-          && line.elements.contains { $0.type == "separator" && $0.start == i + 1 && !$0.tags.contains("away-home") }
+          && line.elements.contains {
+            ($0.type == "separator" && !$0.tags.contains("away-home") || $0.type == "venue") && $0.start == i + 1
+          }
         if (afterName && (followedByName || twoDigits || year || reserve)) || clubNumber || (year && followedByName) {
           out[i] = .any
         }

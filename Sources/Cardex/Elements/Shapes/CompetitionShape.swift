@@ -73,6 +73,10 @@ enum CompetitionShape {
         } else if t[k].isWord, connectors.contains(t[k].folded), k > 0, capitalisedFree(line, k - 1) {
           start = k - 1
         } else {
+          // `1ª Divisão`, `2. Liga`: the tier's ordinal before the word.
+          if let n = line.number(k - 1), n < 10, line.glued(k), line.isMark(k, ".") || ["ª", "º", "a", "e", "°"].contains(t[k].text) {
+            start = k - 1
+          }
           break
         }
       }
@@ -80,7 +84,7 @@ enum CompetitionShape {
       // class letter or a number.
       while end < t.count, t[end].spaceBefore || t[end].isWord {
         if capitalisedFree(line, end) || (line.number(end) != nil && t[end].text.count <= 2)
-          || (t[end].isWord && t[end].text.count == 1 && t[end].isAllCaps)
+          || isClassMark(t[end])
         {
           end += 1
         } else if t[end].isWord, connectors.contains(t[end].folded), end + 1 < t.count, capitalisedFree(line, end + 1) {
@@ -107,6 +111,15 @@ enum CompetitionShape {
       }
       i = max(end, i + 1)
     }
+  }
+
+  /// A class letter or Roman numeral after a competition's word (`klasa A`,
+  /// `Kreisliga A I`, `Hoofdklasse B`, `Class AA`): a single capital, or
+  /// up to three of `I`, `V`, `X` or the same capital.
+  static func isClassMark(_ token: Token) -> Bool {
+    guard token.isWord, token.text.count <= 3, token.text.allSatisfy(\.isUppercase) else { return false }
+    if token.text.count == 1 { return true }
+    return token.text.allSatisfy { "IVX".contains($0) } || Set(token.text).count == 1
   }
 
   /// A capitalised word that no other element reads.

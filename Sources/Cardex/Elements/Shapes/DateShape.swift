@@ -98,7 +98,9 @@ enum DateShape {
     guard let m = line.element("month", at: i) else { return nil }
     var j = m.end
     if line.isMark(j, ".") { j += 1 }
-    guard let d = line.number(j), d >= 1, d <= 31, line.tokens[j].text.count <= 2, !line.isMark(j + 1, ":") else {
+    // (`Feb 20:00` is a time; `February 22: India v England` a date.)
+    let clock = line.isMark(j + 1, ":") && line.glued(j + 1) && line.number(j + 2) != nil && line.glued(j + 2)
+    guard let d = line.number(j), d >= 1, d <= 31, line.tokens[j].text.count <= 2, !clock else {
       // A month alone is no date, but `March 2025` is.
       if let y = line.number(j), y >= 1900, y <= 2100 { return j + 1 }
       return nil

@@ -55,6 +55,22 @@ enum ScoreShape {
 
   /// The minute of a goal beside a scorer's name: `62'`, `(9e)`, `90+2'`,
   /// `45+1e`.
+  /// `Hamburger SV : FC St. Pauli 1 : 0`: a German table's row puts a
+  /// spaced colon between the teams as between the goals. A spaced colon
+  /// between two names, with a score after it, is a weak pairing mark
+  /// (read as a spaced dash) that the evidence weighs.
+  static func scanColonPairings(_ line: inout LineElements) {
+    let t = line.tokens
+    for i in t.indices.dropFirst().dropLast() where t[i].text == ":" && t[i].spaceBefore && t[i + 1].spaceBefore {
+      guard t[i - 1].isWord, t[i - 1].isCapitalized || t[i - 1].isUncased || t[i - 1].text == ".",
+        t[i + 1].isWord && (t[i + 1].isCapitalized || t[i + 1].isUncased) || (line.number(i + 1) != nil && line.isMark(i + 2, ".")),
+        line.elements.contains(where: { $0.type == "score" && $0.start > i + 1 }),
+        !line.elements.contains(where: { $0.start < i && i < $0.end })
+      else { continue }
+      line.add(Element(type: "separator", start: i, end: i + 1, value: .text("-"), tags: ["dash", "weak", "colon"]))
+    }
+  }
+
   static func scanMinutes(_ line: inout LineElements) {
     let t = line.tokens
     for i in t.indices {
