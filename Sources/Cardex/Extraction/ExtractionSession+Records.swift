@@ -144,7 +144,8 @@ extension ExtractionSession {
     case .bout(let b)?:
       return State.SeenPair(bout: true, first: words(b.fighters[0].name), second: words(b.fighters[1].name), line: line, scored: b.result != nil)
     case .fixture(let f)?:
-      return State.SeenPair(bout: false, first: words(f.home), second: words(f.away), line: line, scored: f.score != nil, when: f.date)
+      return State.SeenPair(bout: false, first: words(f.home), second: words(f.away), line: line, scored: f.score != nil, when: f.date,
+        score: f.score.map { "\($0.home)-\($0.away)" })
     default: return nil
     }
   }

@@ -132,12 +132,17 @@ extension ExtractionSession {
       /// teams on another day are another match (a play-off series, the two
       /// legs of a tie).
       public var when: String? = nil
+      /// The fixture's score: the same two teams with another score a few
+      /// lines on are another match (the girls' and then the boys' games),
+      /// not a half-time line under the result.
+      public var score: String? = nil
 
       /// Each side's words hold the other's (either way round for bouts),
       /// the new record adds no score the first lacked, and neither names a
-      /// day the other does not share.
+      /// day or a score the other does not share.
       func repeats(_ other: SeenPair) -> Bool {
-        !(scored && !other.scored) && (when == nil || other.when == nil || when == other.when) && sameNames(other)
+        !(scored && !other.scored) && (when == nil || other.when == nil || when == other.when)
+          && (score == nil || other.score == nil || score == other.score || line - other.line <= 2) && sameNames(other)
       }
 
       /// The same two sides, whatever each record says of them.

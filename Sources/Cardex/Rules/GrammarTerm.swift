@@ -33,7 +33,7 @@ public struct GrammarTerm: Sendable, Hashable {
   /// Element types read from how text is written rather than from a list.
   public static let shapeTypes: Set<String> = [
     "time", "date", "score", "weight", "round", "rounds", "duration", "ranking", "bullet", "ordinal", "number", "stage",
-    "scorecards", "link", "joined-dash", "minute", "rank-place", "scorers", "innings", "margin", "venue",
+    "scorecards", "link", "joined-dash", "minute", "rank-place", "scorers", "innings", "margin", "venue", "dateline",
   ]
 
   /// Fields a term may fill by name.

@@ -19,6 +19,23 @@ enum DateShape {
       }
     }
     for (s, e) in spans { line.add(Element(type: "date", start: s, end: e, value: .text(line.text(s, e)))) }
+    scanDateline(&line)
+  }
+
+  /// `date 2020-12`, `Date: 2023-09-21`: the page's own date, labelled,
+  /// as a copied page opens with it. It explains its words but dates no
+  /// record: a match on the same line takes the date written for it.
+  static func scanDateline(_ line: inout LineElements) {
+    let t = line.tokens
+    guard let i = t.indices.first(where: { t[$0].isWord && ["date", "datum", "fecha", "data"].contains(t[$0].folded) }), i <= 1 else { return }
+    var j = i + 1
+    if line.isMark(j, ":") { j += 1 }
+    guard let y = line.number(j), t[j].text.count == 4, (1900...2100).contains(y), line.isMark(j + 1, "-"), line.glued(j + 1),
+      let m = line.number(j + 2), (1...12).contains(m), line.glued(j + 2)
+    else { return }
+    var end = j + 3
+    if line.isMark(end, "-"), line.glued(end), let d = line.number(end + 1), (1...31).contains(d), line.glued(end + 1) { end += 2 }
+    line.add(Element(type: "dateline", start: i, end: end, value: .text(line.text(j, end))))
   }
 
   /// The end of the date that starts at token `i`, if one does.
@@ -130,7 +147,9 @@ enum DateShape {
       return i + 5
     }
     guard (1...31).contains(a), t[i].text.count <= 2, let sep = ["." , "/"].first(where: { line.isMark(i + 1, $0) }), line.glued(i + 1),
-      line.glued(i + 2), let m = line.number(i + 2), (1...12).contains(m), t[i + 2].text.count <= 2
+      line.glued(i + 2), let m = line.number(i + 2), t[i + 2].text.count <= 2,
+      // `10/31`: the month first, as American listings write it.
+      (1...12).contains(m) || (sep == "/" && a <= 12 && m <= 31)
     else { return nil }
     var j = i + 3
     if line.isMark(j, sep), line.glued(j) {
