@@ -177,7 +177,9 @@ extension SideFinder {
     if inner.contains(where: { $0.type == "champion-mark" && $0.start == open + 1 && $0.end == close }) { return note(.champion) }
     let t = line.tokens
     // A fight record: `24-0`, `26-3-1, 17 KOs`, `16 Siege - 4 Niederlagen`.
-    if t[open + 1].isNumber, line.isMark(open + 2, "-") || (line.isWord(open + 2, ["siege", "wins", "w"]) && close - open > 4) {
+    // (`20(13)-0-0, 25yr`: the wins by knockout in brackets after the wins.)
+    let koInside = line.isMark(open + 2, "(") && line.closing[open + 2].map { line.isMark($0 + 1, "-") } == true
+    if t[open + 1].isNumber, line.isMark(open + 2, "-") || koInside || (line.isWord(open + 2, ["siege", "wins", "w"]) && close - open > 4) {
       if let c = countryIn(inner) { return note(.country, country: c) }
       return note(.record)
     }

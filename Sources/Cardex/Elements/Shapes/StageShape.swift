@@ -13,7 +13,10 @@ enum StageShape {
         var j = w.end
         if line.isMark(j, ":") { j += 1 }
         // `FINALE 4 – 0`: a number that opens a score is the score's.
-        if let n = line.number(j), n < 100, !line.elements(startingAt: j).contains(where: { $0.type == "score" }) {
+        // Not when a number stands before the word already (`3. Spieltag:
+        // 1. FC Heidenheim`): the one after opens a club's name.
+        let numberedBefore = line.number(i - 1) != nil || (line.isMark(i - 1, ".") && line.number(i - 2) != nil)
+        if !numberedBefore, let n = line.number(j), n < 100, !line.elements(startingAt: j).contains(where: { $0.type == "score" }) {
           let end = countEnd(line, after: j + 1, atLeast: n)
           line.add(Element(type: "stage", start: i, end: end, value: .text(line.text(i, end))))
         } else if w.tags.contains("numbered"), let o = line.element("ordinal-word", at: j) {
