@@ -362,9 +362,17 @@ struct SideFinder {
     }
     // `Dario German Balmaceda`: a nationality word between two words of a
     // name is one of them.
-    for e in line.elements where e.type == "demonym" && e.start > 0 && e.end < t.count {
-      let before = t[e.start - 1], after = t[e.end]
-      if before.isWord, before.isCapitalized, !never[e.start - 1], after.isWord, after.isCapitalized, after.spaceBefore, t[e.start].spaceBefore {
+    // So is one after a capitalised word that ends the row or stands
+    // before a score (`London Irish`, `Boston Irish 20-6`): a club's.
+    for e in line.elements where e.type == "demonym" && e.start > 0 {
+      let before = t[e.start - 1]
+      guard before.isWord, before.isCapitalized, !never[e.start - 1], t[e.start].spaceBefore, t[e.start].isCapitalized else { continue }
+      let after = e.end < t.count ? t[e.end] : nil
+      let closes = after == nil || line.elements(startingAt: e.end).contains { ["score", "separator", "time", "channel"].contains($0.type) }
+        || [",", "(", "|", ";"].contains(after!.text)
+      if let after, after.isWord, after.isCapitalized, after.spaceBefore {
+        for i in e.start..<e.end { never[i] = false }
+      } else if closes, line.elements.contains(where: { $0.type == "score" || $0.type == "separator" }) {
         for i in e.start..<e.end { never[i] = false }
       }
     }

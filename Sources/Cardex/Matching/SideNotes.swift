@@ -194,6 +194,12 @@ extension SideFinder {
         "time", "date", "score", "weight-class", "channel", "title-word", "competition", "bout-word", "method", "round", "rounds",
         "billing", "stage-word", "venue-word", "sport-cue",
       ]
+    // `(Wentz 1-6)`: a starting pitcher and his record after a team.
+    if t[open + 1].isWord, t[open + 1].isCapitalized, words <= 3, let s = inner.first(where: { $0.type == "score" }), s.end == close,
+      !inner.contains(where: { ["time", "date", "channel"].contains($0.type) })
+    {
+      return note(.text)
+    }
     if inner.contains(where: { blocking.contains($0.type) && !($0.type == "score" && $0.start == open + 1) }) { return nil }
     // A weigh-in: `155.5`, `144.6lbs`, `168 pounds`; a ranking: `5`, `№5`.
     if let n = line.number(open + 1) {
