@@ -239,6 +239,8 @@ struct SideFinder {
     if t.isNumber { return true }
     // `Jr.`, `Dingli S.`, `B.J.`: a full stop after a short word or an initial.
     if t.text == ".", i > 0, line.tokens[i - 1].isWord, line.tokens[i - 1].text.count <= 2 { return true }
+    // `Alliance, Neb.`: a state's abbreviation.
+    if t.text == ".", capability[i] == .inner, line.elements.contains(where: { $0.type == "us-state" && $0.end == i + 1 }) { return true }
     return t.text == "\"" || (t.text == "'" && line.opening[i] != nil)
   }
 
@@ -362,6 +364,16 @@ struct SideFinder {
     }
     // `Dario German Balmaceda`: a nationality word between two words of a
     // name is one of them.
+    // A title's modifier opening a place's name (`International Falls`,
+    // `Regular Rovers`): a capitalised word no element reads follows it.
+    // (`World` stays a title's word: `World Welterweight`.)
+    for e in line.elements where e.type == "title-word" && e.tags.contains("modifier") && e.end < t.count && e.value != .text("world") {
+      let after = t[e.end]
+      guard t[e.start].isCapitalized, !t[e.start].isAllCaps, after.isWord, after.isCapitalized, !after.isAllCaps, after.spaceBefore,
+        line.elements(startingAt: e.end).isEmpty, !line.elements.contains(where: { $0.type == "title-word" && !$0.tags.contains("modifier") })
+      else { continue }
+      for i in e.start..<e.end { never[i] = false }
+    }
     // So is one after a capitalised word that ends the row or stands
     // before a score (`London Irish`, `Boston Irish 20-6`): a club's.
     for e in line.elements where e.type == "demonym" && e.start > 0 {
@@ -483,6 +495,23 @@ struct SideFinder {
       case .symbol:
         continue
       }
+    }
+    // `Alliance, Neb. 63, Hot Springs 48`: a US state after a comma closed
+    // up to a school's name, before its score, a pairing word, a comma or
+    // the row's end, is part of the name.
+    for e in line.elements where e.type == "us-state" && e.start >= 2 && line.isMark(e.start - 1, ",") && !t[e.start - 1].spaceBefore {
+      // (Not a news story's dateline: `TAMPA, Fla. —`.)
+      guard t[e.start - 2].isWord, !t[e.start - 2].isAllCaps, out[e.start - 2] == .any || out[e.start - 2] == .notFirst else { continue }
+      let next = e.end < t.count ? t[e.end] : nil
+      // (A state spelled out before a comma is a field of its own: `Oscar
+      // Cantu, Texas, 4-1`.)
+      let abbreviated = t[e.end - 1].text == "."
+      guard next == nil || next!.isNumber || (abbreviated && next!.text == ",")
+        || line.elements(startingAt: e.end).contains(where: { $0.type == "separator" || $0.type == "result-verb" })
+      else { continue }
+      out[e.start - 1] = .inner
+      for i in e.start..<e.end { out[i] = t[i].isWord ? .notFirst : .inner }
+      if t[e.end - 1].isWord { out[e.end - 1] = .notFirst }
     }
     return out
   }

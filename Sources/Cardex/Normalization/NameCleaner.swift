@@ -7,7 +7,11 @@ enum NameCleaner {
   static func clean(_ raw: String) -> (name: String, champion: Bool) {
     // Most names carry no mark: nothing to take off.
     var raw = raw
-    if raw.withUTF8({ !$0.contains { $0 == 40 || $0 == 95 || $0 == 33 || $0 == 34 || $0 >= 0x80 } && !startsWithChamp($0) }) { return (raw, false) }
+    if raw.withUTF8({ !$0.contains { $0 == 40 || $0 == 95 || $0 == 33 || $0 == 34 || $0 == 42 || $0 >= 0x80 } && !startsWithChamp($0) }) { return (raw, false) }
+    // A footnote's asterisk or dagger before or after a name (`*Miami`,
+    // `Trindade*`): the page's, not the name's.
+    while let f = raw.first, f == "*" || f == "†" || f == "‡", raw.count > 1 { raw.removeFirst() }
+    while let l = raw.last, l == "*" || l == "†" || l == "‡", raw.count > 1 { raw.removeLast() }
     // A team's name in quotes, as Russian and Ukrainian listings print it
     // (`"Локомотив"`, `«Зенит»`): the quotes are no part of it.
     if let first = raw.first, let last = raw.last, raw.count > 2, let close = Self.quotePairs[first], close.contains(last) {
