@@ -246,7 +246,16 @@ struct Evidence {
   func kindFeatures(_ c: Candidate, _ line: LineElements) -> [String: Double] {
     var f: [String: Double] = [:]
     if c.terms.contains(where: { ["homeScore", "awayScore"].contains($0.term.field ?? "") }) { f["core.score"] = 1 }
-    for e in c.elements { f["element.\(e.type)"] = 1 }
+    for e in c.elements {
+      f["element.\(e.type)"] = 1
+      // `ММА (ACA 112)`, `NBA`: the sport a cue on the record's line names
+      // (not a word that is a competition's or a title's too: `Championship`).
+      if e.type == "sport-cue", case .text(let sport) = e.value, !e.tags.contains("unlisted"),
+        !line.elements.contains(where: { ($0.type == "competition-word" || $0.type == "title-word") && $0.start == e.start })
+      {
+        f[RecordBuilder.combatSports.contains(sport) ? "cue.combat" : "cue.team"] = 1
+      }
+    }
     for tag in c.terms.first?.element?.tags ?? [] { f["anchor.\(tag)"] = 1 }
     var personLike = 0
     var teamLike = 0

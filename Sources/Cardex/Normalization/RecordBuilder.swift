@@ -33,7 +33,10 @@ struct RecordBuilder {
     if text.hasPrefix("\""), text.hasSuffix("\""), text.count > 2, !text.dropFirst().dropLast().contains("\"") {
       text = String(text.dropFirst().dropLast())
     }
-    if text.hasSuffix("."), let last = text.split(separator: " ").last, last.count > 3, !last.dropLast().contains(".") {
+    // (Not a state's abbreviation: `Alliance, Neb.`.)
+    if text.hasSuffix("."), let last = text.split(separator: " ").last, last.count > 3, !last.dropLast().contains("."),
+      !line.elements.contains(where: { $0.type == "us-state" && $0.end == s.nameEnd })
+    {
       text.removeLast()
     }
     let cleaned = NameCleaner.clean(text)
