@@ -39,6 +39,10 @@ enum RoundShape {
           if line.isWord(end, ["min", "mins", "minutes", "minute"]) { end += 1 }
           line.add(Element(type: "rounds", start: i, end: end, value: .rounds(n)))
         }
+        // `TKO2回`: the round a Japanese result gives after its method.
+        if line.isWord(i + 1, ["回"]), line.glued(i + 1), line.elements.contains(where: { $0.type == "method" && $0.end == i }) {
+          line.add(Element(type: "round", start: i, end: i + 2, value: .round(n)))
+        }
         // `5分3R`: minutes 分 rounds R.
         if line.isWord(i + 1, ["分"]), let r = line.number(i + 2), line.isWord(i + 3, ["r"]) {
           line.add(Element(type: "rounds", start: i, end: i + 4, value: .rounds(r)))
