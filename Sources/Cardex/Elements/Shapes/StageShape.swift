@@ -15,7 +15,8 @@ enum StageShape {
         // `FINALE 4 – 0`: a number that opens a score is the score's.
         // Not when a number stands before the word already (`3. Spieltag:
         // 1. FC Heidenheim`): the one after opens a club's name.
-        let numberedBefore = line.number(i - 1) != nil || (line.isMark(i - 1, ".") && line.number(i - 2) != nil)
+        // (A year before it is no stage's number: `Six Nations 2023 round 4`.)
+        let numberedBefore = (line.number(i - 1) ?? 100) < 100 || (line.isMark(i - 1, ".") && (line.number(i - 2) ?? 100) < 100)
         if !numberedBefore, let n = line.number(j), n < 100, !line.elements(startingAt: j).contains(where: { $0.type == "score" }) {
           let end = countEnd(line, after: j + 1, atLeast: n)
           line.add(Element(type: "stage", start: i, end: end, value: .text(line.text(i, end))))
