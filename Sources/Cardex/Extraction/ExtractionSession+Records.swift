@@ -28,7 +28,7 @@ extension ExtractionSession {
       if let pair = Self.seenPair(built.first, line: p.number) {
         // `A vs. B — B def. A by TKO`: the pairing, then its result by
         // surnames, on one line: one record.
-        if state.pairs.contains(where: { $0.line == p.number && pair.sameNames($0) }), Self.mergeResult(from: built.first, into: &items) {
+        if state.pairs.contains(where: { $0.line == p.number && pair.sameNames($0) }), Self.mergeResult(from: built.first, into: &items) != nil {
           continue
         }
         // `Mauricio Rua vs. James Te Huna` / `Rua besiegte Te Huna via KO`:
@@ -101,12 +101,13 @@ extension ExtractionSession {
   }
 
   /// Gives a bout already built from this line the result of a second
-  /// reading of the same pairing; false when there is none to give.
-  static func mergeResult(from item: ExtractedItem?, into items: inout [ExtractedItem]) -> Bool {
+  /// reading of the same pairing; its index, or nil when there is none to
+  /// give.
+  static func mergeResult(from item: ExtractedItem?, into items: inout [ExtractedItem]) -> Int? {
     guard case .bout(let later)? = item, let result = later.result,
       let k = items.lastIndex(where: { if case .bout(let b) = $0 { return b.result == nil } else { return false } }),
       case .bout(var b) = items[k]
-    else { return false }
+    else { return nil }
     var r = result
     if let w = result.winner {
       let fold = Tokenizer.fold(w)
@@ -115,7 +116,7 @@ extension ExtractionSession {
     }
     b.result = r
     items[k] = .bout(b)
-    return true
+    return k
   }
 
   /// Gives a held bout of the same two fighters with no result (the line
@@ -127,7 +128,7 @@ extension ExtractionSession {
     }
     guard k.count == 1 else { return nil }
     var one = [held[k[0]]]
-    guard mergeResult(from: item, into: &one) else { return nil }
+    guard mergeResult(from: item, into: &one) != nil else { return nil }
     held[k[0]] = one[0]
     return k[0]
   }

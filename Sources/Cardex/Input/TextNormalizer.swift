@@ -49,6 +49,9 @@ public enum TextNormalizer {
       if isUpper(b[i]), isDigit(b[i - 1]), gluedToScore(b, i) {
         cuts.append((i, [46, 32]))
         i += 1
+      } else if isUpper(b[i]), isLower(b[i - 1]), gluedMethod(b, i) {
+        cuts.append((i, [32]))
+        i += 2
       } else if isUpper(b[i]), isLetter(b[i - 1]), let end = repeatedShortName(b, i) {
         cuts.append((i, []))
         cuts.append((end, []))
@@ -252,6 +255,16 @@ public enum TextNormalizer {
       w.count >= 2 && before.contains { $0 == w || (w.count >= 4 && $0.hasPrefix(w)) || (w.count >= 4 && w.hasPrefix($0) && $0.count >= 4) }
     }
     return matches ? end : nil
+  }
+
+  /// `Jon FitchMD 47-47`, `Julian LaneTKO (punches)`: a result's method
+  /// closed up to the loser's name, as a table's cells lose their spaces.
+  /// At `i`, a method's capitals with no letter after them.
+  static func gluedMethod(_ b: [UInt8], _ i: Int) -> Bool {
+    var end = i
+    while end < b.count, b[end] >= 65, b[end] <= 90 { end += 1 }
+    guard end - i >= 2, end - i <= 3, end == b.count || !(b[end] >= 97 && b[end] <= 122) && b[end] < 0x80 else { return false }
+    return ["MD", "UD", "SD", "TKO", "KO", "DQ", "NC", "RTD", "PTS"].contains(String(decoding: b[i..<end], as: UTF8.self))
   }
 
   /// `NorthEast United FCvsJamshedpur FC`: a table's pairing word closed

@@ -18,7 +18,9 @@ extension RecordBuilder {
     if c.roles == [.winner, .loser] { winnerIndex = 0 }
     if c.roles == [.loser, .winner] { winnerIndex = 1 }
     let anchorTags = c.terms.first?.element?.tags ?? []
+    // (The draw may stand after both names: `A e B empataram`.)
     var draw = anchorTags.contains("draw") || anchorTags.contains("no-contest")
+      || c.terms.contains { $0.element?.type == "result-verb" && $0.element?.tags.contains("draw") == true }
     if let outcome = c.element("outcome"), case .text(let v) = outcome.value {
       switch v {
       case "loss": winnerIndex = 1
@@ -37,7 +39,7 @@ extension RecordBuilder {
     if winnerIndex == 1 { sides.swapAt(0, 1) }
     let first = name(sides[0])
     let second = name(sides[1])
-    if methodCanonical == nil, anchorTags.contains("draw") { methodCanonical = "Draw" }
+    if methodCanonical == nil, draw, !anchorTags.contains("no-contest") { methodCanonical = "Draw" }
     if methodCanonical == nil, anchorTags.contains("no-contest") { methodCanonical = "No Contest" }
     let family = self.family(.bout, sport: sport, has: Set(c.elements.map(\.type)).union(winnerIndex != nil || method != nil || draw ? ["result"] : []))
     let ruleset = lineRuleset ?? (lineSport == nil ? context.ruleset : nil) ?? family?.ruleset
