@@ -17,7 +17,10 @@ enum StageShape {
         // 1. FC Heidenheim`): the one after opens a club's name.
         // (A year before it is no stage's number: `Six Nations 2023 round 4`.)
         let numberedBefore = (line.number(i - 1) ?? 100) < 100 || (line.isMark(i - 1, ".") && (line.number(i - 2) ?? 100) < 100)
-        if !numberedBefore, let n = line.number(j), n < 100, !line.elements(startingAt: j).contains(where: { $0.type == "score" }) {
+        // (A stage named alone takes no number: `placar final: 3 vitórias`.)
+        if !numberedBefore, !w.tags.contains("named") || w.tags.contains("numbered"), let n = line.number(j), n < 100,
+          !line.elements(startingAt: j).contains(where: { $0.type == "score" })
+        {
           let end = countEnd(line, after: j + 1, atLeast: n)
           line.add(Element(type: "stage", start: i, end: end, value: .text(line.text(i, end))))
         } else if w.tags.contains("numbered"), let o = line.element("ordinal-word", at: j) {
