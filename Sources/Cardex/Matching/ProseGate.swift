@@ -59,14 +59,20 @@ public struct ProseGate: Sendable {
   public init(rules: RuleSet) {
     var anchors = Set<String>()
     var marks = Set<String>()
-    for rule in rules.grammar.rules {
-      guard let a = rule.anchor else { continue }
+    func add(_ rule: RecordRule) {
+      guard let a = rule.anchor else { return }
       switch rule.terms[a].kind {
       case .element(let type, _, _): anchors.insert(type)
       case .literal(let mark): marks.insert(mark)
       default: break
       }
     }
+    rules.grammar.rules.filter(\.needs.isEmpty).forEach(add)
+    // A rule that needs an element other rules anchor on (`A e B
+    // empataram` needs its result verb) is triggered by that element
+    // already: its own anchor (`e`, `and`) would send every sentence to the
+    // reader.
+    rules.grammar.rules.filter { !$0.needs.isEmpty && !$0.needs.isSubset(of: anchors) }.forEach(add)
     var single: [UInt64: Trigger] = [:]
     var ordinals = Set<UInt64>()
     var pair: [UInt64: Trigger] = [:]
