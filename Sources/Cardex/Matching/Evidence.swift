@@ -173,6 +173,8 @@ struct Evidence {
     // Events are named for their main bout by surnames (`HOLM vs. ALDANA`):
     // counted twice when both sides are one word.
     if line.elements.contains(where: { $0.type == "rank-place" }) { f["lead.rank-place"] = 1 }
+    if c.leads.contains(where: { $0.type == "match-status" && $0.tags.contains("half-time") }) { f["lead.half-time"] = 1 }
+    if rule.id == "comma-scores" || rule.id == "spaced-scores", Self.isStandings(line) { f["line.standings"] = 1 }
     // `… 3 p.m. UK | CNBC`: a cell mark in the core of a line that is no
     // table row is a column of text, not two cells.
     if c.terms.contains(where: { $0.term.kind == .literal("|") }), !LineReader.isTableRow(line) { f["core.lone-cell-mark"] = 1 }
@@ -275,6 +277,21 @@ struct Evidence {
     if bracketedScore { f["core.score"] = 1 }
     if personLike == 2 { f["name.people"] = 1 }
     return f
+  }
+
+  /// `Yale 14, Lagomar 13, Juventud 9, Montevideo 8`: a table's points run
+  /// into a line, three names or more each with a number before a comma,
+  /// the numbers never rising: standings, not results (`Brisbane 42
+  /// Balmain 10, Canberra 46 Auckland 22` rises and falls).
+  static func isStandings(_ line: LineElements) -> Bool {
+    let t = line.tokens
+    var numbers: [Int] = []
+    for i in t.indices.dropFirst() where t[i].isNumber && t[i - 1].isWord && t[i].spaceBefore {
+      guard i + 1 == t.count || [",", ".", ";"].contains(t[i + 1].text) else { return false }
+      guard let n = Int(t[i].text) else { return false }
+      numbers.append(n)
+    }
+    return numbers.count >= 3 && zip(numbers, numbers.dropFirst()).allSatisfy { $0 >= $1 }
   }
 
   /// `Rayo Vallecano - Elche (2-1)`: a small `N-N` in brackets after the

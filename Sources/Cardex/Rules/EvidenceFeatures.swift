@@ -13,7 +13,7 @@ enum EvidenceFeatures {
     "annotations", "article-words", "anchor.inside-spaced", "core.lone-cell-mark", "core.score", "lead.clean",
     "lead.event-title", "lead.heading-mark", "lead.label", "lead.rank-place", "lead.unexplained", "line.minority-anchor",
     "line.question", "line.lineup", "line.same-rule", "line.sentence", "line.several", "line.unexplained-share", "name.club",
-    "name.country", "name.nickname", "name.one-word", "name.people", "cue.combat", "cue.team", "prose.words", "scores.chained", "side.all-caps",
+    "name.country", "name.nickname", "name.one-word", "name.people", "cue.combat", "cue.team", "lead.half-time", "line.standings", "prose.words", "scores.chained", "side.all-caps",
     "side.long", "side.not-a-name", "side.one-word", "side.uncased", "span.link", "tail.card-heading", "tail.clean",
     "tail.remote", "tail.unexplained", "context.article-heading", "context.heading-above", "context.headline",
     "context.prose-above", "context.prose-below", "context.record-above", "context.section", "context.siblings",
