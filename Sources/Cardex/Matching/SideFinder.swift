@@ -475,8 +475,11 @@ struct SideFinder {
       case .punctuation:
         if tok.isJoiner {
           out[i] = .inner
-        } else if tok.text == ".", i > 0, !tok.spaceBefore, t[i - 1].isWord, t[i - 1].text.count <= 3 {
-          // `B.J.`, `Jr.`, `St.`, `Dingli S.`: not a full stop after a word.
+        } else if tok.text == ".", i > 0, !tok.spaceBefore, t[i - 1].isWord, t[i - 1].text.count <= 3,
+          !line.elements(startingAt: i + 1).contains(where: { ["competition", "channel", "sport-cue"].contains($0.type) })
+        {
+          // `B.J.`, `Jr.`, `St.`, `Dingli S.`: not a full stop after a word
+          // (but `West Ham. Premier League. ESPN 2.` ends the name).
           out[i] = .inner
         } else if tok.text == ".", i > 0, !tok.spaceBefore, out[i - 1] == .any, t[i - 1].isNumber {
           out[i] = .inner
