@@ -388,6 +388,16 @@ struct SideFinder {
         for i in e.start..<e.end { never[i] = false }
       }
     }
+    // `Dallas @ Indianapolis Kevin Burkhardt, Charles Davis`: a listing's
+    // commentators, two names of two words with a comma between them, end
+    // the row after the second team; the team keeps a word at least.
+    if let sep = line.elements.last(where: { $0.type == "separator" })?.end, t.count - sep >= 6 {
+      let n = t.count
+      let plain = { (k: Int) in t[k].isWord && t[k].isCapitalized && !t[k].isAllCaps && line.elements.allSatisfy { $0.end <= k || $0.start > k } }
+      if plain(n - 5), plain(n - 4), line.isMark(n - 3, ","), plain(n - 2), plain(n - 1), n - 6 >= sep, t[n - 6].isWord, t[n - 6].isCapitalized {
+        for k in (n - 5)..<n { never[k] = true }
+      }
+    }
     // `Benson Area Co-op`: a lower-case word hyphened on to a capitalised
     // one is that word's, whatever else it is (`op` is a Dutch stop word).
     // So is a capitalised one (`MOL-Pick Szeged`: `Pick` is an article's
