@@ -8,6 +8,7 @@ extension ExtractionSession {
     defer {
       state.proseAbove = Self.isParagraph(p)
       state.scoreboardAbove = Self.isScoreboardLine(p)
+      state.previousLine = p.number
       sink += out
     }
     // A line a record split over lines above has taken already.

@@ -48,11 +48,22 @@ extension ExtractionSession {
   /// score, in a list of matches, with no row of the same shape just above
   /// or just below (three or more are a table of points).
   private func isScoreboardPair(_ p: PendingLine, _ next: PendingLine) -> Bool {
-    guard !state.scoreboardAbove, next.number <= p.number + 2, Self.isScoreboardLine(p), Self.isScoreboardLine(next) else { return false }
+    // A pair begins a run of scoreboard rows, or follows the pair above
+    // (`Fergus Falls 67` / `Apollo 52` / `Brainerd 69` / `Willmar 48`).
+    let afterPair = state.absorbedThrough == state.previousLine && state.previousLine > 0
+    guard !state.scoreboardAbove || afterPair, next.number <= p.number + 2, Self.isScoreboardLine(p), Self.isScoreboardLine(next) else {
+      return false
+    }
     // Two innings: cricket's, whatever the section.
     let innings = { (l: PendingLine) in l.reading?.elements.elements.contains { $0.type == "innings" } == true }
     if innings(p), innings(next) { return true }
-    if window.count >= 2, window[1].number == next.number + 1, Self.isScoreboardLine(window[1]) { return false }
+    if window.count >= 2, window[1].number == next.number + 1, Self.isScoreboardLine(window[1]) {
+      // Rows that run on: paired from the run's start, unless the numbers
+      // never rise (one team a line in a table of points).
+      let run = [p, next] + window.dropFirst().prefix { Self.isScoreboardLine($0) }
+      let numbers = run.compactMap { $0.reading?.elements.tokens.last.flatMap { Int($0.text) } }
+      if numbers.count >= 4, zip(numbers, numbers.dropFirst()).allSatisfy({ $0 >= $1 }) { return false }
+    }
     return state.section?.kind == .fixture || (state.section == nil && state.fixtures > state.bouts)
   }
 

@@ -70,6 +70,8 @@ extension ExtractionSession {
     public var proseAbove = false
     /// The line above is a team and a number alone (`Miami Heat 104`).
     public var scoreboardAbove = false
+    /// The number of the line decided last.
+    public var previousLine = 0
     public var linesSeen = 0
     /// The words of the law read so far, as the lexicon writes them
     /// (`appellant`, `supreme court`).
