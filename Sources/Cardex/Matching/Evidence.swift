@@ -37,6 +37,13 @@ struct Evidence {
       for n in s.notes { f["note.\(n.kind.rawValue)", default: 0] += 1 }
     }
     if Self.sidesEndInScores(c, line) { f["sides.scored"] = 1 }
+    // `„Barbara Salesch – Das Strafgericht“`: one pair of quotes around both
+    // sides names a programme, not a match.
+    if c.sides.count == 2, let close = line.closing[c.sides[0].nameStart], close == c.sides[1].nameEnd - 1,
+      ["\"", "\u{201C}", "\u{AB}", "'"].contains(line.tokens[c.sides[0].nameStart].text)
+    {
+      f["sides.quoted-title"] = 1
+    }
     var typed = Set<String>()
     for e in c.leads where Self.countedAnnotations.contains(e.type) { typed.insert(e.type); f["lead.\(e.type)"] = 1 }
     for e in c.tails where Self.countedAnnotations.contains(e.type) {

@@ -18,7 +18,7 @@ enum EvidenceFeatures {
     "tail.remote", "tail.unexplained", "context.article-heading", "context.heading-above", "context.headline",
     "context.prose-above", "context.prose-below", "context.record-above", "context.section", "context.siblings",
     "context.split-lines", "context.table-columns", "context.unlisted-sport", "context.legal", "context.score-below", "core.implausible-score", "core.quoted",
-    "lead.article-label", "lead.scorers-list", "tail.report", "sides.scored", "side.inner-number", "tail.paragraph",
+    "lead.article-label", "lead.scorers-list", "tail.report", "sides.scored", "sides.quoted-title", "side.inner-number", "tail.paragraph",
   ]
 
   /// Names only the `kind:` weights read (the record kind of the section,
