@@ -364,6 +364,16 @@ struct SideFinder {
     }
     // `Dario German Balmaceda`: a nationality word between two words of a
     // name is one of them.
+    // A method's capitals opening a team's name straight after the
+    // pairing word (`lost to NC State 30-27`): a capitalised word no
+    // element reads follows them.
+    for e in line.elements where e.type == "method" && e.end == e.start + 1 && e.end < t.count && t[e.start].isAllCaps && t[e.start].text.count == 2 {
+      let after = t[e.end]
+      guard after.isWord, after.isCapitalized, !after.isAllCaps, line.elements(startingAt: e.end).isEmpty,
+        line.elements.contains(where: { ($0.type == "separator" || $0.type == "result-verb") && $0.end == e.start })
+      else { continue }
+      never[e.start] = false
+    }
     // A title's modifier opening a place's name (`International Falls`,
     // `Regular Rovers`): a capitalised word no element reads follows it.
     // (`World` stays a title's word: `World Welterweight`.)
