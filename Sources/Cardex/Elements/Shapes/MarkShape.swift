@@ -65,6 +65,13 @@ enum MarkShape {
       {
         line.add(Element(type: "ranking", start: i, end: i + 2, value: .ranking(n)))
       }
+      // A poll's ranking in brackets before a team (`Final (6) Ohio St. 39
+      // (2) Penn St. 38`): not after a name, where it is a note of its own.
+      if line.isMark(i, "("), let n = line.number(i + 1), n < 100, line.isMark(i + 2, ")"), i + 3 < t.count, t[i + 3].isWord,
+        t[i + 3].isCapitalized, t[i + 3].spaceBefore, i == 0 || !(t[i - 1].isWord && t[i - 1].isCapitalized && !line.has("stage-word", at: i - 1))
+      {
+        line.add(Element(type: "ranking", start: i, end: i + 3, value: .ranking(n)))
+      }
       // A ranking: `#5`, `№5`, `No. 2`, `Nr. 3`.
       if (line.isMark(i, "#") || line.isMark(i, "№")), let n = line.number(i + 1), n < 1000, line.glued(i + 1) {
         line.add(Element(type: "ranking", start: i, end: i + 2, value: .ranking(n)))
