@@ -36,7 +36,10 @@ extension ExtractionSession {
     // heading just above says a pairing follows; not two places of a
     // numbered ranking (`1. Junior Dos Santos (1)` / `2. Cain Velasquez (2)`).
     let numbered = { (r: LineReading) in r.elements.elements.contains { $0.type == "ordinal" && $0.start == 0 } }
-    guard state.headingAbove, state.boutHeading != nil, nextReading.heading.opens == nil, nextReading.heading.words <= 10,
+    // Or two fighters each with a record, bulleted or bare (`• Axel Nobou
+    // (5-5)` / `• Mathieu Chaumont (7-3)`), under whatever line.
+    let recorded = Self.isRecordedFighterLine(first) && Self.isRecordedFighterLine(nextReading) && next.number == p.number + 1
+    guard (state.headingAbove && state.boutHeading != nil) || recorded, nextReading.heading.opens == nil, nextReading.heading.words <= 10,
       !(numbered(first) && numbered(nextReading))
     else {
       return nil
@@ -85,6 +88,20 @@ extension ExtractionSession {
     return t.dropLast().allSatisfy { $0.isWord || $0.isJoiner || $0.text == "." || $0.text == "'" }
   }
 
+  /// `• Axel Nobou (5-5)`: a bullet or nothing, a name of two to five
+  /// capitalised words, and a fight record in brackets, nothing else.
+  static func isRecordedFighterLine(_ r: LineReading) -> Bool {
+    let line = r.elements
+    let t = line.tokens
+    guard t.count >= 6, line.isMark(t.count - 1, ")"), let open = line.opening[t.count - 1], open >= 2,
+      line.number(open + 1) != nil, line.isMark(open + 2, "-"), line.number(open + 3) != nil,
+      open + 4 == t.count - 1 || (line.isMark(open + 4, "-") && line.number(open + 5) != nil && open + 6 == t.count - 1)
+    else { return false }
+    let start = line.has("bullet", at: 0) ? 1 : 0
+    let name = t[start..<open]
+    return (2...5).contains(name.count) && name.allSatisfy { $0.isWord && ($0.isCapitalized || $0.isUncased) }
+  }
+
   /// What a middle line contributes, when it is all a separator or a score.
   private func middleJoin(_ r: LineReading) -> SplitJoin? {
     let line = r.elements
@@ -120,6 +137,9 @@ extension ExtractionSession {
     case .scoreboard: between = " "
     case .result(let r): between = " \(r) "
     }
+    // (A bullet before the second competitor would end the record there.)
+    var b = b
+    if case .adjacent = middle { b = String(b.drop { " •·▪●*-".contains($0) }) }
     let reading = extractor.reader.read(a + between + b)
     let line = reading.elements
     guard reading.candidates.count == 1, let c = reading.candidates.first, c.unexplainedLead.isEmpty, c.unexplainedTail.count <= 1,
