@@ -47,7 +47,9 @@ enum StageShape {
         line.add(Element(type: "stage", start: i, end: i + 2, value: .text(line.text(i, i + 2))))
       }
       // `2. Spieltag`, `16. kolejka`, `5-й тур`, `21-го тура`, `第31節`, `16η αγωνιστική`.
-      if let n = line.number(i), n < 100 {
+      // (Not a score's second number: `77-71. Grupo Capitol Valladolid`.)
+      let scoreEnd = i >= 2 && (line.isMark(i - 1, "-") || line.isMark(i - 1, ":")) && line.glued(i) && line.number(i - 2) != nil
+      if let n = line.number(i), n < 100, !scoreEnd {
         var j = i + 1
         if line.isMark(j, ".") || line.isMark(j, "-") || line.isMark(j, "°") || line.isMark(j, "^") || line.isMark(j, "º") { j += 1 }
         if j < t.count, t[j].isWord, ["й", "го", "ого", "ий", "ый", "ª", "a", "º", "°", "^", "o", "e", "er", "ème", "st", "nd", "rd", "th", "η", "ης"].contains(t[j].folded) {
