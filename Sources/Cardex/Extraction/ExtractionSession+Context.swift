@@ -49,10 +49,11 @@ extension ExtractionSession {
     noteCompetitions(h, p)
     if let s = h.stage {
       state.stage = valueText(s)
-      // A stage in the text's headline still heads a list under a later
+      // The first stage a heading names still heads a list under a later
       // heading that names none (`Süper Lig'de 7. hafta` … `Haftanın
-      // maçları:`), as one named in the intro does.
-      if !s.tags.contains("named"), state.mentionedStage == nil, state.linesSeen < 3 { state.mentionedStage = state.stage }
+      // maçları:`; `Ya hay horarios de la Jornada 1` … `Estos son los
+      // horarios confirmados:`), before one the prose below names.
+      if !s.tags.contains("named"), state.mentionedStage == nil { state.mentionedStage = state.stage }
     }
     if let sport = h.sport {
       state.sport = sport

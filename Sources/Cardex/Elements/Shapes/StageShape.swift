@@ -40,6 +40,12 @@ enum StageShape {
       {
         line.add(Element(type: "stage", start: i, end: w.end, value: .text(line.text(i, w.end))))
       }
+      // `III eliminatória`, `II runda`: a Roman numeral before a stage word.
+      if t[i].isWord, t[i].isAllCaps || t[i].text.count == 1, let n = romanValue(t[i].text), n <= 40,
+        let w = line.element("stage-word", at: i + 1), w.tags.contains("numbered"), t[i + 1].spaceBefore
+      {
+        line.add(Element(type: "stage", start: i, end: w.end, value: .text(line.text(i, w.end))))
+      }
       // `J1`, `MD5`, `GW12`: a matchday's short form.
       if t[i].isWord, ["j", "md", "gw"].contains(t[i].folded), t[i].isCapitalized || t[i].isAllCaps, let n = line.number(i + 1), n < 60,
         line.glued(i + 1), i + 2 >= t.count || !line.glued(i + 2) || t[i + 2].isPunctuation
@@ -64,6 +70,19 @@ enum StageShape {
         }
       }
     }
+  }
+
+  /// The value of a Roman numeral in capitals (`III`, `IV`, `XII`), or nil.
+  static func romanValue(_ text: String) -> Int? {
+    let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50]
+    var total = 0
+    var previous = 0
+    for c in text.reversed() {
+      guard let v = values[c] else { return nil }
+      total += v < previous ? -v : v
+      previous = max(previous, v)
+    }
+    return total > 0 ? total : nil
   }
 
   /// The end of a stage whose number `n` ends at `after`, taking how many
