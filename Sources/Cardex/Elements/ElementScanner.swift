@@ -145,4 +145,10 @@ extension LineElements {
 
   /// No space between tokens `i - 1` and `i`.
   func glued(_ i: Int) -> Bool { i < tokens.count && !tokens[i].spaceBefore }
+
+  /// Token `i` is a year a club may have been founded in (`Heidenheim
+  /// 1846`, `HSC 2000 Coburg`): four digits, 1800 to 2030.
+  func isFoundingYear(_ i: Int) -> Bool {
+    i >= 0 && i < tokens.count && tokens[i].text.count == 4 && number(i).map { (1800...2030).contains($0) } == true
+  }
 }

@@ -146,7 +146,7 @@ extension ExtractionSession {
       return State.SeenPair(bout: true, first: words(b.fighters[0].name), second: words(b.fighters[1].name), line: line, scored: b.result != nil)
     case .fixture(let f)?:
       return State.SeenPair(bout: false, first: words(f.home), second: words(f.away), line: line, scored: f.score != nil, when: f.date,
-        score: f.score.map { "\($0.home)-\($0.away)" })
+        score: f.score)
     default: return nil
     }
   }

@@ -137,7 +137,7 @@ extension ExtractionSession {
       /// The fixture's score: the same two teams with another score a few
       /// lines on are another match (the girls' and then the boys' games),
       /// not a half-time line under the result.
-      public var score: String? = nil
+      public var score: Score? = nil
 
       /// Each side's words hold the other's (either way round for bouts),
       /// the new record adds no score the first lacked, and neither names a

@@ -209,10 +209,16 @@ public enum TextNormalizer {
   /// A word in capitals at `i` that names a team (`3-1DEM`): three
   /// letters or more, not a score's note (`AET`, `PSO`, `OTL`).
   static func capitalsName(_ b: [UInt8], _ i: Int) -> Bool {
-    var end = i
-    while end < b.count, b[end] >= 65, b[end] <= 90 { end += 1 }
+    let end = capitalsEnd(b, i)
     guard end - i >= 3, end == b.count || !(b[end] >= 97 && b[end] <= 122) else { return false }
     return !["AET", "PSO", "OTL", "SOL", "PEN", "PENS", "ASDET"].contains(String(decoding: b[i..<end], as: UTF8.self))
+  }
+
+  /// The end of the run of ASCII capitals from `i`.
+  static func capitalsEnd(_ b: [UInt8], _ i: Int) -> Int {
+    var end = i
+    while end < b.count, b[end] >= 65, b[end] <= 90 { end += 1 }
+    return end
   }
 
   /// `Hamburger SVHamburg : FC St. PauliSt. Pauli 1 : 0`: a widget's
@@ -223,24 +229,28 @@ public enum TextNormalizer {
   /// bytes are dropped.
   static func repeatedShortName(_ b: [UInt8], _ i: Int) -> Int? {
     func word(_ r: ArraySlice<UInt8>) -> String { String(decoding: r.filter { $0 != 46 }, as: UTF8.self).lowercased() }
-    // The run: words up to a spaced mark, a digit or the end.
+    // The run: words up to a spaced mark, a digit or the end, found before
+    // any word is copied (most closed-up capitals are brand names and end
+    // nowhere near a pairing).
     var end = i
-    var runWords: [String] = []
+    var runs: [Range<Int>] = []
     var k = i
     while k < b.count {
       var e = k
       while e < b.count, b[e] != 32 { e += 1 }
-      let w = b[k..<e]
-      guard let first = w.first, first >= 65 && first <= 90 || first >= 0xC0, !w.contains(where: isDigit), runWords.count < 3 else { break }
-      runWords.append(word(w))
+      guard let first = b[k..<e].first, first >= 65 && first <= 90 || first >= 0xC0, !b[k..<e].contains(where: isDigit), runs.count < 3 else {
+        break
+      }
+      runs.append(k..<e)
       end = e
       k = e + 1
       // Stops before a pairing mark.
       if k < b.count, [58, 45, 118, 0xE2].contains(b[k]), k + 1 >= b.count || b[k + 1] == 32 || b[k] == 0xE2 { break }
     }
-    guard !runWords.isEmpty, end < b.count, b[end] == 32, end + 1 < b.count,
+    guard !runs.isEmpty, end < b.count, b[end] == 32, end + 1 < b.count,
       [58, 45, 118, 0xE2].contains(b[end + 1]) || isDigit(b[end + 1])
     else { return nil }
+    let runWords = runs.map { word(b[$0]) }
     // The name before: its last few words, the one glued to the run
     // included.
     var start = i
@@ -261,8 +271,7 @@ public enum TextNormalizer {
   /// closed up to the loser's name, as a table's cells lose their spaces.
   /// At `i`, a method's capitals with no letter after them.
   static func gluedMethod(_ b: [UInt8], _ i: Int) -> Bool {
-    var end = i
-    while end < b.count, b[end] >= 65, b[end] <= 90 { end += 1 }
+    let end = capitalsEnd(b, i)
     guard end - i >= 2, end - i <= 3, end == b.count || !(b[end] >= 97 && b[end] <= 122) && b[end] < 0x80 else { return false }
     return ["MD", "UD", "SD", "TKO", "KO", "DQ", "NC", "RTD", "PTS"].contains(String(decoding: b[i..<end], as: UTF8.self))
   }

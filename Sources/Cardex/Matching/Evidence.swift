@@ -28,7 +28,7 @@ struct Evidence {
       if (s.nameStart + 1..<max(s.nameStart + 1, s.nameEnd - 1)).contains(where: { i in
         line.tokens[i].isNumber && line.tokens[i].spaceBefore && line.tokens[i - 1].isWord && line.tokens[i + 1].isWord && line.tokens[i + 1].spaceBefore
           // (Not a founding year: `HSC 2000 Coburg`.)
-          && !(line.tokens[i].text.count == 4 && (1800...2030).contains(Int(line.tokens[i].text) ?? 0))
+          && !line.isFoundingYear(i)
       }) {
         f["side.inner-number", default: 0] += 1
       }

@@ -479,7 +479,7 @@ struct SideFinder {
         let clubNumber = tok.text.count == 1 && line.isMark(i + 1, ".") && line.has("club-word", at: i + 2)
           && i + 2 < t.count && (t[i + 2].isAllCaps || t[i + 2].text.hasPrefix("Vf"))
         // `HC Elbflorenz 2006`, `Heidenheim 1846`: a founding year ends a club's name.
-        let year = tok.text.count == 4 && Int(tok.text).map { (1800...2030).contains($0) } == true
+        let year = line.isFoundingYear(i)
           && !(next.map { !$0.spaceBefore && ["-", ":", "."].contains($0.text) } ?? false)
         // `1899 Hoffenheim`, `1860 München`: a founding year opens one.
         // `Aalsmeer 2 – PSV 44-26`, `Auch 2 - Saint-Simon`: a club's second
@@ -534,7 +534,6 @@ struct SideFinder {
       else { continue }
       out[e.start - 1] = .inner
       for i in e.start..<e.end { out[i] = t[i].isWord ? .notFirst : .inner }
-      if t[e.end - 1].isWord { out[e.end - 1] = .notFirst }
     }
     return out
   }

@@ -53,8 +53,6 @@ enum ScoreShape {
     scanMinutes(&line)
   }
 
-  /// The minute of a goal beside a scorer's name: `62'`, `(9e)`, `90+2'`,
-  /// `45+1e`.
   /// `Hamburger SV : FC St. Pauli 1 : 0`: a German table's row puts a
   /// spaced colon between the teams as between the goals. A spaced colon
   /// between two names, with a score after it, is a weak pairing mark
@@ -71,6 +69,8 @@ enum ScoreShape {
     }
   }
 
+  /// The minute of a goal beside a scorer's name: `62'`, `(9e)`, `90+2'`,
+  /// `45+1e`.
   static func scanMinutes(_ line: inout LineElements) {
     let t = line.tokens
     for i in t.indices {
